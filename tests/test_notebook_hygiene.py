@@ -1,0 +1,97 @@
+"""Lesson notebooks are committed clean, present as slides, describe every image and link correctly."""
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+from notebook_rules import HTML_IMG, IMAGE, LINK, SLIDE_TYPES, is_checked
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+LESSONS = [path for path in NOTEBOOKS if re.match(r"\d\d_", path.name)]
+VAGUE_ALT = {"", "image", "diagram", "figure", "picture", "chart"}
+
+
+def cells(path):
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+def markdown(path):
+    return ["".join(cell["source"]) for cell in cells(path) if cell["cell_type"] == "markdown"]
+
+
+def test_the_series_starts_with_lesson_00():
+    assert (ROOT / "notebooks" / "00_start_here.ipynb") in LESSONS
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_runs_on_the_python3_kernel(path):
+    kernelspec = json.loads(path.read_text())["metadata"]["kernelspec"]
+    assert kernelspec["name"] == "python3" and kernelspec["language"] == "python"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_committed_clean(path):
+    for number, cell in enumerate(cells(path)):
+        if cell["cell_type"] != "code":
+            continue
+        if is_checked(cell):
+            assert cell["outputs"] and cell["execution_count"] is not None, (
+                f"cell {number} is checked by nbval but has no stored output or execution count, "
+                "so nbval would silently skip it"
+            )
+        else:
+            assert cell["outputs"] == [] and cell["execution_count"] is None, (
+                f"cell {number} has stored output: run `make clean-notebooks`"
+            )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_cell_carries_slide_metadata(path):
+    for number, cell in enumerate(cells(path)):
+        assert cell["metadata"].get("slideshow", {}).get("slide_type") in SLIDE_TYPES, f"cell {number}"
+    assert cells(path)[0]["metadata"]["slideshow"]["slide_type"] == "slide", "the title opens a slide"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_image_has_alt_text_that_describes_it_and_exists(path):
+    for text in markdown(path):
+        for image in IMAGE.finditer(text):
+            alt = image["alt"].strip()
+            assert alt.lower() not in VAGUE_ALT and len(alt.split()) >= 6, f"alt text too thin: {alt!r}"
+            assert (path.parent / image["target"]).resolve().is_file(), image["target"]
+        for tag in HTML_IMG.findall(text):
+            assert re.search(r'alt="[^"]{10,}"', tag), f"<img> without alt text: {tag}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_local_link_resolves(path):
+    for text in markdown(path):
+        for link in LINK.finditer(text):
+            target = link["target"].split("#")[0]
+            if not target or re.match(r"[a-z]+:", target):
+                continue  # an anchor on the same page, or a web address
+            assert (path.parent / target).resolve().exists(), f"{link['text']} -> {link['target']}"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_lesson_follows_the_series_pattern(path):
+    headings = [line for text in markdown(path) for line in text.splitlines() if line.startswith("#")]
+    assert headings[0].startswith("# "), "a lesson opens with its title"
+    joined = "\n".join(headings).lower()
+    for section in ("recap", "sources", "self-check"):
+        assert section in joined, f"no {section} section"
+    first_text = "\n".join(markdown(path)[:2]).lower()
+    assert "minutes" in first_text, "the lesson says how long it takes near the top"
+
+
+def test_lesson_00_puts_the_warning_signs_before_anything_else():
+    texts = markdown(ROOT / "notebooks" / "00_start_here.ipynb")
+    assert "when this is not a lesson" in texts[1].lower()
+    for sign in ("spreads to your arms, back, neck or jaw", "both legs", "high temperature",
+                 "worse at night", "bladder or bowel"):
+        assert sign in texts[1], sign

@@ -1,0 +1,96 @@
+import pytest
+
+from upperback.models.selfcheck import (
+    Option,
+    Question,
+    SelfCheck,
+    combine_verdicts,
+    score_answers,
+    verdict_sentences,
+)
+from upperback.models.start_here_check import START_HERE_CHECK
+
+
+def answers(**chosen):
+    return chosen
+
+
+def test_an_ache_between_the_blades_that_comes_with_tiredness_points_to_posture():
+    verdict = score_answers(START_HERE_CHECK, answers(where="between_blades", when="tired", how_long="fades"))
+    assert verdict.likely_causes == ("posture",)
+    assert verdict.scores == {"arms": 1, "breathing": 0, "posture": 4}
+    assert any("tiredness" in reason for reason in verdict.reasons["posture"])
+    assert verdict.warnings == ()
+
+
+def test_an_ache_around_the_ribs_when_speeding_up_points_to_breathing():
+    verdict = score_answers(START_HERE_CHECK, answers(where="around_ribs", when="faster", how_long="next_day"))
+    assert verdict.likely_causes == ("breathing",)
+    assert verdict.scores["breathing"] == 4
+
+
+def test_shoulder_tops_from_the_first_minutes_points_to_the_arms_and_names_both_reasons():
+    verdict = score_answers(START_HERE_CHECK, answers(where="shoulder_tops", when="early", how_long="fades"))
+    assert verdict.likely_causes == ("arms",)
+    sentences = " ".join(verdict_sentences(verdict))
+    assert "shoulders that creep up" in sentences and "tension carried into the run" in sentences
+    assert "lesson 01" in sentences
+    assert "Some answers also point to how you breathe" in sentences
+
+
+def test_a_tie_names_every_cause_at_the_top():
+    verdict = score_answers(START_HERE_CHECK, answers(where="around_ribs", when="tired", how_long="fades"))
+    assert verdict.likely_causes == ("breathing", "posture")
+
+
+def test_answers_that_point_nowhere_say_so_and_still_are_not_a_diagnosis():
+    verdict = score_answers(START_HERE_CHECK, answers(where="elsewhere", when="no_pattern", how_long="fades"))
+    assert verdict.likely_causes == ()
+    sentences = verdict_sentences(verdict)
+    assert "do not point to one cause" in sentences[0]
+    assert "not a diagnosis" in sentences[-1]
+
+
+def test_warning_sign_answers_are_reported_most_serious_first():
+    verdict = score_answers(
+        START_HERE_CHECK, answers(where="chest_spreading", when="early", how_long="rest_or_night")
+    )
+    assert verdict.warnings == ("emergency", "urgent")
+
+
+def test_an_unanswered_question_is_named_in_the_message():
+    with pytest.raises(ValueError, match="When in a run does it start"):
+        score_answers(START_HERE_CHECK, answers(where="around_ribs", how_long="fades"))
+
+
+def test_an_answer_that_is_not_an_option_is_refused_in_words():
+    with pytest.raises(ValueError, match="not one of the answers"):
+        score_answers(START_HERE_CHECK, answers(where="knee", when="early", how_long="fades"))
+
+
+def test_verdicts_of_several_lessons_add_up():
+    first = score_answers(START_HERE_CHECK, answers(where="around_ribs", when="faster", how_long="fades"))
+    second = score_answers(START_HERE_CHECK, answers(where="between_blades", when="tired", how_long="rest_or_night"))
+    combined = combine_verdicts({"a": first, "b": second})
+    assert combined.scores == {"arms": 1, "breathing": 4, "posture": 4}
+    assert combined.likely_causes == ("breathing", "posture")
+    assert combined.warnings == ("urgent",)
+
+
+def test_an_option_must_explain_why_it_points_somewhere():
+    with pytest.raises(ValueError, match="gives no reason"):
+        Option("x", "text", points={"arms": 1})
+    with pytest.raises(ValueError, match="unknown causes"):
+        Option("x", "text", points={"knees": 1}, reason="r")
+
+
+def test_every_question_of_every_self_check_has_distinct_option_keys():
+    checks = [START_HERE_CHECK]
+    for check in checks:
+        assert isinstance(check, SelfCheck)
+        keys = [question.key for question in check.questions]
+        assert len(keys) == len(set(keys))
+        for question in check.questions:
+            assert isinstance(question, Question)
+            option_keys = [option.key for option in question.options]
+            assert len(option_keys) == len(set(option_keys)), question.key

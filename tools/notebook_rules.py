@@ -1,0 +1,19 @@
+"""What a committed lesson notebook must look like; shared by the cleaner and the hygiene test."""
+
+from __future__ import annotations
+
+import re
+
+CHECK_MARKER = "# NBVAL_CHECK_OUTPUT"
+CHECK_TAG = "nbval-check-output"
+SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "notes", "-"}
+IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<target>[^)\s]+)\)")
+LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<target>[^)\s]+)\)")
+HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+
+
+def is_checked(cell) -> bool:
+    """A code cell whose stored output nbval compares."""
+    return cell.get("cell_type") == "code" and (
+        CHECK_MARKER in "".join(cell.get("source", "")) or CHECK_TAG in cell.get("metadata", {}).get("tags", [])
+    )

@@ -1,0 +1,34 @@
+"""Regenerate the diagrams in ``assets/`` from the package's figure code, byte for byte.
+
+    python -m upperback.figures.assets assets      (or: make assets)
+
+Each lesson adds its figures to ASSETS; a test fails when a committed asset differs from a fresh one.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from upperback.figures.rendering import save_svg
+from upperback.figures.upper_back import upper_back_figure
+
+ASSETS = {
+    "upper_back.svg": upper_back_figure,
+}
+
+
+def write_assets(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, make_figure in ASSETS.items():
+        path = folder / name
+        save_svg(make_figure(), path)
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "assets")
+    for path in write_assets(target):
+        print(f"wrote {path}")

@@ -1,0 +1,90 @@
+"""One look for the whole series: the Okabe–Ito palette with fixed meanings, and readable type.
+
+Okabe & Ito (2008), "Color Universal Design": eight colours that stay distinct in the common kinds of
+colour-blindness. A colour means the same thing in every lesson.
+
+Projector mode (larger type and thicker lines for the back of a room) is one switch for the whole series:
+set the environment variable UPPERBACK_PROJECTOR=1 before starting JupyterLab, or call
+``set_projector_mode(True)`` at the top of a notebook. Static assets are always drawn in the normal mode.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+
+import matplotlib as mpl
+from matplotlib.figure import Figure
+
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+}
+
+# Meanings, the same in every lesson.
+RELAXED = OKABE_ITO["bluish_green"]  # easy, relaxed, the cue to aim for
+TENSE = OKABE_ITO["vermillion"]  # working hard, tense, the pattern to notice
+ACHE = OKABE_ITO["orange"]  # where it aches
+CAUSE_COLOURS = {
+    "arms": OKABE_ITO["blue"],
+    "breathing": OKABE_ITO["sky_blue"],
+    "posture": OKABE_ITO["reddish_purple"],
+}
+INK = "#222222"  # outlines and text
+BONE = "#FFFFFF"  # bones are drawn white with an ink outline
+MUSCLE = "#F3C9B1"  # a muscle that is not the point of the picture: a pale tint of TENSE
+QUIET = "#E4E4E4"  # anything pushed into the background
+
+PROJECTOR_VARIABLE = "UPPERBACK_PROJECTOR"
+_projector = os.environ.get(PROJECTOR_VARIABLE, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def set_projector_mode(on: bool = True) -> None:
+    """Larger type and lines in every figure drawn from now on."""
+    global _projector
+    _projector = bool(on)
+
+
+def projector_mode() -> bool:
+    return _projector
+
+
+def series_rc(projector: bool | None = None) -> dict:
+    """The matplotlib settings for the series, in normal or projector size."""
+    big = projector_mode() if projector is None else projector
+    base = 18 if big else 13
+    return {
+        "font.family": "DejaVu Sans",  # ships with matplotlib: the same glyphs on every machine
+        "font.size": base,
+        "axes.titlesize": base + 3,
+        "axes.titleweight": "bold",
+        "axes.labelsize": base,
+        "xtick.labelsize": base - 1,
+        "ytick.labelsize": base - 1,
+        "legend.fontsize": base - 1,
+        "lines.linewidth": 3.5 if big else 2.5,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "text.color": INK,
+        "axes.edgecolor": INK,
+        "axes.labelcolor": INK,
+        "savefig.facecolor": "white",
+    }
+
+
+@contextmanager
+def series_style(projector: bool | None = None):
+    """Draw inside this block so text and lines pick up the series' sizes."""
+    with mpl.rc_context(series_rc(projector)):
+        yield
+
+
+def new_figure(width_in: float, height_in: float) -> Figure:
+    """A figure that belongs to no pyplot state, so notebooks never show it twice."""
+    return Figure(figsize=(width_in, height_in), layout="constrained")

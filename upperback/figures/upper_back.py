@@ -1,0 +1,133 @@
+"""The upper back seen from behind: where the runner's ache usually sits, and the muscles around it.
+
+Convention of anatomy atlases: the surface muscle (trapezius) is drawn on one side, the deeper ones
+(levator scapulae, rhomboids) on the other. Shapes are schematic, placed after standard atlas plates; the
+coordinates are centimetres for a medium adult, origin at the spine level with the top of the shoulders.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.patches import Ellipse, Polygon
+
+from upperback.figures import style
+from upperback.figures.rendering import png_bytes
+from upperback.models.upper_back import STRUCTURES, structure
+
+ALL = "all"
+SPINE_X = 0.0
+VERTEBRA_LEVELS = np.linspace(3.0, -27.0, 13)  # C7 at the top, then T1 to T12
+
+_OUTLINE_HALF = [(0, 9.5), (4.6, 8.5), (5.2, 3.6), (16.5, 0.8), (20.4, -2.2), (21.6, -9), (21.0, -15),
+                 (17.2, -15.5), (15.8, -13), (15.2, -31)]
+_SCAPULA = [(6.3, -1.8), (14.6, -3.4), (9.4, -15.6)]  # superior angle, lateral angle, inferior angle
+_SCAPULA_SPINE = [(6.9, -5.0), (16.2, -1.0)]
+_TRAPEZIUS = [(0, 10.0), (3.4, 8.6), (5.0, 4.4), (16.3, 0.3), (15.5, -1.9), (7.4, -5.4), (0, -27.5)]
+_LEVATOR = [(2.4, 10.8), (4.4, 10.8), (7.4, -1.4), (6.0, -2.6)]
+_RHOMBOIDS = [(0.6, 2.4), (6.6, -2.6), (9.3, -15.0), (0.6, -10.2)]
+
+
+def _mirror(points):
+    return [(-x, y) for x, y in points]
+
+
+def _body_outline():
+    right = _OUTLINE_HALF
+    return right + _mirror(right)[::-1]
+
+
+def draw_upper_back(ax, labels: bool = True) -> dict[str, list]:
+    """Draw the back view on ``ax``; return the patches of each structure, keyed as in the models."""
+    ax.add_patch(Polygon(_body_outline(), closed=True, facecolor="#FBF6F2", edgecolor=style.INK, lw=1.6))
+    ax.add_patch(Ellipse((0, 17.5), 13.5, 16.5, facecolor="#FBF6F2", edgecolor=style.INK, lw=1.6, zorder=4))
+    ache = Ellipse((0, -6.5), 23, 19, facecolor=style.ACHE, alpha=0.22, edgecolor="none", zorder=1)
+    ache_edge = Ellipse((0, -6.5), 23, 19, facecolor="none", edgecolor=style.ACHE, lw=3, ls="--", zorder=6)
+    ax.add_patch(ache)
+    ax.add_patch(ache_edge)
+
+    parts: dict[str, list] = {key: [] for key in (s.key for s in STRUCTURES)}
+    # Trapezius on the picture's left, deeper muscles on the right (see module docstring).
+    parts["trapezius"].append(Polygon(_mirror(_TRAPEZIUS), closed=True, zorder=3))
+    parts["levator_scapulae"].append(Polygon(_LEVATOR, closed=True, zorder=3))
+    parts["rhomboids"].append(Polygon(_RHOMBOIDS, closed=True, zorder=3))
+    for patch in (*parts["trapezius"], *parts["levator_scapulae"], *parts["rhomboids"]):
+        patch.set(edgecolor=style.INK, lw=1.4)
+        ax.add_patch(patch)
+
+    for side in (_SCAPULA, _mirror(_SCAPULA)):
+        ax.add_patch(Polygon(side, closed=True, facecolor=style.BONE, edgecolor=style.INK, lw=1.6, zorder=2))
+    for side in (_SCAPULA_SPINE, _mirror(_SCAPULA_SPINE)):
+        (xs, ys) = zip(*side)
+        ax.plot(xs, ys, color=style.INK, lw=2.2, zorder=2, solid_capstyle="round")
+    for level in VERTEBRA_LEVELS:
+        vertebra = Ellipse((SPINE_X, level), 2.6, 1.9, edgecolor=style.INK, lw=1.3, zorder=5)
+        parts["thoracic_spine"].append(vertebra)
+        ax.add_patch(vertebra)
+
+    if labels:
+        _label(ax, "trapezius\n(surface muscle)", (-9.0, -1.2), (-31, 6))
+        _label(ax, "shoulder blade\n(scapula)", (-11.5, -8.0), (-31, -9))
+        _label(ax, "levator scapulae", (5.2, 4.5), (29, 11))
+        _label(ax, "rhomboids\n(deeper muscles)", (4.8, -7.0), (30, -3))
+        _label(ax, "upper and middle\nspine (T1–T12)", (SPINE_X + 1.2, -20.0), (28, -21))
+        ax.text(0, -34.5, "shaded: where the ache usually sits", ha="center", va="center",
+                color="#8A5A00", fontweight="bold")
+    ax.set_xlim(-44, 44)
+    ax.set_ylim(-37, 27)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return parts
+
+
+def _label(ax, text, point, text_at):
+    ax.annotate(text, xy=point, xytext=text_at, ha="center", va="center", zorder=7,
+                arrowprops={"arrowstyle": "-", "color": style.INK, "lw": 1.2, "shrinkA": 4, "shrinkB": 0})
+    ax.plot(*point, "o", color=style.INK, ms=4, zorder=7)
+
+
+def colour_parts(parts: dict[str, list], highlight: str = ALL) -> None:
+    """Highlight one structure in the 'working hard' colour and quieten the rest, or show all."""
+    for key, patches in parts.items():
+        is_bone = key == "thoracic_spine"
+        if highlight == ALL:
+            colour = style.BONE if is_bone else style.MUSCLE
+        elif key == highlight:
+            colour = style.TENSE
+        else:
+            colour = style.BONE if is_bone else style.QUIET
+        for patch in patches:
+            patch.set_facecolor(colour)
+
+
+def upper_back_figure():
+    """The labelled static diagram for lesson 00 and the README."""
+    with style.series_style(projector=False):
+        figure = style.new_figure(10, 7.4)
+        ax = figure.add_subplot()
+        colour_parts(draw_upper_back(ax))
+    return figure
+
+
+class UpperBackExplorer:
+    """A kept figure of the upper back in which one structure at a time can be highlighted."""
+
+    choices = (ALL, *(s.key for s in STRUCTURES))
+
+    def __init__(self):
+        with style.series_style():
+            self.figure = style.new_figure(9, 6.6)
+            self.parts = draw_upper_back(self.figure.add_subplot())
+
+    def update(self, part: str = ALL) -> str:
+        """Highlight ``part``; return a caption describing what is shown."""
+        if part == ALL:
+            colour_parts(self.parts, ALL)
+            return ("The whole area: the ache usually sits in the shaded zone, where the trapezius, "
+                    "rhomboids and levator scapulae hold the shoulder blades against the ribs.")
+        found = structure(part)
+        colour_parts(self.parts, part)
+        return (f"<b>{found.name.capitalize()}</b>. Where: {found.where}. What it does: {found.what_it_does}. "
+                f"Why runners feel it: {found.why_runners_feel_it}.")
+
+    def png(self) -> bytes:
+        return png_bytes(self.figure)

@@ -1,0 +1,87 @@
+"""Lesson 00's self-check: where the ache sits, when in a run it starts, and how long it lasts.
+
+The weights are teaching judgements drawn from the content of lessons 01–03, not measured odds: they only
+decide which lesson to read first. Options that match a warning sign say so instead of scoring.
+"""
+
+from upperback.models.selfcheck import Option, Question, SelfCheck
+from upperback.models.warning_signs import EMERGENCY, URGENT
+
+START_HERE_CHECK = SelfCheck(
+    lesson="start_here",
+    title="Where, when and how long",
+    questions=(
+        Question(
+            key="where",
+            text="Where does the ache sit, most of the time?",
+            options=(
+                Option(
+                    "shoulder_tops",
+                    "Along the tops of the shoulders and up into the neck",
+                    points={"arms": 2, "breathing": 1},
+                    reason="an ache along the shoulder tops fits shoulders that creep up, and the helper "
+                    "breathing muscles that attach there",
+                ),
+                Option(
+                    "between_blades",
+                    "Between the shoulder blades, beside the spine",
+                    points={"posture": 2, "arms": 1},
+                    reason="an ache between the shoulder blades fits a rounded upper back and tense "
+                    "shoulder blades",
+                ),
+                Option(
+                    "around_ribs",
+                    "Around the ribs or along the sides of the chest",
+                    points={"breathing": 2},
+                    reason="an ache around the ribs fits the muscles that move the rib cage as you breathe",
+                ),
+                Option(
+                    "chest_spreading",
+                    "In the front of the chest, or spreading into an arm, the neck or the jaw",
+                    warning=EMERGENCY,
+                ),
+                Option("elsewhere", "Somewhere else, or hard to say"),
+            ),
+        ),
+        Question(
+            key="when",
+            text="When in a run does it start?",
+            options=(
+                Option(
+                    "early",
+                    "In the first minutes",
+                    points={"arms": 2},
+                    reason="an ache that starts early fits tension carried into the run, like shrugged "
+                    "shoulders or clenched fists",
+                ),
+                Option(
+                    "faster",
+                    "When I speed up, run uphill or get out of breath",
+                    points={"breathing": 2},
+                    reason="an ache that comes with hard breathing fits quick, shallow breaths that lean "
+                    "on the neck and shoulder muscles",
+                ),
+                Option(
+                    "tired",
+                    "Late in the run, as I get tired",
+                    points={"posture": 2},
+                    reason="an ache that comes with tiredness fits a slump that creeps in as you tire",
+                ),
+                Option("no_pattern", "No clear pattern"),
+            ),
+        ),
+        Question(
+            key="how_long",
+            text="What happens to it after the run?",
+            options=(
+                Option("fades", "It fades within an hour or so of stopping"),
+                Option("next_day", "It is still sore the next day, then goes"),
+                Option(
+                    "rest_or_night",
+                    "It does not ease when I rest, or it is worse at night",
+                    warning=URGENT,
+                ),
+            ),
+        ),
+    ),
+)

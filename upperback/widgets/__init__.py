@@ -1,0 +1,1 @@
+"""ipywidgets wiring for explorers and self-checks. Thin: the work is done in models and figures."""

@@ -1,0 +1,48 @@
+"""An explorer: controls that drive one kept figure, shown as PNG bytes in an Image widget.
+
+Updating the artists of one figure and swapping the image avoids both re-plotting (slow) and clearing an
+output area (flicker). A model's ValueError becomes a message under the figure, never a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Protocol
+
+import ipywidgets as widgets
+
+from upperback.widgets.messages import problem_html
+
+
+class LiveFigure(Protocol):
+    def update(self, **values) -> str: ...  # redraw for these control values; return a caption (HTML)
+
+    def png(self) -> bytes: ...
+
+
+class Explorer(widgets.VBox):
+    def __init__(self, figure: LiveFigure, controls: Mapping[str, widgets.ValueWidget], title: str = ""):
+        self.figure = figure
+        self.controls = dict(controls)
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
+        self.caption = widgets.HTML(layout=widgets.Layout(max_width="60em"))
+        self.message = widgets.HTML()
+        heading = [widgets.HTML(f"<b>{title}</b>")] if title else []
+        super().__init__([*heading, *self.controls.values(), self.image, self.caption, self.message])
+        self.add_class("upperback-explorer")
+        for control in self.controls.values():
+            control.observe(self.refresh, names="value")
+        self.refresh()
+
+    def values(self) -> dict:
+        return {name: control.value for name, control in self.controls.items()}
+
+    def refresh(self, _change=None) -> None:
+        try:
+            caption = self.figure.update(**self.values())
+        except ValueError as problem:
+            self.message.value = problem_html(str(problem))
+            return
+        self.message.value = ""
+        self.image.value = self.figure.png()
+        self.caption.value = caption

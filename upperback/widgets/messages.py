@@ -1,0 +1,14 @@
+"""Messages shown to the runner inside a widget, escaped so nothing typed or read is run as markup."""
+
+from html import escape
+
+_BOX = "padding:0.5em 0.8em;border-left:5px solid {colour};background:{background};margin:0.3em 0"
+
+
+def problem_html(text: str) -> str:
+    """A friendly problem message (never a traceback)."""
+    return f'<div role="alert" style="{_BOX.format(colour="#D55E00", background="#FBEDE4")}">{escape(text)}</div>'
+
+
+def note_html(text: str) -> str:
+    return f'<div style="{_BOX.format(colour="#0072B2", background="#E8F1F8")}">{escape(text)}</div>'

@@ -1,0 +1,100 @@
+"""A self-check form: one set of radio buttons per question, a Check button, and feedback in words.
+
+Answers are saved (see upperback.storage) each time the runner checks, so lesson 04 can combine them;
+answers saved earlier are filled in again, so a runner can come back and change them.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as widgets
+
+from upperback.models.selfcheck import CAUSE_LESSONS, SelfCheck, Verdict, score_answers, verdict_sentences
+from upperback.models.warning_signs import SIGNS, TIER_HEADINGS
+from upperback.storage import AnswersFileError, AnswerStore
+from upperback.widgets.messages import note_html, problem_html
+
+
+class SelfCheckForm(widgets.VBox):
+    def __init__(self, check: SelfCheck, store: AnswerStore | None = None):
+        self.check = check
+        self.store = store or AnswerStore()
+        self.pickers: dict[str, widgets.RadioButtons] = {}
+        rows = [widgets.HTML(f"<h4>Self-check: {escape(check.title)}</h4>")]
+        for number, question in enumerate(check.questions, start=1):
+            picker = widgets.RadioButtons(
+                options=[(option.text, option.key) for option in question.options],
+                index=None,
+                layout=widgets.Layout(width="max-content", margin="0 0 0.8em 1em"),
+            )
+            picker.add_class("upperback-question")
+            self.pickers[question.key] = picker
+            rows += [widgets.HTML(f"<b>{number}. {escape(question.text)}</b>"), picker]
+        self.check_button = widgets.Button(description="Check my answers", button_style="primary",
+                                           icon="check", tooltip="Score your answers and save them")
+        self.check_button.on_click(self.submit)
+        self.feedback = widgets.HTML()
+        self.feedback.add_class("upperback-feedback")
+        super().__init__([*rows, self.check_button, self.feedback])
+        self._fill_in_saved_answers()
+
+    def answers(self) -> dict[str, str]:
+        return {key: picker.value for key, picker in self.pickers.items() if picker.value is not None}
+
+    def submit(self, _button=None) -> Verdict | None:
+        """Score and save; show feedback. Returns the verdict, or None when something needs fixing."""
+        try:
+            verdict = score_answers(self.check, self.answers())
+        except ValueError as problem:
+            self.feedback.value = problem_html(str(problem))
+            return None
+        try:
+            notices = self.store.save(self.check.lesson, self.answers())
+            saved = f"Your answers are saved in {self.store.path}, so the last lesson can use them."
+        except (OSError, AnswersFileError) as problem:
+            notices = [str(problem) if isinstance(problem, AnswersFileError)
+                       else f"Your answers could not be saved in {self.store.path} ({problem.strerror})."]
+            saved = "Your feedback is below, but these answers were not saved."
+        self.feedback.value = (
+            verdict_html(verdict) + "".join(problem_html(n) for n in notices) + note_html(saved)
+        )
+        return verdict
+
+    def _fill_in_saved_answers(self) -> None:
+        try:
+            loaded = self.store.load()
+        except AnswersFileError as problem:
+            self.feedback.value = problem_html(str(problem))
+            return
+        saved = loaded.lessons.get(self.check.lesson, {}).get("answers", {})
+        for key, picker in self.pickers.items():
+            if saved.get(key) in {value for _, value in picker.options}:
+                picker.value = saved[key]
+        if loaded.notices:
+            self.feedback.value = "".join(problem_html(n) for n in loaded.notices)
+
+
+def verdict_html(verdict: Verdict) -> str:
+    parts = [warnings_html(verdict.warnings)] if verdict.warnings else []
+    sentences = verdict_sentences(verdict)
+    parts.append("<ul>" + "".join(f"<li>{escape(s)}</li>" for s in sentences) + "</ul>")
+    links = " · ".join(
+        f'<a href="{CAUSE_LESSONS[cause]}" target="_blank">lesson {CAUSE_LESSONS[cause][:2]}</a>'
+        for cause in verdict.likely_causes
+    )
+    if links:
+        parts.append(f"<p>Read first: {links}</p>")
+    return "".join(parts)
+
+
+def warnings_html(tiers) -> str:
+    blocks = []
+    for tier in tiers:
+        signs = "".join(f"<li>{escape(sign)}</li>" for sign in SIGNS[tier])
+        blocks.append(
+            '<div role="alert" style="border:3px solid #D55E00;padding:0.5em 0.8em;margin:0.3em 0">'
+            f"<b>One of your answers matches a warning sign. {escape(TIER_HEADINGS[tier])}.</b>"
+            f"<p>A lesson cannot help with this: please get checked first. The signs:</p><ul>{signs}</ul></div>"
+        )
+    return "".join(blocks)
