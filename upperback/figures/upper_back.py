@@ -115,8 +115,8 @@ class UpperBackExplorer:
 
     def __init__(self):
         with style.series_style():
-            self.figure = style.new_figure(9, 6.6)
-            self.parts = draw_upper_back(self.figure.add_subplot())
+            self.figure = style.new_figure(9, 6.6, live=True)
+            self.parts = draw_upper_back(self.figure.add_axes((0, 0, 1, 1)))
 
     def update(self, part: str = ALL) -> str:
         """Highlight ``part``; return a caption describing what is shown."""

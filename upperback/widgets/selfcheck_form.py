@@ -32,11 +32,13 @@ class SelfCheckForm(widgets.VBox):
             self.pickers[question.key] = picker
             rows += [widgets.HTML(f"<b>{number}. {escape(question.text)}</b>"), picker]
         self.check_button = widgets.Button(description="Check my answers", button_style="primary",
-                                           icon="check", tooltip="Score your answers and save them")
+                                           icon="check", tooltip="Score your answers and save them",
+                                           layout=widgets.Layout(width="auto"))
         self.check_button.on_click(self.submit)
         self.feedback = widgets.HTML()
         self.feedback.add_class("upperback-feedback")
         super().__init__([*rows, self.check_button, self.feedback])
+        self.add_class("upperback-selfcheck")
         self._fill_in_saved_answers()
 
     def answers(self) -> dict[str, str]:

@@ -1,0 +1,87 @@
+"""Benchmark: how long each lesson takes to run from a fresh kernel, and how fast each explorer updates.
+
+    python benchmarks/run.py        (or: make bench)
+
+Prints a table and writes it to benchmarks/RESULTS.md. Targets: the whole series in 30 s or less on a
+2-core machine; every explorer update at most 50 ms median in the kernel.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from upperback.explorers import EXPLORERS
+
+SERIES_TARGET_S = 30.0
+UPDATE_TARGET_MS = 50.0
+STEPS = 60
+
+
+def time_notebook(path: Path) -> float:
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(notebook, kernel_name="python3", timeout=300,
+                            resources={"metadata": {"path": str(path.parent)}})
+    started = time.perf_counter()
+    client.execute()
+    return time.perf_counter() - started
+
+
+def time_explorer(make_explorer) -> tuple[float, float, str]:
+    """Median and p95 of one update, in ms, over STEPS moves of each slider in turn."""
+    explorer = make_explorer()
+    durations = []
+    for control in explorer.controls.values():
+        values = _slider_values(control)
+        for step in range(STEPS):
+            started = time.perf_counter()
+            control.value = values[(step + 1) % len(values)]  # the observer redraws and re-encodes the PNG
+            durations.append((time.perf_counter() - started) * 1000)
+    durations.sort()
+    p95 = durations[min(len(durations) - 1, int(0.95 * len(durations)))]
+    return statistics.median(durations), p95, ", ".join(explorer.controls)
+
+
+def _slider_values(control) -> list:
+    if hasattr(control, "options") and control.options:
+        return [value for _, value in control.options] if isinstance(control.options[0], tuple) else list(
+            control.options)
+    low, high = control.min, control.max
+    return [low + (high - low) * i / 9 for i in range(10)]
+
+
+def main() -> None:
+    os.environ["UPPERBACK_DATA_DIR"] = tempfile.mkdtemp(prefix="upperback-bench-")
+    lines = [(f"# Benchmark results\n\nMachine: {platform.processor() or platform.machine()}, "
+             f"{os.cpu_count()} cores, Python {platform.python_version()}.\n"),
+             "## Notebooks, each from a fresh kernel\n", "| notebook | seconds |", "| --- | ---: |"]
+    total = 0.0
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        seconds = time_notebook(path)
+        total += seconds
+        lines.append(f"| {path.name} | {seconds:.1f} |")
+    verdict = "meets" if total <= SERIES_TARGET_S else "MISSES"
+    lines += [f"| **whole series** | **{total:.1f}** ({verdict} the {SERIES_TARGET_S:.0f} s target) |", "",
+              f"## Explorer updates ({STEPS} moves per slider, in the kernel: model + redraw + PNG)\n",
+              "| explorer | sliders | median ms | p95 ms | target |", "| --- | --- | ---: | ---: | --- |"]
+    for name, make_explorer in EXPLORERS.items():
+        median, p95, sliders = time_explorer(make_explorer)
+        ok = "meets" if median <= UPDATE_TARGET_MS else "MISSES"
+        lines.append(f"| {name} | {sliders} | {median:.1f} | {p95:.1f} | {ok} ≤ {UPDATE_TARGET_MS:.0f} ms |")
+    text = "\n".join(lines) + "\n"
+    print(text)
+    (ROOT / "benchmarks" / "RESULTS.md").write_text(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,196 @@
+"""The real thing: every lesson opened in JupyterLab in headless Chromium, run, and played with.
+
+For each notebook: run all cells, then assert there is no error output, every widget rendered, every
+explorer's picture changes when its slider handle gets an ArrowRight, and every self-check gives feedback
+after its answers are clicked. Any request to an address that is not loopback fails the test: the course
+must work in a workshop room with no internet. Screenshots go to test-artifacts/browser/.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted(path.name for path in (ROOT / "notebooks").glob("*.ipynb"))
+SHOTS = ROOT / "test-artifacts" / "browser"
+LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
+
+pytestmark = pytest.mark.browser
+
+
+def chromium_or_skip() -> str:
+    found = os.environ.get("UPPERBACK_CHROMIUM") or shutil.which("chromium")
+    if found:
+        return found
+    message = "Chromium not found: install Debian's chromium or set UPPERBACK_CHROMIUM"
+    if os.environ.get("CI"):
+        pytest.fail(message + " (CI must run the browser tests)")
+    pytest.skip(message)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """A JupyterLab server on a free loopback port, with every setting and state folder of its own."""
+    home = tmp_path_factory.mktemp("lab")
+    settings = home / "settings" / "@jupyterlab" / "apputils-extension"
+    settings.mkdir(parents=True)
+    # No news or update checks: they reach out to the internet and pop up over the page.
+    (settings / "notification.jupyterlab-settings").write_text(
+        json.dumps({"fetchNews": "false", "checkForUpdates": False})
+    )
+    env = dict(os.environ)
+    for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR", "MPLCONFIGDIR"):
+        env[name] = str(home / name.lower())
+    port, token = free_port(), "upperback-browser-test"
+    command = [
+        sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={ROOT}", f"--LabApp.workspaces_dir={home / 'workspaces'}",
+        f"--LabApp.user_settings_dir={home / 'settings'}", "--LabApp.expose_app_in_browser=True",
+        "--LabApp.news_url=None", "--allow-root",
+    ]
+    log = (home / "server.log").open("w")
+    server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail("JupyterLab did not start:\n" + (home / "server.log").read_text()[-3000:])
+                time.sleep(0.3)
+        yield base, token
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    outside: list[str] = []
+
+    def only_loopback(route):
+        host = urlparse(route.request.url).hostname or ""
+        if host in LOOPBACK or route.request.url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_loopback)
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    yield page
+    context.close()
+    assert not outside, f"requests left this machine: {outside}"
+
+
+NOTEBOOK_READY = """() => {
+    const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+    const context = panel && panel.sessionContext;
+    return !!(context && context.isReady && context.session && context.session.kernel
+              && context.session.kernel.status === 'idle' && panel.content.widgets.length > 0);
+}"""
+
+MODEL_SUMMARY = """() => {
+    const cells = window.jupyterapp.shell.currentWidget.content.model.cells;
+    const errors = [], widgets = [];
+    for (let i = 0; i < cells.length; i++) {
+        const cell = cells.get(i);
+        if (cell.type !== 'code') continue;
+        for (let j = 0; j < cell.outputs.length; j++) {
+            const output = cell.outputs.get(j).toJSON();
+            if (output.output_type === 'error') errors.push(output.ename + ': ' + output.evalue);
+            if (output.data && output.data['application/vnd.jupyter.widget-view+json']) widgets.push(i);
+        }
+    }
+    return {errors, widgets};
+}"""
+
+
+def open_and_run(page, lab, name):
+    base, token = lab
+    page.goto(f"{base}/lab/tree/notebooks/{name}?reset&token={token}")
+    page.wait_for_function(NOTEBOOK_READY)
+    ran = page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    summary = page.evaluate(MODEL_SUMMARY)
+    assert summary["errors"] == [], f"{name}: cells raised {summary['errors']}"
+    assert ran is not False, f"{name}: Run All did not finish cleanly"
+    return summary
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_lesson_runs_and_its_widgets_respond_in_jupyterlab(page, lab, name):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    summary = open_and_run(page, lab, name)
+    rendered = page.locator(".jp-OutputArea-output > .jupyter-widgets")
+    page.wait_for_function(
+        "n => document.querySelectorAll('.jp-OutputArea-output > .jupyter-widgets').length >= n",
+        arg=len(summary["widgets"]),
+    )
+    assert rendered.count() == len(summary["widgets"])
+    assert page.get_by_text("Error displaying widget").count() == 0
+    page.screenshot(path=SHOTS / f"{Path(name).stem}-top.png")
+
+    explorers = page.locator(".upperback-explorer")
+    for index in range(explorers.count()):
+        explorer = explorers.nth(index)
+        explorer.scroll_into_view_if_needed()
+        image = explorer.locator("img").first
+        image.wait_for()
+        page.wait_for_function("img => img.naturalWidth > 100", arg=image.element_handle())
+        for slider_index, handle in enumerate(explorer.locator(".noUi-handle").all()):
+            before = image.get_attribute("src")
+            handle.focus()
+            handle.press("ArrowRight")
+            page.wait_for_function(
+                "([img, before]) => img.getAttribute('src') !== before", arg=[image.element_handle(), before]
+            )
+        page.screenshot(path=SHOTS / f"{Path(name).stem}-explorer-{index}.png")
+
+    forms = page.locator(".upperback-selfcheck")
+    for index in range(forms.count()):
+        form = forms.nth(index)
+        form.scroll_into_view_if_needed()
+        for question in form.locator(".upperback-question").all():
+            question.locator("input[type=radio]").first.check()
+        form.get_by_role("button", name="Check my answers").click()
+        feedback = form.locator(".upperback-feedback")
+        feedback.get_by_text("not a diagnosis").wait_for()
+        feedback.scroll_into_view_if_needed()
+        page.screenshot(path=SHOTS / f"{Path(name).stem}-selfcheck-{index}.png")
