@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # JupyterLab refuses to start as root unless told to (Docker, CI, some workshop laptops).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test assets bench clean-notebooks
+.PHONY: lab test assets bench clean-notebooks checked-outputs
 
 lab: $(VENV)/runtime.stamp
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_start_here.ipynb
@@ -22,8 +22,11 @@ assets: $(VENV)/runtime.stamp
 bench: $(VENV)/test.stamp
 	$(BIN)/python benchmarks/run.py
 
-clean-notebooks: $(VENV)/runtime.stamp
+clean-notebooks: $(VENV)/test.stamp
 	$(BIN)/python tools/clean_notebooks.py notebooks/*.ipynb
+
+checked-outputs: $(VENV)/test.stamp
+	$(BIN)/python tools/clean_notebooks.py --run notebooks/*.ipynb
 
 $(VENV)/runtime.stamp: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -45,3 +45,36 @@ def test_the_structure_lookup_refuses_unknown_parts_in_words():
 
     with pytest.raises(ValueError, match="choose one of"):
         structure("kneecap")
+
+
+def test_every_slider_of_the_arm_swing_explorer_changes_the_picture():
+    from upperback import arms
+
+    explorer = arms.explore_arm_swing()
+    for name, control in explorer.controls.items():
+        before = bytes(explorer.image.value)
+        control.value = control.max if control.value != control.max else control.min
+        assert bytes(explorer.image.value) != before, name
+    assert "Notice:" in explorer.caption.value
+
+
+def test_bending_the_elbow_in_the_pendulum_explorer_changes_the_numbers_shown():
+    from upperback import arms
+
+    explorer = arms.explore_pendulum()
+    assert "<b>0.84</b>" in explorer.caption.value and "<b>1.42</b>" in explorer.caption.value
+    before = bytes(explorer.image.value)
+    explorer.controls["elbow_bend_deg"].value = 0
+    assert "<b>0.75</b>" in explorer.caption.value
+    assert bytes(explorer.image.value) != before
+
+
+def test_an_impossible_height_in_the_pendulum_shows_a_message_not_a_traceback():
+    import ipywidgets as widgets
+
+    from upperback.figures.arm_pendulum import PendulumExplorer
+
+    height = widgets.FloatText(value=1.75)
+    explorer = Explorer(PendulumExplorer(), {"height_m": height})
+    height.value = 17.5
+    assert "Give your height in metres" in explorer.message.value

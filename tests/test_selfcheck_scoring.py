@@ -1,5 +1,7 @@
 import pytest
 
+from upperback.models.all_checks import SELF_CHECKS
+from upperback.models.arm_carriage_check import ARM_CARRIAGE_CHECK, DROP_SHOULDERS, SHAKE_OUT, SOFT_ELBOWS
 from upperback.models.selfcheck import (
     Option,
     Question,
@@ -84,9 +86,30 @@ def test_an_option_must_explain_why_it_points_somewhere():
         Option("x", "text", points={"knees": 1}, reason="r")
 
 
+def test_a_shrugging_clenching_runner_is_pointed_to_the_matching_cues():
+    verdict = score_answers(ARM_CARRIAGE_CHECK, answers(
+        shrug="often", elbow="clenched", crossing="beside", fists="rarely", carrying="no", shake_out="not_tried"))
+    assert verdict.likely_causes == ("arms",)
+    assert verdict.scores["arms"] == 6
+    assert verdict.cues == (DROP_SHOULDERS, SOFT_ELBOWS, SHAKE_OUT)
+    assert "Try on your next run: at each kilometre marker" in " ".join(verdict_sentences(verdict))
+
+
+def test_a_relaxed_runner_gets_no_cues_and_no_cause():
+    verdict = score_answers(ARM_CARRIAGE_CHECK, answers(
+        shrug="rarely", elbow="right_angle", crossing="beside", fists="rarely", carrying="no",
+        shake_out="no_change"))
+    assert verdict.likely_causes == () and verdict.cues == ()
+
+
+def test_lesson_self_checks_have_five_to_eight_questions():
+    for check in SELF_CHECKS[1:]:  # lesson 00's check is three questions by design
+        assert 5 <= len(check.questions) <= 8, check.lesson
+
+
 def test_every_question_of_every_self_check_has_distinct_option_keys():
-    checks = [START_HERE_CHECK]
-    for check in checks:
+    assert len({check.lesson for check in SELF_CHECKS}) == len(SELF_CHECKS)
+    for check in SELF_CHECKS:
         assert isinstance(check, SelfCheck)
         keys = [question.key for question in check.questions]
         assert len(keys) == len(set(keys))

@@ -1,7 +1,9 @@
 """Every interactive explorer in the series, by name: the benchmark times each one's update."""
 
-from upperback import start_here
+from upperback import arms, start_here
 
 EXPLORERS = {
     "00 upper back": start_here.explore_upper_back,
+    "01 arm swing": arms.explore_arm_swing,
+    "01 arm pendulum": arms.explore_pendulum,
 }

@@ -10,11 +10,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from upperback.figures.arm_carriage import arm_carriage_figure
+from upperback.figures.arm_pendulum import arm_pendulum_figure
 from upperback.figures.rendering import save_svg
 from upperback.figures.upper_back import upper_back_figure
 
 ASSETS = {
     "upper_back.svg": upper_back_figure,
+    "arm_carriage.svg": arm_carriage_figure,
+    "arm_pendulum.svg": arm_pendulum_figure,
 }
 
 

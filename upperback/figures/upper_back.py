@@ -11,7 +11,7 @@ import numpy as np
 from matplotlib.patches import Ellipse, Polygon
 
 from upperback.figures import style
-from upperback.figures.rendering import png_bytes
+from upperback.figures.rendering import LiveFrames
 from upperback.models.upper_back import STRUCTURES, structure
 
 ALL = "all"
@@ -117,6 +117,7 @@ class UpperBackExplorer:
         with style.series_style():
             self.figure = style.new_figure(9, 6.6, live=True)
             self.parts = draw_upper_back(self.figure.add_axes((0, 0, 1, 1)))
+        self.frames = LiveFrames(self.figure, [patch for patches in self.parts.values() for patch in patches])
 
     def update(self, part: str = ALL) -> str:
         """Highlight ``part``; return a caption describing what is shown."""
@@ -130,4 +131,4 @@ class UpperBackExplorer:
                 f"Why runners feel it: {found.why_runners_feel_it}.")
 
     def png(self) -> bytes:
-        return png_bytes(self.figure)
+        return self.frames.png()

@@ -30,6 +30,7 @@ class Option:
     points: Mapping[str, int] = field(default_factory=dict)  # cause -> weight, 1 (a little) to 3 (a lot)
     reason: str = ""  # why this answer points where it does, as a phrase that follows "because"
     warning: str | None = None  # a tier of upperback.models.warning_signs, when the answer matches one
+    cue: str = ""  # what to try on the next run, when this answer shows a habit worth changing
 
     def __post_init__(self):
         unknown = set(self.points) - set(CAUSES)
@@ -65,6 +66,7 @@ class Verdict:
     likely_causes: tuple[str, ...]  # the cause(s) with the top score; empty when no answer points anywhere
     reasons: Mapping[str, tuple[str, ...]]  # cause -> the reasons of the answers that point to it
     warnings: tuple[str, ...]  # warning-sign tiers matched by the answers, most serious first
+    cues: tuple[str, ...] = ()  # what to try on the next run, in question order, without repeats
 
 
 def unanswered_questions(check: SelfCheck, answers: Mapping[str, str | None]) -> list[Question]:
@@ -80,6 +82,7 @@ def score_answers(check: SelfCheck, answers: Mapping[str, str | None]) -> Verdic
     scores = dict.fromkeys(CAUSES, 0)
     reasons: dict[str, list[str]] = {cause: [] for cause in CAUSES}
     warnings: list[str] = []
+    cues: list[str] = []
     for question in check.questions:
         option = question.option(answers[question.key])
         for cause, weight in option.points.items():
@@ -87,7 +90,9 @@ def score_answers(check: SelfCheck, answers: Mapping[str, str | None]) -> Verdic
             reasons[cause].append(option.reason)
         if option.warning:
             warnings.append(option.warning)
-    return _verdict(scores, reasons, warnings)
+        if option.cue:
+            cues.append(option.cue)
+    return _verdict(scores, reasons, warnings, cues)
 
 
 def combine_verdicts(verdicts: Mapping[str, Verdict]) -> Verdict:
@@ -95,24 +100,28 @@ def combine_verdicts(verdicts: Mapping[str, Verdict]) -> Verdict:
     scores = dict.fromkeys(CAUSES, 0)
     reasons: dict[str, list[str]] = {cause: [] for cause in CAUSES}
     warnings: list[str] = []
+    cues: list[str] = []
     for verdict in verdicts.values():
         for cause in CAUSES:
             scores[cause] += verdict.scores[cause]
             reasons[cause].extend(verdict.reasons[cause])
         warnings.extend(verdict.warnings)
-    return _verdict(scores, reasons, warnings)
+        cues.extend(verdict.cues)
+    return _verdict(scores, reasons, warnings, cues)
 
 
 _WARNING_ORDER = ("emergency", "urgent")
 
 
-def _verdict(scores: dict[str, int], reasons: dict[str, list[str]], warnings: list[str]) -> Verdict:
+def _verdict(scores: dict[str, int], reasons: dict[str, list[str]], warnings: list[str],
+             cues: list[str]) -> Verdict:
     top = max(scores.values())
     return Verdict(
         scores=scores,
         likely_causes=tuple(cause for cause in CAUSES if top > 0 and scores[cause] == top),
         reasons={cause: tuple(found) for cause, found in reasons.items()},
         warnings=tuple(sorted(set(warnings), key=_WARNING_ORDER.index)),
+        cues=tuple(dict.fromkeys(cues)),
     )
 
 
@@ -132,5 +141,6 @@ def verdict_sentences(verdict: Verdict) -> list[str]:
     if others and verdict.likely_causes:
         names = " and ".join(CAUSE_NAMES[cause] for cause in others)
         sentences.append(f"Some answers also point to {names}.")
+    sentences.extend(f"Try on your next run: {cue}" for cue in verdict.cues)
     sentences.append("This is a hint about where to look first, not a diagnosis.")
     return sentences

@@ -6,7 +6,7 @@ output area (flicker). A model's ValueError becomes a message under the figure, 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 import ipywidgets as widgets
@@ -21,14 +21,14 @@ class LiveFigure(Protocol):
 
 
 class Explorer(widgets.VBox):
-    def __init__(self, figure: LiveFigure, controls: Mapping[str, widgets.ValueWidget], title: str = ""):
+    def __init__(self, figure: LiveFigure, controls: Mapping[str, widgets.ValueWidget],
+                 header: Sequence[widgets.Widget] = ()):
         self.figure = figure
         self.controls = dict(controls)
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
         self.caption = widgets.HTML(layout=widgets.Layout(max_width="60em"))
         self.message = widgets.HTML()
-        heading = [widgets.HTML(f"<b>{title}</b>")] if title else []
-        super().__init__([*heading, *self.controls.values(), self.image, self.caption, self.message])
+        super().__init__([*header, *self.controls.values(), self.image, self.caption, self.message])
         self.add_class("upperback-explorer")
         for control in self.controls.values():
             control.observe(self.refresh, names="value")

@@ -33,7 +33,7 @@ class SelfCheckForm(widgets.VBox):
             rows += [widgets.HTML(f"<b>{number}. {escape(question.text)}</b>"), picker]
         self.check_button = widgets.Button(description="Check my answers", button_style="primary",
                                            icon="check", tooltip="Score your answers and save them",
-                                           layout=widgets.Layout(width="auto"))
+                                           layout=widgets.Layout(width="max-content"))
         self.check_button.on_click(self.submit)
         self.feedback = widgets.HTML()
         self.feedback.add_class("upperback-feedback")

@@ -1,0 +1,46 @@
+"""What lesson 01 (arm carriage) calls: one line per cell."""
+
+from upperback.figures.arm_carriage import ArmSwingExplorer
+from upperback.figures.arm_pendulum import PendulumExplorer
+from upperback.models.arm_carriage_check import ARM_CARRIAGE_CHECK
+from upperback.models.arm_pendulum import MAX_ELBOW_BEND_DEG, arm_pendulum, stride_frequency_hz
+from upperback.widgets.controls import play_control, slider
+from upperback.widgets.explorer import Explorer
+from upperback.widgets.selfcheck_form import SelfCheckForm
+
+
+def explore_arm_swing() -> Explorer:
+    """A runner from the front and the side: press play, then shrug, clench and cross to see the change."""
+    stride = slider("Moment in the stride (%)", 0, 95, 5, 0, "Where in one full stride (two steps) the runner is")
+    controls = {
+        "stride_percent": stride,
+        "shoulder_raise_cm": slider("Shoulder shrug (cm)", 0, 6, 1, 0, "How far the shoulders lift"),
+        "elbow_bend_deg": slider("Elbow bend (°)", 20, 150, 10, 90, "0° is a straight arm"),
+        "hand_cross_deg": slider("Hands turn in (°)", 0, 60, 5, 0, "How far the forearms swing across"),
+    }
+    return Explorer(ArmSwingExplorer(), controls, header=[play_control(stride, interval_ms=120)])
+
+
+def explore_pendulum() -> Explorer:
+    """The arm as a pendulum: height, elbow bend and cadence against the stride's rhythm."""
+    controls = {
+        "height_m": slider("Your height (m)", 1.40, 2.10, 0.01, 1.75, "Standing height in metres"),
+        "elbow_bend_deg": slider("Elbow bend (°)", 0, MAX_ELBOW_BEND_DEG, 5, 90, "0° is a straight arm"),
+        "cadence": slider("Cadence (steps/min)", 140, 200, 2, 170, "Steps per minute, both feet counted"),
+    }
+    return Explorer(PendulumExplorer(), controls)
+
+
+def pendulum_numbers(height_m: float = 1.75) -> None:
+    """Print the model's numbers for a straight and a bent arm, and the stride at three cadences."""
+    for bend in (0, 90, 150):
+        arm = arm_pendulum(height_m, bend)
+        print(f"elbow bent {bend:3d}°: swings on its own at {arm.frequency_hz:.2f} Hz, "
+              f"centre of mass {arm.pendulum_length_m * 100:.1f} cm below the shoulder")
+    for cadence in (160, 170, 180):
+        print(f"cadence {cadence} steps/min: stride frequency {stride_frequency_hz(cadence):.2f} Hz")
+
+
+def self_check() -> SelfCheckForm:
+    return SelfCheckForm(ARM_CARRIAGE_CHECK)
+

@@ -1,0 +1,108 @@
+"""Lesson 01's pictures: relaxed versus tense arm carriage from the front and the side, and the swing."""
+
+from __future__ import annotations
+
+from upperback.figures import style
+from upperback.figures.rendering import LiveFrames
+from upperback.figures.stick_figure import StickFigure
+from upperback.models.runner_pose import RELAXED, TENSE, Carriage, runner_joints
+
+HEIGHT_M = 1.75
+CARRIAGES = {"relaxed": RELAXED, "tense": TENSE}
+
+
+def _frame(ax, view: str) -> None:
+    ax.set_aspect("equal")
+    ax.axis("off")
+    if view == "front":
+        ax.set_xlim(-0.62, 0.62)
+        ax.axvline(0, color=style.INK, lw=1, ls=(0, (4, 4)), alpha=0.5, zorder=1)  # the body's midline
+    else:
+        ax.set_xlim(-0.7, 0.75)
+    ax.set_ylim(-0.05, 1.85)
+    ax.axhline(0, color=style.INK, lw=1.5, zorder=1)
+
+
+def arm_carriage_figure():
+    """Four runners: front and side view, relaxed and tense; the static diagram for lesson 01."""
+    with style.series_style(projector=False):
+        figure = style.new_figure(12, 11)
+        axes = figure.subplots(2, 2)
+        titles = {
+            ("front", "relaxed"): "Front, relaxed:\nshoulders low, hands beside the body",
+            ("front", "tense"): "Front, tense:\nshoulders shrugged, hands cross the middle",
+            ("side", "relaxed"): "Side, relaxed:\nelbow at about 90°, loose hands",
+            ("side", "tense"): "Side, tense:\nelbow clenched tight, fists at the chest",
+        }
+        for row, view in enumerate(("front", "side")):
+            for column, name in enumerate(("relaxed", "tense")):
+                ax = axes[row][column]
+                colour = style.RELAXED if name == "relaxed" else style.TENSE
+                runner = StickFigure(ax, view, HEIGHT_M, arm_colour=colour)
+                phase = 0.0 if view == "front" else 0.25
+                runner.set_pose(runner_joints(HEIGHT_M, CARRIAGES[name], phase))
+                _frame(ax, view)
+                ax.set_title(titles[view, name], color=colour, fontsize=15)
+        _note_shrug(axes[0][1])
+        axes[0][0].text(0.98, 0.08, "dashed line:\nthe body's middle", fontsize=12, color=style.INK,
+                        transform=axes[0][0].transAxes, ha="right")
+    return figure
+
+
+def _note_shrug(ax) -> None:
+    relaxed = runner_joints(HEIGHT_M, RELAXED)["shoulder_r"]
+    tense = runner_joints(HEIGHT_M, TENSE)["shoulder_r"]
+    ax.annotate("", xy=(0.36, tense[2]), xytext=(0.36, relaxed[2] - 0.01),
+                arrowprops={"arrowstyle": "-|>", "color": style.TENSE, "lw": 2.5, "mutation_scale": 18})
+    ax.text(0.38, relaxed[2] - 0.03, "shoulders\nup 5 cm", color=style.TENSE, fontsize=13, va="top")
+    ax.plot([0.25, 0.5], [relaxed[2]] * 2, color=style.RELAXED, lw=2, ls="--")
+
+
+class ArmSwingExplorer:
+    """A runner seen from the front and the side, moving through the stride with the chosen carriage."""
+
+    def __init__(self):
+        with style.series_style():
+            self.figure = style.new_figure(10, 5.6, live=True)
+            self.front_ax = self.figure.add_axes((0.0, 0.0, 0.5, 0.9))
+            self.side_ax = self.figure.add_axes((0.5, 0.0, 0.5, 0.9))
+            self.front = StickFigure(self.front_ax, "front", HEIGHT_M)
+            self.side = StickFigure(self.side_ax, "side", HEIGHT_M)
+            for ax, view in ((self.front_ax, "front"), (self.side_ax, "side")):
+                _frame(ax, view)
+                ax.set_title(f"from the {view}", fontsize=style.series_rc()["font.size"])
+        self.frames = LiveFrames(self.figure, [*self.front.artists(), *self.side.artists()])
+
+    def update(self, stride_percent: float = 0, shoulder_raise_cm: float = 0.0, elbow_bend_deg: float = 90.0,
+               hand_cross_deg: float = 0.0) -> str:
+        carriage = Carriage(shoulder_raise_cm=shoulder_raise_cm, elbow_bend_deg=elbow_bend_deg,
+                            hand_cross_deg=hand_cross_deg)
+        joints = runner_joints(HEIGHT_M, carriage, stride_percent / 100)
+        tense_signs = [shoulder_raise_cm >= 2, elbow_bend_deg >= 120, hand_cross_deg >= 30]
+        colour = style.TENSE if any(tense_signs) else style.RELAXED
+        for runner in (self.front, self.side):
+            runner.set_pose(joints)
+            runner.set_arm_colour(colour)
+        return _carriage_caption(shoulder_raise_cm, elbow_bend_deg, hand_cross_deg, joints)
+
+    def png(self) -> bytes:
+        return self.frames.png()
+
+
+def _carriage_caption(shoulder_raise_cm, elbow_bend_deg, hand_cross_deg, joints) -> str:
+    notes = []
+    if shoulder_raise_cm >= 2:
+        notes.append(f"shoulders are lifted {shoulder_raise_cm:.0f} cm: the upper trapezius and levator "
+                     "scapulae hold them there on every stride")
+    if elbow_bend_deg >= 120:
+        notes.append(f"the elbow is bent {elbow_bend_deg:.0f}°, clenched: the hands ride up towards the chest")
+    elif elbow_bend_deg <= 45:
+        notes.append(f"the arm is nearly straight ({elbow_bend_deg:.0f}°): a long, slow pendulum to swing")
+    hand_gap_cm = abs(joints["hand_r"][0]) * 100
+    if hand_cross_deg >= 30:
+        notes.append(f"the hands swing in to {hand_gap_cm:.0f} cm from the middle of the body, so the arms "
+                     "pull the upper body into a twist")
+    if not notes:
+        return ("<b>Relaxed carriage.</b> Shoulders low, elbows at a comfortable bend, hands swinging beside "
+                "the body: the arms can swing without much holding from the upper back.")
+    return "<b>Notice:</b> " + "; ".join(notes) + "."

@@ -1,0 +1,98 @@
+"""Lesson 01's self-check: how you carry your arms, answered from memory or after one short run.
+
+Weights are teaching judgements from the lesson's content (not measured odds); each answer that shows a
+habit worth changing carries the cue that helps, so the feedback points back to the lesson.
+"""
+
+from upperback.models.selfcheck import Option, Question, SelfCheck
+
+SHAKE_OUT = "every few minutes, shake your arms and shoulders out, then let them hang loose."
+DROP_SHOULDERS = "at each kilometre marker, let your shoulders drop away from your ears."
+SOFT_ELBOWS = "let your elbows open to a comfortable bend, roughly a right angle, and swing from the shoulder."
+SWING_BESIDE = "swing your arms beside your body, with hands or loose fists pointing forward."
+LOOSE_HANDS = "run with loose hands, as if holding a crisp without breaking it."
+EMPTY_HANDS = "carry nothing in your hands: a waist belt or a pocket takes the phone, bottle or keys."
+DONT_KNOW = "Not sure yet"
+
+
+def _frequency_question(key, text, habit_reason, cue, often_points=3):
+    return Question(
+        key=key,
+        text=text,
+        options=(
+            Option("often", "Often, for much of the run", points={"arms": often_points}, reason=habit_reason,
+                   cue=cue),
+            Option("sometimes", "Sometimes, when I am tired or pushing", points={"arms": 1},
+                   reason=habit_reason, cue=cue),
+            Option("rarely", "Rarely or never"),
+            Option("unsure", DONT_KNOW),
+        ),
+    )
+
+
+ARM_CARRIAGE_CHECK = SelfCheck(
+    lesson="arm_carriage",
+    title="How you carry your arms",
+    questions=(
+        _frequency_question(
+            "shrug",
+            "Do your shoulders creep up towards your ears while you run?",
+            "raised shoulders keep the upper trapezius and levator scapulae working all run",
+            DROP_SHOULDERS,
+        ),
+        Question(
+            key="elbow",
+            text="How are your elbows bent while you run?",
+            options=(
+                Option("clenched", "Tightly, hands up near my chest", points={"arms": 3},
+                       reason="a clenched elbow is held by muscle the whole run", cue=SOFT_ELBOWS),
+                Option("right_angle", "About a right angle, and loose"),
+                Option("straight", "Mostly straight, arms hanging low", points={"arms": 1},
+                       reason="a straight arm is a long, slow pendulum for the shoulders to drive",
+                       cue=SOFT_ELBOWS),
+                Option("unsure", DONT_KNOW),
+            ),
+        ),
+        Question(
+            key="crossing",
+            text="Where do your hands swing?",
+            options=(
+                Option("across", "Across the front of my body, past the middle", points={"arms": 3},
+                       reason="hands that cross the middle twist the upper body on every stride",
+                       cue=SWING_BESIDE),
+                Option("inwards", "A little inwards", points={"arms": 1},
+                       reason="hands that swing inwards add some twist to each stride", cue=SWING_BESIDE),
+                Option("beside", "Beside my body, forward and back"),
+                Option("unsure", DONT_KNOW),
+            ),
+        ),
+        _frequency_question(
+            "fists",
+            "Are your hands clenched into tight fists?",
+            "a tight grip spreads tension up the forearm into the shoulder",
+            LOOSE_HANDS,
+            often_points=2,
+        ),
+        Question(
+            key="carrying",
+            text="Do you carry something in one hand (phone, bottle, keys)?",
+            options=(
+                Option("yes", "Yes, usually", points={"arms": 2},
+                       reason="a held object makes one arm grip and swing differently from the other",
+                       cue=EMPTY_HANDS),
+                Option("no", "No"),
+            ),
+        ),
+        Question(
+            key="shake_out",
+            text="If you shake your arms and shoulders out mid-run, does the ache ease for a while?",
+            options=(
+                Option("eases", "Yes, it eases", points={"arms": 2},
+                       reason="relief from a shake-out suggests tension held in the arms and shoulders",
+                       cue=SHAKE_OUT),
+                Option("no_change", "No, it makes no difference"),
+                Option("not_tried", "I have not tried it", cue=SHAKE_OUT),
+            ),
+        ),
+    ),
+)
