@@ -174,12 +174,15 @@ def test_lesson_runs_and_its_widgets_respond_in_jupyterlab(page, lab, name):
         image = explorer.locator("img").first
         image.wait_for()
         page.wait_for_function("img => img.naturalWidth > 100", arg=image.element_handle())
-        for slider_index, handle in enumerate(explorer.locator(".noUi-handle").all()):
-            before = image.get_attribute("src")
+        shown = explorer.locator(".upperback-caption")
+        for handle in explorer.locator(".noUi-handle").all():
+            before = [image.get_attribute("src"), shown.inner_text()]
             handle.focus()
             handle.press("ArrowRight")
+            # A one-step move may shift the picture by less than a pixel; then the words must change.
             page.wait_for_function(
-                "([img, before]) => img.getAttribute('src') !== before", arg=[image.element_handle(), before]
+                "([img, text, before]) => img.getAttribute('src') !== before[0] || text.innerText !== before[1]",
+                arg=[image.element_handle(), shown.element_handle(), before],
             )
         page.screenshot(path=SHOTS / f"{Path(name).stem}-explorer-{index}.png")
 

@@ -78,3 +78,27 @@ def test_an_impossible_height_in_the_pendulum_shows_a_message_not_a_traceback():
     explorer = Explorer(PendulumExplorer(), {"height_m": height})
     height.value = 17.5
     assert "Give your height in metres" in explorer.message.value
+
+
+@pytest.mark.parametrize("name", ["explore_breath", "explore_ventilation", "explore_pacer"])
+def test_every_slider_of_the_breathing_explorers_changes_the_picture(name):
+    from upperback import breathing
+
+    explorer = getattr(breathing, name)()
+    for control_name, control in explorer.controls.items():
+        before = bytes(explorer.image.value)
+        if hasattr(control, "options"):
+            last = len(control.options) - 1
+            control.index = last if control.index != last else 0
+        else:
+            control.value = control.max if control.value != control.max else control.min
+        assert explorer.message.value == "", explorer.message.value
+        assert bytes(explorer.image.value) != before, control_name
+
+
+def test_shallow_breathing_lights_up_the_helper_muscles_in_the_caption():
+    from upperback import breathing
+
+    explorer = breathing.explore_breath()
+    explorer.controls["pattern"].value = "shallow"
+    assert "scalenes" in explorer.caption.value and "upper trapezius" in explorer.caption.value

@@ -117,3 +117,14 @@ def test_every_question_of_every_self_check_has_distinct_option_keys():
             assert isinstance(question, Question)
             option_keys = [option.key for option in question.options]
             assert len(option_keys) == len(set(option_keys)), question.key
+
+
+def test_an_upper_chest_breather_who_aches_when_speeding_up_is_pointed_to_breathing_cues():
+    from upperback.models.breathing_check import BREATHE_LOW, BREATHING_CHECK, EASE_PACE
+
+    verdict = score_answers(BREATHING_CHECK, answers(
+        where_breath="upper_chest", easy_pace="chatting", speed_up="yes", neck_tension="no",
+        hands_check="belly", rhythm="steady", sore_ribs="no"))
+    assert verdict.likely_causes == ("breathing",)
+    assert verdict.scores["breathing"] == 5
+    assert verdict.cues == (BREATHE_LOW, EASE_PACE)

@@ -18,7 +18,7 @@ def explore_arm_swing() -> Explorer:
         "elbow_bend_deg": slider("Elbow bend (°)", 20, 150, 10, 90, "0° is a straight arm"),
         "hand_cross_deg": slider("Hands turn in (°)", 0, 60, 5, 0, "How far the forearms swing across"),
     }
-    return Explorer(ArmSwingExplorer(), controls, header=[play_control(stride, interval_ms=120)])
+    return Explorer(ArmSwingExplorer(), controls, header=[play_control(stride, 120, "press play to watch the stride in slow motion; pause to look closely")])
 
 
 def explore_pendulum() -> Explorer:

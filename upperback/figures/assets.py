@@ -12,13 +12,17 @@ from pathlib import Path
 
 from upperback.figures.arm_carriage import arm_carriage_figure
 from upperback.figures.arm_pendulum import arm_pendulum_figure
+from upperback.figures.breathing import breathing_patterns_figure
 from upperback.figures.rendering import save_svg
 from upperback.figures.upper_back import upper_back_figure
+from upperback.figures.ventilation import lung_volume_figure
 
 ASSETS = {
     "upper_back.svg": upper_back_figure,
     "arm_carriage.svg": arm_carriage_figure,
     "arm_pendulum.svg": arm_pendulum_figure,
+    "breathing_patterns.svg": breathing_patterns_figure,
+    "lung_volume.svg": lung_volume_figure,
 }
 
 

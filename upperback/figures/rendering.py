@@ -52,6 +52,10 @@ class LiveFrames:
             layered += sorted(mine + above, key=Artist.get_zorder)
         return layered
 
+    def redraw_background(self) -> None:
+        """Call after changing anything still, such as axis limits: the next frame redraws it."""
+        self.background = None
+
     def png(self) -> bytes:
         if self.background is None:
             self.canvas.draw()

@@ -20,9 +20,9 @@ def slider(description: str, low: float, high: float, step: float, value: float,
     )
 
 
-def play_control(target: widgets.IntSlider, interval_ms: int) -> widgets.HBox:
+def play_control(target: widgets.IntSlider, interval_ms: int, hint: str) -> widgets.HBox:
     """A play/pause button that steps ``target`` round and round (linked in the browser, so it keeps time)."""
     play = widgets.Play(value=target.value, min=target.min, max=target.max, step=target.step,
                         interval=interval_ms, repeat=True, description="Play", tooltip="Play or pause the motion")
     widgets.jslink((play, "value"), (target, "value"))
-    return widgets.HBox([play, widgets.HTML("<i>press play to watch the stride, pause to look closely</i>")])
+    return widgets.HBox([play, widgets.HTML(f"<i>{hint}</i>")])

@@ -27,6 +27,7 @@ class Explorer(widgets.VBox):
         self.controls = dict(controls)
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
         self.caption = widgets.HTML(layout=widgets.Layout(max_width="60em"))
+        self.caption.add_class("upperback-caption")
         self.message = widgets.HTML()
         super().__init__([*header, *self.controls.values(), self.image, self.caption, self.message])
         self.add_class("upperback-explorer")
