@@ -80,11 +80,12 @@ def test_an_impossible_height_in_the_pendulum_shows_a_message_not_a_traceback():
     assert "Give your height in metres" in explorer.message.value
 
 
-@pytest.mark.parametrize("name", ["explore_breath", "explore_ventilation", "explore_pacer"])
-def test_every_slider_of_the_breathing_explorers_changes_the_picture(name):
-    from upperback import breathing
+@pytest.mark.parametrize(("lesson", "name"), [("breathing", "explore_breath"), ("breathing", "explore_ventilation"),
+                                              ("breathing", "explore_pacer"), ("posture", "explore_head_load")])
+def test_every_slider_of_the_breathing_and_posture_explorers_changes_the_picture(lesson, name):
+    import importlib
 
-    explorer = getattr(breathing, name)()
+    explorer = getattr(importlib.import_module(f"upperback.{lesson}"), name)()
     for control_name, control in explorer.controls.items():
         before = bytes(explorer.image.value)
         if hasattr(control, "options"):
@@ -102,3 +103,12 @@ def test_shallow_breathing_lights_up_the_helper_muscles_in_the_caption():
     explorer = breathing.explore_breath()
     explorer.controls["pattern"].value = "shallow"
     assert "scalenes" in explorer.caption.value and "upper trapezius" in explorer.caption.value
+
+
+def test_a_forward_head_turns_the_spine_tense_and_says_how_much_load():
+    from upperback import posture
+
+    explorer = posture.explore_head_load()
+    assert "Nearly upright" in explorer.caption.value
+    explorer.controls["head_forward_deg"].value = 30
+    assert "kg</b> rests on the base of the neck" in explorer.caption.value

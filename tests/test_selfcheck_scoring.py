@@ -128,3 +128,13 @@ def test_an_upper_chest_breather_who_aches_when_speeding_up_is_pointed_to_breath
     assert verdict.likely_causes == ("breathing",)
     assert verdict.scores["breathing"] == 5
     assert verdict.cues == (BREATHE_LOW, EASE_PACE)
+
+
+def test_a_runner_who_slumps_and_holds_one_position_is_pointed_to_changing_it_up():
+    from upperback.models.posture_check import CHANGE_IT_UP, POSTURE_CHECK, RUN_TALL
+
+    verdict = score_answers(POSTURE_CHECK, answers(
+        slump="often", gaze="ahead", held="yes", builds="yes", change_helps="eases", day="little"))
+    assert verdict.likely_causes == ("posture",)
+    assert verdict.scores["posture"] == 9
+    assert verdict.cues == (RUN_TALL, CHANGE_IT_UP)

@@ -1,6 +1,6 @@
 """Every interactive explorer in the series, by name: the benchmark times each one's update."""
 
-from upperback import arms, breathing, start_here
+from upperback import arms, breathing, posture, start_here
 
 EXPLORERS = {
     "00 upper back": start_here.explore_upper_back,
@@ -9,4 +9,5 @@ EXPLORERS = {
     "02 breath": breathing.explore_breath,
     "02 ventilation": breathing.explore_ventilation,
     "02 pacer": breathing.explore_pacer,
+    "03 head load": posture.explore_head_load,
 }

@@ -13,6 +13,7 @@ from pathlib import Path
 from upperback.figures.arm_carriage import arm_carriage_figure
 from upperback.figures.arm_pendulum import arm_pendulum_figure
 from upperback.figures.breathing import breathing_patterns_figure
+from upperback.figures.posture import next_posture_figure, posture_figure
 from upperback.figures.rendering import save_svg
 from upperback.figures.upper_back import upper_back_figure
 from upperback.figures.ventilation import lung_volume_figure
@@ -23,6 +24,8 @@ ASSETS = {
     "arm_pendulum.svg": arm_pendulum_figure,
     "breathing_patterns.svg": breathing_patterns_figure,
     "lung_volume.svg": lung_volume_figure,
+    "posture.svg": posture_figure,
+    "next_posture.svg": next_posture_figure,
 }
 
 

@@ -24,23 +24,25 @@ ARM_CHAINS = {
     "arm_l": ("shoulder_l", "elbow_l", "wrist_l", "hand_l"),
 }
 VIEW_AXES = {"side": (1, 2), "front": (0, 2)}  # which coordinates of (x right, y forward, z up) are drawn
+SPINE_CHAINS = ("trunk", "neck")  # coloured to show posture in lesson 03
 FAR_SIDE_ALPHA = 0.35  # in the side view the runner's left limbs are behind the body
 
 
 class StickFigure:
-    def __init__(self, ax, view: str, height_m: float, arm_colour: str = style.INK, x_offset: float = 0.0):
+    def __init__(self, ax, view: str, height_m: float, arm_colour: str = style.INK, x_offset: float = 0.0,
+                 spine_colour: str = style.INK, scale: float = 1.0):
         if view not in VIEW_AXES:
             raise ValueError(f"view must be one of {sorted(VIEW_AXES)}")
         self.view, self.x_offset = view, x_offset
-        width = 6 if style.projector_mode() else 4.5
+        width = (6 if style.projector_mode() else 4.5) * scale
         self.lines = {}
         for name in (*BODY_CHAINS, *ARM_CHAINS):
-            colour = arm_colour if name in ARM_CHAINS else style.INK
+            colour = arm_colour if name in ARM_CHAINS else spine_colour if name in SPINE_CHAINS else style.INK
             far = view == "side" and name.endswith("_l")
             (self.lines[name],) = ax.plot([], [], color=colour, lw=width, solid_capstyle="round",
                                           solid_joinstyle="round", alpha=FAR_SIDE_ALPHA if far else 1.0,
                                           zorder=2 if far else 4)
-        self.hands = ax.scatter([], [], s=90, color=arm_colour, zorder=5)
+        self.hands = ax.scatter([], [], s=90 * scale, color=arm_colour, zorder=5)
         self.head = Circle((0, 0), HEAD_RADIUS_FRACTION * height_m, facecolor="white", edgecolor=style.INK,
                            lw=width * 0.7, zorder=5)
         ax.add_patch(self.head)
@@ -59,6 +61,10 @@ class StickFigure:
         self.hands.set_offsets([self.point(joints["hand_r"]), self.point(joints["hand_l"])])
         ear = self.point(joints["ear"])
         self.head.center = (ear[0], ear[1] + 0.02)  # the head's centre sits a little above the ear canal
+
+    def set_spine_colour(self, colour: str) -> None:
+        for name in SPINE_CHAINS:
+            self.lines[name].set_color(colour)
 
     def set_arm_colour(self, colour: str) -> None:
         for name in ARM_CHAINS:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+MIN_BODY_MASS_KG, MAX_BODY_MASS_KG = 30.0, 200.0  # the mass fractions are for adults and teenagers
 MIN_HEIGHT_M = 1.20  # the models are for adults and teenagers; outside this the table's fractions are a guess
 MAX_HEIGHT_M = 2.20
 
@@ -65,3 +66,12 @@ def check_height(height_m: float) -> float:
 
 def segment_length_m(name: str, height_m: float) -> float:
     return LENGTH_FRACTIONS[name] * check_height(height_m)
+
+
+def check_body_mass(body_mass_kg: float) -> float:
+    if not MIN_BODY_MASS_KG <= body_mass_kg <= MAX_BODY_MASS_KG:
+        raise ValueError(
+            f"A body mass of {body_mass_kg:g} kg is outside what this model covers "
+            f"({MIN_BODY_MASS_KG:g}–{MAX_BODY_MASS_KG:g} kg). Give your mass in kilograms."
+        )
+    return body_mass_kg

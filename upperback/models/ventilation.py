@@ -10,20 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from upperback.models.anthropometry import check_body_mass
+
 DEAD_SPACE_ML_PER_KG = 2.2  # West: ≈ 150 mL in an adult, about 2.2 mL per kg (1 mL per lb) of body mass
-MIN_BODY_MASS_KG, MAX_BODY_MASS_KG = 30.0, 200.0
 MIN_BREATHS_PER_MIN, MAX_BREATHS_PER_MIN = 4.0, 80.0  # hard exercise reaches 40–50+ /min (FACTS.md)
 MAX_TIDAL_VOLUME_ML = 4000.0  # hard exercise: roughly 2–3 L, about half the vital capacity (FACTS.md)
 REST = {"breaths_per_min": 15.0, "tidal_volume_ml": 500.0}  # West's worked example at rest
 
 
 def dead_space_ml(body_mass_kg: float) -> float:
-    if not MIN_BODY_MASS_KG <= body_mass_kg <= MAX_BODY_MASS_KG:
-        raise ValueError(
-            f"A body mass of {body_mass_kg:g} kg is outside what this model covers "
-            f"({MIN_BODY_MASS_KG:g}–{MAX_BODY_MASS_KG:g} kg). Give your mass in kilograms."
-        )
-    return DEAD_SPACE_ML_PER_KG * body_mass_kg
+    return DEAD_SPACE_ML_PER_KG * check_body_mass(body_mass_kg)
 
 
 @dataclass(frozen=True)

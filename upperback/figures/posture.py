@@ -1,0 +1,170 @@
+"""Lesson 03's pictures: upright versus slumped runners, the head on its lever, and "the next posture"."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from upperback.figures import style
+from upperback.figures.rendering import LiveFrames
+from upperback.figures.stick_figure import StickFigure
+from upperback.models.head_load import HANSRAJ_2014_KG, MAX_TOTAL_FORWARD_DEG, head_load
+from upperback.models.runner_pose import Carriage, runner_joints
+
+HEIGHT_M = 1.75
+UPRIGHT = Carriage(trunk_lean_deg=6)
+SLUMPED = Carriage(trunk_lean_deg=8, upper_back_rounding_deg=25, head_forward_deg=20)
+POSTURE = style.CAUSE_COLOURS["posture"]
+FIGURE_SCALE = 0.75  # the time line's runners are drawn at three quarters of the size
+
+
+def _draw_lever(ax, joints):
+    """A dashed plumb line straight up from the base of the neck."""
+    base, ear = joints["neck_base"], joints["ear"]
+    ax.plot([base[1], base[1]], [base[2], ear[2] + 0.14], color=style.INK, lw=1.2, ls="--", zorder=1)
+
+
+def _frame_side(ax, top=1.95):
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_xlim(-0.6, 0.8)
+    ax.set_ylim(-0.05, top)
+    ax.axhline(0, color=style.INK, lw=1.5, zorder=1)
+
+
+def posture_figure():
+    """Static: a tall runner with a slight lean beside a slumped one, with the head's lever marked."""
+    with style.series_style(projector=False):
+        figure = style.new_figure(12, 7.5)
+        axes = figure.subplots(1, 2)
+        cases = (
+            (UPRIGHT, style.RELAXED, "Tall, with a slight forward lean:\nthe head sits over the shoulders"),
+            (SLUMPED, style.TENSE, "Slumped: the upper back rounds\nand the head drifts forward"),
+        )
+        for ax, (carriage, colour, title) in zip(axes, cases):
+            runner = StickFigure(ax, "side", HEIGHT_M, spine_colour=colour)
+            joints = runner_joints(HEIGHT_M, carriage, 0.25)
+            runner.set_pose(joints)
+            _frame_side(ax)
+            _draw_lever(ax, joints)
+            load = head_load(70, carriage.head_forward_deg, carriage.upper_back_rounding_deg,
+                             carriage.trunk_lean_deg)
+            ax.set_title(title, color=colour, fontsize=15)
+            ax.text(0.75, 0.55, f"head {load.lever_m * 100:.0f} cm\nin front of the\nbase of the neck:\n"
+                    f"muscles hold\n{load.moment_nm:.1f} N·m", ha="right", fontsize=13, color=colour)
+        figure.text(0.5, 0.0, "dashed line: straight up from the base of the neck  ·  runner of 1.75 m and 70 kg",
+                    ha="center", fontsize=12)
+    return figure
+
+
+def next_posture_figure():
+    """Static: an hour of running as a time line, small posture changes versus one posture held."""
+    changes = [
+        ("start", Carriage(trunk_lean_deg=6)),
+        ("roll the\nshoulders", Carriage(trunk_lean_deg=5, shoulder_raise_cm=0)),
+        ("look further\nahead", Carriage(trunk_lean_deg=7, head_forward_deg=0)),
+        ("a little\nslump", Carriage(trunk_lean_deg=8, upper_back_rounding_deg=12, head_forward_deg=10)),
+        ("run tall\nfor a while", Carriage(trunk_lean_deg=4)),
+        ("shake out,\narms wider", Carriage(trunk_lean_deg=6, elbow_bend_deg=70, arm_swing_deg=40)),
+        ("lean from\nthe ankles", Carriage(trunk_lean_deg=10)),
+    ]
+    minutes = np.linspace(0, 60, len(changes))
+    with style.series_style(projector=False):
+        figure = style.new_figure(13, 6.5)
+        ax = figure.add_subplot()
+        spacing = 1.05
+        for index, (label, carriage) in enumerate(changes):
+            x = index * spacing
+            for row_y, chosen, colour in ((1.2, carriage, style.RELAXED), (-1.2, SLUMPED, style.TENSE)):
+                joints = runner_joints(HEIGHT_M, chosen, 0.25)
+                runner = StickFigure(ax, "side", HEIGHT_M, arm_colour=colour, spine_colour=colour,
+                                     x_offset=x, scale=0.6)
+                for point in joints.values():
+                    point[2] = point[2] * FIGURE_SCALE + row_y  # smaller figures, one row each
+                    point[1] *= FIGURE_SCALE
+                runner.set_pose(joints)
+                runner.head.set_radius(runner.head.get_radius() * FIGURE_SCALE)
+            ax.text(x, 1.1, label, ha="center", va="top", fontsize=12, color=style.INK)
+            ax.text(x, -1.3, f"{minutes[index]:.0f} min", ha="center", va="top", fontsize=12, color=style.INK)
+        ax.text(-0.55, 2.65, "Changing it up: the best posture is the next one", color=style.RELAXED,
+                fontsize=16, fontweight="bold", va="bottom")
+        ax.text(-0.55, 0.2, "Held still: the same slump for the whole hour", color=style.TENSE,
+                fontsize=16, fontweight="bold", va="bottom")
+        ax.set_xlim(-0.6, (len(changes) - 1) * spacing + 0.6)
+        ax.set_ylim(-1.6, 2.95)
+        ax.set_aspect("equal")
+        ax.axis("off")
+    return figure
+
+
+class HeadLoadExplorer:
+    """The upper body from the side with the head's lever, beside the load chart with Hansraj's points."""
+
+    def __init__(self):
+        with style.series_style():
+            self.figure = style.new_figure(11, 5.6, live=True)
+            self.body_ax = self.figure.add_axes((0.0, 0.02, 0.32, 0.92))
+            self.chart_ax = self.figure.add_axes((0.42, 0.15, 0.55, 0.77))
+            self.runner = StickFigure(self.body_ax, "side", HEIGHT_M)
+            _frame_side(self.body_ax)
+            self.body_ax.set_ylim(0.7, 1.95)
+            (self.plumb,) = self.body_ax.plot([], [], color=style.INK, lw=1.2, ls="--")
+            (self.lever,) = self.body_ax.plot([], [], color=POSTURE, lw=3)
+            self.lever_text = self.body_ax.text(0.02, 0.99, "", color=POSTURE, va="top",
+                                                transform=self.body_ax.transAxes)
+            ax = self.chart_ax
+            ax.set_xlim(0, MAX_TOTAL_FORWARD_DEG)
+            ax.set_ylim(0, 32)
+            ax.set_xlabel("head and neck tipped forward from upright (degrees)")
+            ax.set_ylabel("effective load (kg)")
+            ax.grid(alpha=0.3)
+            angles = sorted(HANSRAJ_2014_KG)
+            low = [HANSRAJ_2014_KG[a][0] for a in angles]
+            high = [HANSRAJ_2014_KG[a][1] for a in angles]
+            middle = [(a + b) / 2 for a, b in zip(low, high)]
+            ax.errorbar(angles, middle, yerr=[np.subtract(middle, low), np.subtract(high, middle)], fmt="s",
+                        color=style.INK, ms=9, capsize=4)
+            ax.text(61, 27, "Hansraj 2014\n(computer model)", va="center", fontsize=style.series_rc()["font.size"] - 1)
+            (self.curve,) = ax.plot([], [], color=POSTURE, lw=3)
+            (self.marker,) = ax.plot([], [], "o", color=POSTURE, ms=13, zorder=5)
+            self.curve_text = ax.text(0, 0, "", color=POSTURE, ha="left", va="top")
+        self._curve_mass = None
+        self.frames = LiveFrames(self.figure, [*self.runner.artists(), self.plumb, self.lever, self.lever_text,
+                                               self.curve, self.marker, self.curve_text])
+
+    def update(self, body_mass_kg: float = 70, head_forward_deg: float = 0,
+               upper_back_rounding_deg: float = 0) -> str:
+        carriage = Carriage(trunk_lean_deg=UPRIGHT.trunk_lean_deg, head_forward_deg=head_forward_deg,
+                            upper_back_rounding_deg=upper_back_rounding_deg)
+        load = head_load(body_mass_kg, head_forward_deg, upper_back_rounding_deg, carriage.trunk_lean_deg)
+        joints = runner_joints(HEIGHT_M, carriage, 0.25)
+        self.runner.set_pose(joints)
+        colour = style.TENSE if load.forward_angle_deg >= 20 else style.RELAXED
+        self.runner.set_spine_colour(colour)
+        base, ear = joints["neck_base"], joints["ear"]
+        self.plumb.set_data([base[1], base[1]], [base[2], ear[2] + 0.12])
+        self.lever.set_data([base[1], ear[1]], [ear[2] - 0.1, ear[2] - 0.1])  # just under the head
+        self.lever_text.set_text(f"the head sits {load.lever_m * 100:.0f} cm in front\nof the base of the neck")
+        if self._curve_mass != body_mass_kg:
+            angles = np.linspace(0, MAX_TOTAL_FORWARD_DEG, 46)
+            self.curve.set_data(angles, [head_load(body_mass_kg, a).effective_load_kg for a in angles])
+            self._curve_mass = body_mass_kg
+        self.marker.set_data([load.forward_angle_deg], [load.effective_load_kg])
+        self.curve_text.set_position((min(load.forward_angle_deg, 58) + 3, load.effective_load_kg - 1.2))
+        self.curve_text.set_text(f"this model: {load.effective_load_kg:.1f} kg")
+        return head_load_caption(load)
+
+    def png(self) -> bytes:
+        return self.frames.png()
+
+
+def head_load_caption(load) -> str:
+    if load.forward_angle_deg < 10:
+        return (f"<b>Nearly upright ({load.forward_angle_deg:.0f}°, the running lean).</b> The head and neck "
+                f"({load.head_and_neck_kg:.1f} kg) sit almost over the base of the neck: the spine carries "
+                f"their weight and the muscles behind hold only {load.moment_nm:.1f} N·m.")
+    return (
+        f"<b>{load.forward_angle_deg:.0f}° forward.</b> The head sits {load.lever_m * 100:.0f} cm in front of "
+        f"the base of the neck, so the muscles behind it hold {load.moment_nm:.1f} N·m, about the pull of "
+        f"{load.muscle_pull_kg:.0f} kg if they act 5 cm behind the joint. Together with the head's own weight, "
+        f"about <b>{load.effective_load_kg:.0f} kg</b> rests on the base of the neck."
+    )
