@@ -197,3 +197,27 @@ def test_lesson_runs_and_its_widgets_respond_in_jupyterlab(page, lab, name):
         feedback.get_by_text("not a diagnosis").wait_for()
         feedback.scroll_into_view_if_needed()
         page.screenshot(path=SHOTS / f"{Path(name).stem}-selfcheck-{index}.png")
+
+        assert "Still open" not in feedback.inner_text()
+
+    for index in range(page.locator(".upperback-checkin").count()):
+        fill_in_a_check_in(page, page.locator(".upperback-checkin").nth(index), name)
+
+
+def fill_in_a_check_in(page, form, name):
+    """A runner's first check-in: a bad value is refused with a message, then the fixed entry is reviewed."""
+    form.scroll_into_view_if_needed()
+    form.get_by_role("textbox", name="Minutes").fill("forty")
+    form.get_by_role("button", name="Save this check-in").click()
+    form.get_by_text("minutes must be a number").wait_for()
+    form.get_by_role("textbox", name="Minutes").fill("42")
+    form.get_by_role("combobox", name="When it started").select_option(label="no ache this run")
+    form.get_by_label("I changed nothing").check()
+    form.get_by_role("textbox", name="Note").fill("<b>not bold</b> after the browser test")
+    form.get_by_role("button", name="Save this check-in").click()
+    form.get_by_text("Saved.").wait_for()
+    review = page.locator(".upperback-review")
+    review.get_by_text("<b>not bold</b> after the browser test").wait_for()  # shown as typed, not as markup
+    assert review.locator("b", has_text="not bold").count() == 0
+    review.scroll_into_view_if_needed()
+    page.screenshot(path=SHOTS / f"{Path(name).stem}-checkin.png")

@@ -46,7 +46,7 @@ class AnswerStore:
         try:
             document = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as problem:
-            return Loaded({}, [self._set_aside(f"it could not be read ({_plain(problem)})")])
+            return Loaded({}, [self._set_aside(f"it could not be read ({plain_error(problem)})")])
         lessons, bad = _valid_lessons(document)
         if bad is None:
             return Loaded(lessons)
@@ -62,7 +62,7 @@ class AnswerStore:
         lessons = {**loaded.lessons, lesson: {"answers": dict(answers), "saved_at": saved_at}}
         document = {"format": FORMAT, "lessons": lessons}
         self.folder.mkdir(parents=True, exist_ok=True)
-        _write_atomically(self.path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        write_atomically(self.path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
         return loaded.notices
 
     def _set_aside(self, why: str, copy: bool = False) -> str:
@@ -77,7 +77,7 @@ class AnswerStore:
         except OSError as problem:
             raise AnswersFileError(
                 f"Your saved answers at {self.path} could not be used: {why}, and setting the file "
-                f"aside failed ({_plain(problem)}). Nothing was changed; move the file yourself and "
+                f"aside failed ({plain_error(problem)}). Nothing was changed; move the file yourself and "
                 "try again."
             ) from problem
         kept = "The answers that could be read are kept; " if copy else ""
@@ -103,7 +103,7 @@ def _valid_lessons(document) -> tuple[dict[str, dict], str | None]:
     return kept, (f"the entry for {', '.join(dropped)} is damaged" if dropped else None)
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str) -> None:
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
@@ -116,5 +116,6 @@ def _write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def _plain(problem: Exception) -> str:
+def plain_error(problem: Exception) -> str:
+    """An OS error in a few words (its strerror), for messages to the runner."""
     return getattr(problem, "strerror", None) or problem.__class__.__name__

@@ -1,0 +1,184 @@
+"""The run check-in log: validation, the file on disk, crashes, foreign lines, CSV, escaping, summaries."""
+
+import json
+import os
+from datetime import date
+
+import pytest
+
+from upperback.models.checkin_csv import from_csv, to_csv
+from upperback.models.checkin_log import InvalidCheckIn, summary_sentences, validate_check_in
+from upperback.storage_log import CheckInLog
+from upperback.widgets.checkin_form import CheckInForm, LogReview, entries_table_html
+
+TODAY = date(2026, 11, 24)
+
+
+def run(**changes):
+    raw = {"run_date": "2026-11-20", "minutes": "40", "km": "", "ache": 3, "regions": ["between_blades"],
+           "started": "tired", "noticed": ["posture"], "changed": ["run_tall"], "helped": "a_little", "note": ""}
+    raw.update(changes)
+    return validate_check_in(raw, today=TODAY)
+
+
+def test_a_complete_check_in_is_accepted_with_its_fields_in_order():
+    entry = run(regions=["around_ribs", "between_blades", "around_ribs"], minutes="35,5")
+    assert entry.regions == ("between_blades", "around_ribs")
+    assert entry.minutes == 35.5 and entry.km is None
+
+
+@pytest.mark.parametrize(
+    ("changes", "words"),
+    [
+        ({"run_date": "2026-12-01"}, "is in the future"),
+        ({"run_date": "24/11/2026"}, "must look like 2026-11-24"),
+        ({"minutes": "", "km": ""}, "minutes or kilometres"),
+        ({"minutes": "forty"}, "minutes must be a number"),
+        ({"km": "-3"}, "kilometres must be more than 0"),
+        ({"ache": 11}, "from 0 to 10"),
+        ({"ache": "lots"}, "whole number from 0 to 10"),
+        ({"regions": []}, "say where it ached"),
+        ({"regions": ["knee"]}, "knee is not one of"),
+        ({"started": None}, "choose when the ache started"),
+        ({"started": "no_ache"}, "'no ache this run' is chosen"),
+        ({"helped": None}, "say whether the change helped"),
+        ({"note": "x" * 501}, "keep it to 500"),
+    ],
+)
+def test_every_bad_field_is_named_in_the_message(changes, words):
+    with pytest.raises(InvalidCheckIn, match=words):
+        run(**changes)
+
+
+def test_several_problems_are_reported_together():
+    with pytest.raises(InvalidCheckIn) as caught:
+        run(minutes="", km="", ache=12, started="")
+    assert len(caught.value.problems) == 3
+
+
+def test_entries_round_trip_through_the_file(tmp_path):
+    log = CheckInLog(tmp_path)
+    first, second = run(note="felt good"), run(run_date="2026-11-22", ache=1, note="ünïcode ✓")
+    log.append(first)
+    log.append(second)
+    read = log.read()
+    assert read.problems == [] and read.entries == [first, second]
+
+
+def test_an_empty_or_missing_log_reads_as_no_runs(tmp_path):
+    assert CheckInLog(tmp_path).read().entries == []
+    (tmp_path / "run_log.jsonl").write_text("")
+    assert CheckInLog(tmp_path).read().entries == []
+    assert "No check-ins yet" in summary_sentences([])[0]
+
+
+def test_a_line_cut_off_by_a_crash_is_reported_skipped_and_kept_and_the_next_save_is_safe(tmp_path):
+    log = CheckInLog(tmp_path)
+    log.append(run(note="before the crash"))
+    with log.path.open("ab") as file:  # what a crash half way through a save leaves behind
+        file.write(json.dumps(run().as_record()).encode()[:40])
+    read = log.read()
+    assert [e.note for e in read.entries] == ["before the crash"]
+    assert "line 2 of the log could not be read" in read.problems[0]
+    log.append(run(note="after the crash"))
+    read = log.read()
+    assert [e.note for e in read.entries] == ["before the crash", "after the crash"]
+    assert len(log.path.read_bytes().splitlines()) == 3  # the cut-off line is still there, untouched
+
+
+def test_a_foreign_line_is_reported_and_the_other_entries_survive(tmp_path):
+    log = CheckInLog(tmp_path)
+    log.append(run(note="one"))
+    with log.path.open("a") as file:
+        file.write('{"hello": "world"}\n[1, 2]\n')
+    log.append(run(note="two"))
+    read = log.read()
+    assert [e.note for e in read.entries] == ["one", "two"]
+    assert len(read.problems) == 2 and "not a valid check-in" in read.problems[0]
+
+
+def test_a_failing_disk_leaves_the_log_as_it_was_and_the_form_keeps_the_entry(tmp_path, monkeypatch):
+    log = CheckInLog(tmp_path)
+    log.append(run(note="kept"))
+    before = log.path.read_bytes()
+
+    def full_disk(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    form = CheckInForm(log)
+    form.minutes.value, form.started.value, form.helped.value = "30", "no_ache", "no_change"
+    form.note.value = "my words"
+    assert form.save() is False
+    assert "No space left on device" in form.message.value and form.note.value == "my words"
+    monkeypatch.undo()
+    assert log.read().entries[0].note == "kept" and log.path.read_bytes().startswith(before)
+
+
+def test_the_form_saves_nothing_until_every_field_is_valid(tmp_path):
+    log = CheckInLog(tmp_path)
+    form = CheckInForm(log)
+    assert form.save() is False
+    assert "give the run" in form.message.value and not log.path.exists()
+    form.minutes.value, form.started.value, form.helped.value = "30", "no_ache", "no_change"
+    assert form.save() is True
+    assert len(log.read().entries) == 1
+
+
+def test_csv_export_and_import_round_trip_without_duplicates(tmp_path):
+    log = CheckInLog(tmp_path / "home")
+    entries = [run(note='quote " and, comma'), run(run_date="2026-11-21", changed=[], helped="no_change")]
+    for entry in entries:
+        log.append(entry)
+    exported = log.export_csv(tmp_path)
+    parsed, problems = from_csv(exported.read_text())
+    assert problems == [] and parsed == entries
+    elsewhere = CheckInLog(tmp_path / "binder")
+    assert elsewhere.import_csv(exported.read_text()) == (2, [])
+    assert elsewhere.import_csv(exported.read_text()) == (0, [])  # importing twice adds nothing
+    assert elsewhere.read().entries == entries
+
+
+def test_a_csv_with_bad_rows_imports_the_good_ones_and_names_the_bad(tmp_path):
+    good = to_csv([run()])
+    text = good + "2026-11-23,abc,,5,between_blades,tired,,,no_change,,x1\n"
+    added, problems = CheckInLog(tmp_path).import_csv(text)
+    assert added == 1 and problems == ["row 3: minutes must be a number, not 'abc'"]
+
+
+def test_a_file_that_is_not_an_export_is_refused_whole(tmp_path):
+    added, problems = CheckInLog(tmp_path).import_csv("name,age\nAda,36\n")
+    assert added == 0 and "not a check-in log export" in problems[0]
+
+
+def test_what_a_runner_types_is_shown_as_text_never_as_markup(tmp_path):
+    table = entries_table_html([run(note='<script>alert("x")</script><b>bold</b>')])
+    assert "<script>" not in table and "<b>bold" not in table
+    assert "&lt;script&gt;" in table
+
+
+def test_the_review_updates_when_a_check_in_is_saved(tmp_path):
+    log = CheckInLog(tmp_path)
+    review = LogReview(log, export_folder=tmp_path)
+    form = CheckInForm(log, on_saved=review.refresh)
+    form.minutes.value, form.ache.value, form.started.value = "25", 2, "tired"
+    form.regions["around_ribs"].value = True
+    form.helped.value = "no_change"
+    assert form.save()
+    assert "1 run logged" in review.summary.value and "around the ribs" in review.table.value
+
+
+def test_the_summary_stays_honest_with_few_runs():
+    entries = [run(ache=2, run_date=f"2026-11-0{d}") for d in range(1, 3)]
+    sentences = summary_sentences(entries)
+    assert any("Too few runs to compare" in s for s in sentences)
+    assert not any("lower on runs" in s for s in sentences)
+
+
+def test_the_summary_compares_runs_with_and_without_a_change_once_there_are_enough():
+    tried = [run(run_date=f"2026-11-1{d}", ache=2, changed=["shake_out"], helped="yes") for d in range(3)]
+    not_tried = [run(run_date=f"2026-11-0{d + 1}", ache=5, changed=[], helped="no_change") for d in range(3)]
+    sentences = summary_sentences(tried + not_tried)
+    assert any("lower on runs where you shook out arms and shoulders (2.0 over 3 runs, against 5.0 over 3)" in s
+               for s in sentences)
+    assert "not proof" in sentences[-1]

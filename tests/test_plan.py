@@ -1,0 +1,53 @@
+"""Lesson 04's plan: saved answers combined fairly, missing lessons named, warnings repeated."""
+
+from upperback.models.plan import build_plan
+from upperback.storage import AnswerStore
+from upperback.widgets.plan_view import PlanView
+from upperback.your_plan import EXAMPLE_RUNNER
+
+ARMS_ONLY = {"arm_carriage": {"shrug": "sometimes", "elbow": "right_angle", "crossing": "beside", "fists": "rarely",
+                              "carrying": "no", "shake_out": "no_change"}}
+
+
+def test_the_example_runner_points_to_posture_with_cues_from_two_lessons():
+    plan = build_plan(EXAMPLE_RUNNER)
+    assert plan.likely_causes == ("posture",)
+    assert plan.missing == ("breathing",)
+    assert [cue.lesson_file[:2] for cue in plan.cues] == ["03", "03", "01"]
+    assert plan.cues[0].lesson_file.endswith("#What-to-try-on-your-next-run")
+
+
+def test_causes_are_compared_by_share_so_a_longer_check_does_not_win_by_default():
+    plan = build_plan(ARMS_ONLY)
+    assert plan.shares["breathing"] is None and plan.shares["posture"] is None
+    assert 0 < plan.shares["arms"] < 0.2
+
+
+def test_no_answers_gives_no_cause_and_lists_every_lesson():
+    plan = build_plan({})
+    assert plan.likely_causes == () and len(plan.missing) == 4 and plan.cues == ()
+
+
+def test_answers_that_no_longer_fit_are_reported_not_crashed_on():
+    plan = build_plan({"start_here": {"where": "knee"}})
+    assert "start_here" in plan.missing
+    assert "need redoing" in plan.problems[0]
+
+
+def test_the_plan_on_screen_repeats_warning_signs_and_links_missing_lessons(tmp_path):
+    store = AnswerStore(tmp_path)
+    store.save("start_here", {"where": "elsewhere", "when": "no_pattern", "how_long": "rest_or_night"})
+    view = PlanView(store)
+    html = view.text.value
+    assert html.index("Urgent: book a doctor") < html.index("not a diagnosis")
+    assert 'href="02_breathing.ipynb"' in html
+    assert bytes(view.chart.value).startswith(b"\x89PNG")
+
+
+def test_the_plan_refreshes_after_a_self_check_is_redone(tmp_path):
+    store = AnswerStore(tmp_path)
+    view = PlanView(store)
+    assert "No self-checks saved yet" in view.text.value
+    store.save("posture", EXAMPLE_RUNNER["posture"])
+    view.refresh_button.click()
+    assert "Most likely to contribute: your posture" in view.text.value

@@ -1,0 +1,70 @@
+"""Lesson 04's charts: which causes your self-checks point to, and your ache over the runs you logged."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from matplotlib.dates import DateFormatter, DayLocator
+
+from upperback.figures import style
+from upperback.figures.rendering import png_bytes
+from upperback.models.checkin_log import CHANGES, CheckIn
+from upperback.models.plan import Plan
+from upperback.models.selfcheck import CAUSE_NAMES, CAUSES
+
+
+def cause_chart_png(plan: Plan) -> bytes:
+    """Horizontal bars: the share of its possible points each cause got, labelled on the bars."""
+    with style.series_style():
+        figure = style.new_figure(9, 3.4)
+        ax = figure.add_subplot()
+        for row, cause in enumerate(reversed(CAUSES)):
+            share = plan.shares[cause]
+            colour = style.CAUSE_COLOURS[cause]
+            if share is None:
+                ax.text(0.01, row, f"{CAUSE_NAMES[cause]}: self-check not done yet", va="center", color=style.INK)
+                continue
+            ax.barh(row, share, color=colour, height=0.6)
+            weight = "bold" if cause in plan.likely_causes else "normal"
+            ax.text(share + 0.01, row, f"{CAUSE_NAMES[cause]}: {share:.0%}", va="center", fontweight=weight)
+        ax.set_xlim(0, 1.45)
+        ax.set_ylim(-0.6, len(CAUSES) - 0.4)
+        ax.set_yticks([])
+        ax.set_xticks([0, 0.5, 1], ["0 %", "50 %", "100 %"])
+        ax.set_xlabel("share of the points each cause could get from the self-checks you did")
+        ax.spines["left"].set_visible(False)
+    return png_bytes(figure)
+
+
+CHANGE_MARKERS = dict(zip(CHANGES, ("o", "s", "^", "v", "D", "P")))
+
+
+def ache_chart_png(entries: list[CheckIn]) -> bytes:
+    """Ache (0–10) run by run, with a marker for each change tried on that run."""
+    with style.series_style():
+        figure = style.new_figure(10, 4.6)
+        ax = figure.add_subplot()
+        ax.set_ylim(-0.5, 10.5)
+        ax.set_ylabel("ache (0 to 10)")
+        ax.grid(alpha=0.3)
+        if not entries:
+            ax.text(0.5, 0.5, "No runs logged yet", transform=ax.transAxes, ha="center", va="center")
+            ax.set_xticks([])
+            return png_bytes(figure)
+        ordered = sorted(entries, key=lambda e: e.run_date)
+        days = [date.fromisoformat(e.run_date) for e in ordered]
+        ax.plot(days, [e.ache for e in ordered], color=style.ACHE, lw=3, marker="o", ms=9, zorder=3)
+        shown = set()
+        for day, entry in zip(days, ordered):
+            for offset, change in enumerate(entry.changed):
+                label = CHANGES[change] if change not in shown else None
+                shown.add(change)
+                ax.plot(day, entry.ache + 0.9 + 0.75 * offset, CHANGE_MARKERS[change], color=style.RELAXED,
+                        ms=10, label=label, zorder=4)
+        if shown:
+            ax.legend(title="what you changed", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+        ax.set_xlim(days[0] - timedelta(days=2), days[-1] + timedelta(days=2))  # one run still gets a sane axis
+        span_days = (days[-1] - days[0]).days + 4
+        ax.xaxis.set_major_locator(DayLocator(interval=max(1, span_days // 7)))  # whole days, at most ~8 ticks
+        ax.xaxis.set_major_formatter(DateFormatter("%d %b"))
+    return png_bytes(figure)

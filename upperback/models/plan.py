@@ -1,0 +1,96 @@
+"""Lesson 04's plan: the saved self-checks brought together into likely causes and a few cues to try.
+
+Each self-check can give each cause only so many points, and the lessons' checks differ in size, so causes
+are compared by the share of the points they could have had from the checks done so far. That keeps a
+runner who has only done the arms check from seeing "arms" win by default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from upperback.models.all_checks import SELF_CHECKS
+from upperback.models.selfcheck import CAUSES, SelfCheck, Verdict, combine_verdicts, score_answers
+
+LESSON_FILES = {
+    "start_here": "00_start_here.ipynb",
+    "arm_carriage": "01_arm_carriage.ipynb",
+    "breathing": "02_breathing.ipynb",
+    "posture": "03_posture.ipynb",
+}
+CUES_SECTION = "#What-to-try-on-your-next-run"  # JupyterLab's anchor for that heading in lessons 01–03
+MAX_CUES = 3
+PER_LESSON_FIRST = 2  # so a second lesson's cue gets a place when it has one
+
+
+@dataclass(frozen=True)
+class Cue:
+    text: str
+    lesson_file: str  # where the cue is explained, with the section anchor
+
+
+@dataclass(frozen=True)
+class Plan:
+    done: tuple[str, ...]  # lessons whose self-check has usable answers
+    missing: tuple[str, ...]  # lessons whose self-check is not done yet
+    shares: dict[str, float | None]  # cause -> share of its possible points (None: no check covers it yet)
+    likely_causes: tuple[str, ...]
+    reasons: dict[str, tuple[str, ...]]
+    warnings: tuple[str, ...]
+    cues: tuple[Cue, ...]
+    problems: tuple[str, ...]  # saved answers that no longer fit the questions
+
+
+def most_points(check: SelfCheck, cause: str) -> int:
+    return sum(max(option.points.get(cause, 0) for option in question.options) for question in check.questions)
+
+
+def build_plan(saved: dict[str, dict[str, str]]) -> Plan:
+    """``saved``: lesson -> question -> option, as the answers file keeps them."""
+    verdicts: dict[str, Verdict] = {}
+    problems = []
+    for check in SELF_CHECKS:
+        answers = saved.get(check.lesson)
+        if not answers:
+            continue
+        try:
+            verdicts[check.lesson] = score_answers(check, answers)
+        except ValueError as problem:
+            problems.append(f"Your saved answers for {check.title.lower()} need redoing: {problem}")
+    got = dict.fromkeys(CAUSES, 0)
+    possible = dict.fromkeys(CAUSES, 0)
+    for check in SELF_CHECKS:
+        if check.lesson in verdicts:
+            for cause in CAUSES:
+                got[cause] += verdicts[check.lesson].scores[cause]
+                possible[cause] += most_points(check, cause)
+    shares = {cause: (got[cause] / possible[cause] if possible[cause] else None) for cause in CAUSES}
+    top = max((share for share in shares.values() if share), default=0)
+    likely = tuple(cause for cause in CAUSES if top > 0 and shares[cause] == top)
+    combined = combine_verdicts(verdicts)
+    return Plan(
+        done=tuple(verdicts),
+        missing=tuple(check.lesson for check in SELF_CHECKS if check.lesson not in verdicts),
+        shares=shares,
+        likely_causes=likely,
+        reasons={cause: tuple(dict.fromkeys(found)) for cause, found in combined.reasons.items()},
+        warnings=combined.warnings,
+        cues=_pick_cues(verdicts, likely),
+        problems=tuple(problems),
+    )
+
+
+CAUSE_LESSON = {"arms": "arm_carriage", "breathing": "breathing", "posture": "posture"}
+
+
+def _pick_cues(verdicts: dict[str, Verdict], likely: tuple[str, ...]) -> tuple[Cue, ...]:
+    """At most MAX_CUES, no repeats: up to two from each lesson, likeliest causes first, then fill up."""
+    order = [CAUSE_LESSON[c] for c in likely] + [CAUSE_LESSON[c] for c in CAUSES if c not in likely]
+    offered = [(lesson, text) for lesson in order if lesson in verdicts for text in verdicts[lesson].cues]
+    chosen: list[tuple[str, str]] = []
+    for per_lesson in (PER_LESSON_FIRST, MAX_CUES):
+        for lesson, text in offered:
+            taken_here = sum(1 for chosen_lesson, _ in chosen if chosen_lesson == lesson)
+            if len(chosen) < MAX_CUES and (lesson, text) not in chosen and taken_here < per_lesson:
+                chosen.append((lesson, text))
+    return tuple(Cue(text, LESSON_FILES[lesson] + CUES_SECTION) for lesson, text in chosen)

@@ -1,0 +1,172 @@
+"""The run check-in: a form that validates before saving, and a review of the log with export and import."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from upperback.figures.plan_charts import ache_chart_png
+from upperback.models.checkin_log import (
+    CAUSES,
+    CHANGES,
+    HELPED,
+    REGIONS,
+    STARTED,
+    InvalidCheckIn,
+    summary_sentences,
+    validate_check_in,
+)
+from upperback.storage_log import CheckInLog
+from upperback.widgets.messages import note_html, problem_html
+
+WIDE = {"description_width": "12em"}
+CELL = ' style="padding:0.2em 0.7em;text-align:left;vertical-align:top"'
+
+
+def _checkboxes(choices: dict) -> dict[str, widgets.Checkbox]:
+    return {key: widgets.Checkbox(value=False, description=label, indent=False,
+                                  layout=widgets.Layout(width="max-content", margin="0 1.5em 0 0"))
+            for key, label in choices.items()}
+
+
+def _group(title: str, boxes: dict) -> widgets.VBox:
+    return widgets.VBox([widgets.HTML(f"<b>{title}</b>"),
+                         widgets.HBox(list(boxes.values()), layout=widgets.Layout(flex_flow="row wrap"))])
+
+
+class CheckInForm(widgets.VBox):
+    """Fill in after a run; nothing is written unless every field is valid."""
+
+    def __init__(self, log: CheckInLog | None = None, on_saved=None):
+        self.run_log = log or CheckInLog()
+        self.on_saved = on_saved
+        self.run_date = widgets.DatePicker(value=date.today(), description="Date of the run", style=WIDE)
+        self.minutes = widgets.Text(description="Minutes", placeholder="e.g. 35", style=WIDE)
+        self.km = widgets.Text(description="Kilometres", placeholder="e.g. 6.5 (optional)", style=WIDE)
+        self.ache = widgets.IntSlider(value=0, min=0, max=10, description="Ache (0 none, 10 worst)", style=WIDE,
+                                      layout=widgets.Layout(width="34em"))
+        self.regions = _checkboxes(REGIONS)
+        self.started = widgets.Dropdown(options=[(label, key) for key, label in STARTED.items()], value=None,
+                                        description="When it started", style=WIDE)
+        self.noticed = _checkboxes(CAUSES)
+        self.changed = _checkboxes(CHANGES)
+        self.helped = widgets.RadioButtons(options=[(label, key) for key, label in HELPED.items()], value=None,
+                                           description="Did it help?", style=WIDE)
+        self.note = widgets.Textarea(description="Note", placeholder="anything else worth remembering",
+                                     style=WIDE, layout=widgets.Layout(width="40em", height="4em"))
+        self.save_button = widgets.Button(description="Save this check-in", button_style="primary", icon="save",
+                                          layout=widgets.Layout(width="max-content"))
+        self.save_button.on_click(self.save)
+        self.message = widgets.HTML()
+        super().__init__([
+            self.run_date, self.minutes, self.km, self.ache, _group("Where it ached", self.regions), self.started,
+            _group("What you noticed", self.noticed), _group("What you changed", self.changed), self.helped,
+            self.note, self.save_button, self.message,
+        ])
+        self.add_class("upperback-checkin")
+
+    def values(self) -> dict:
+        return {
+            "run_date": self.run_date.value.isoformat() if self.run_date.value else "",
+            "minutes": self.minutes.value, "km": self.km.value, "ache": self.ache.value,
+            "regions": [key for key, box in self.regions.items() if box.value], "started": self.started.value,
+            "noticed": [key for key, box in self.noticed.items() if box.value],
+            "changed": [key for key, box in self.changed.items() if box.value],
+            "helped": self.helped.value, "note": self.note.value,
+        }
+
+    def save(self, _button=None) -> bool:
+        try:
+            entry = validate_check_in(self.values())
+        except InvalidCheckIn as problem:
+            self.message.value = problem_html("Not saved yet. Please fix: " + "; ".join(problem.problems) + ".")
+            return False
+        try:
+            self.run_log.append(entry)
+        except OSError as problem:
+            self.message.value = problem_html(f"Could not save to {self.run_log.path} ({problem.strerror}); "
+                                              "your entry is still in the form.")
+            return False
+        self.message.value = note_html(f"Saved. Your log is kept in {self.run_log.path}.")
+        self.note.value = ""
+        if self.on_saved:
+            self.on_saved()
+        return True
+
+
+class LogReview(widgets.VBox):
+    """The ache chart, a summary in words, the entries as a table, and CSV export and import."""
+
+    def __init__(self, log: CheckInLog | None = None, export_folder: Path | str = "."):
+        self.run_log = log or CheckInLog()
+        self.export_folder = Path(export_folder)
+        self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
+        self.summary = widgets.HTML()
+        self.table = widgets.HTML()
+        self.export_button = widgets.Button(description="Export to CSV", icon="download",
+                                            tooltip="Write the log as a CSV file next to this notebook",
+                                            layout=widgets.Layout(width="max-content"))
+        self.export_button.on_click(self.export)
+        self.upload = widgets.FileUpload(accept=".csv", multiple=False, description="Import a CSV")
+        self.upload.observe(self._on_upload, names="value")
+        self.message = widgets.HTML()
+        super().__init__([self.chart, self.summary, self.table,
+                          widgets.HBox([self.export_button, self.upload]), self.message])
+        self.add_class("upperback-review")
+        self.refresh()
+
+    def refresh(self) -> None:
+        read = self.run_log.read()
+        self.chart.value = ache_chart_png(read.entries)
+        problems = "".join(problem_html(p) for p in read.problems)
+        self.summary.value = problems + "<ul>" + "".join(
+            f"<li>{escape(s)}</li>" for s in summary_sentences(read.entries)) + "</ul>"
+        self.table.value = entries_table_html(read.entries)
+
+    def export(self, _button=None) -> Path | None:
+        try:
+            path = self.run_log.export_csv(self.export_folder)
+        except OSError as problem:
+            self.message.value = problem_html(f"Could not write the export ({problem.strerror}).")
+            return None
+        self.message.value = note_html(f"Exported to {path.resolve()}. In JupyterLab's file browser, right-click "
+                                       "it and choose Download to keep a copy.")
+        return path
+
+    def import_text(self, text: str) -> None:
+        try:
+            added, problems = self.run_log.import_csv(text)
+        except OSError as problem:
+            self.message.value = problem_html(f"Could not add to the log ({problem.strerror}).")
+            return
+        report = [note_html(f"Imported {added} new run{'s' if added != 1 else ''}.")]
+        report += [problem_html(p) for p in problems]
+        self.message.value = "".join(report)
+        self.refresh()
+
+    def _on_upload(self, change) -> None:
+        for uploaded in change["new"]:
+            try:
+                text = bytes(uploaded["content"]).decode("utf-8-sig")
+            except UnicodeDecodeError:
+                self.message.value = problem_html(f"{uploaded['name']} is not a text CSV file; nothing imported.")
+                continue
+            self.import_text(text)
+
+
+def entries_table_html(entries) -> str:
+    """Newest first; every value the runner typed is escaped, so it shows as text and never runs."""
+    if not entries:
+        return ""
+    rows = "".join(
+        "<tr>" + "".join(f"<td{CELL}>{escape(str(cell))}</td>" for cell in (
+            e.run_date, f"{e.minutes:g} min" if e.minutes else f"{e.km:g} km", e.ache,
+            ", ".join(REGIONS[r] for r in e.regions) or "-", STARTED[e.started],
+            ", ".join(CHANGES[c] for c in e.changed) or "-", HELPED[e.helped], e.note)) + "</tr>"
+        for e in sorted(entries, key=lambda e: e.run_date, reverse=True))
+    head = "".join(f"<th{CELL}>{h}</th>" for h in ("date", "length", "ache", "where", "started", "changed", "helped",
+                                               "note"))
+    return f'<table class="upperback-log"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'

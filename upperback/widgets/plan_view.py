@@ -1,0 +1,75 @@
+"""Lesson 04's plan on screen: likely causes with the reasons, a chart, cues with links, missing lessons."""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as widgets
+
+from upperback.figures.plan_charts import cause_chart_png
+from upperback.models.plan import LESSON_FILES, build_plan
+from upperback.models.selfcheck import CAUSE_NAMES
+from upperback.storage import AnswersFileError, AnswerStore
+from upperback.widgets.messages import note_html, problem_html
+from upperback.widgets.selfcheck_form import warnings_html
+
+CHECK_NAMES = {
+    "start_here": "start-here self-check (where, when and how long)",
+    "arm_carriage": "arm-carriage self-check",
+    "breathing": "breathing self-check",
+    "posture": "posture self-check",
+}
+
+
+class PlanView(widgets.VBox):
+    def __init__(self, store: AnswerStore | None = None):
+        self.store = store or AnswerStore()
+        self.text = widgets.HTML()
+        self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
+        self.refresh_button = widgets.Button(description="Refresh my plan", icon="refresh",
+                                             tooltip="Read your saved answers again",
+                                             layout=widgets.Layout(width="max-content"))
+        self.refresh_button.on_click(self.refresh)
+        super().__init__([self.refresh_button, self.text, self.chart])
+        self.add_class("upperback-plan")
+        self.refresh()
+
+    def refresh(self, _button=None) -> None:
+        try:
+            loaded = self.store.load()
+        except AnswersFileError as problem:
+            self.text.value = problem_html(str(problem))
+            return
+        saved = {lesson: entry.get("answers", {}) for lesson, entry in loaded.lessons.items()}
+        plan = build_plan(saved)
+        parts = [problem_html(notice) for notice in [*loaded.notices, *plan.problems]]
+        if plan.warnings:
+            parts.append(warnings_html(plan.warnings))
+        parts.append(_plan_html(plan))
+        self.text.value = "".join(parts)
+        self.chart.value = cause_chart_png(plan) if plan.done else b""
+        self.chart.layout.display = None if plan.done else "none"
+
+
+def _plan_html(plan) -> str:
+    parts = []
+    if not plan.done:
+        parts.append("<p><b>No self-checks saved yet.</b> Do at least one, then press <i>Refresh my plan</i>.</p>")
+    for lesson in plan.missing:
+        parts.append(f'<p>You have not done the {CHECK_NAMES[lesson]} yet: '
+                     f'<a href="{LESSON_FILES[lesson]}" target="_blank">open lesson {LESSON_FILES[lesson][:2]}</a>.</p>')
+    if plan.done and not plan.likely_causes:
+        parts.append("<p>Your answers so far do not point to one cause: try one cue from each lesson.</p>")
+    for cause in plan.likely_causes:
+        reasons = "".join(f"<li>{escape(reason)}</li>" for reason in plan.reasons[cause])
+        parts.append(f"<p><b>Most likely to contribute: {escape(CAUSE_NAMES[cause])}</b>, because:</p>"
+                     f"<ul>{reasons}</ul>")
+    if plan.cues:
+        items = "".join(f'<li>{escape(cue.text[0].upper() + cue.text[1:])} '
+                        f'(<a href="{cue.lesson_file}" target="_blank">why: lesson {cue.lesson_file[:2]}</a>)</li>'
+                        for cue in plan.cues)
+        parts.append(f"<p><b>Your plan for the next three runs</b>: try these, one or two at a time.</p>"
+                     f"<ol>{items}</ol>")
+    parts.append(note_html("This plan points you to lessons and cues; it is not a diagnosis. You can redo any "
+                           "self-check in its lesson, then refresh this plan."))
+    return "".join(parts)

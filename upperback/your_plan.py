@@ -1,0 +1,42 @@
+"""What lesson 04 (your plan) calls: one line per cell."""
+
+import ipywidgets as widgets
+
+from upperback.models.plan import build_plan
+from upperback.models.selfcheck import CAUSE_NAMES
+from upperback.storage_log import CheckInLog
+from upperback.widgets.checkin_form import CheckInForm, LogReview
+from upperback.widgets.plan_view import PlanView
+
+
+def show_plan() -> PlanView:
+    """Your saved self-checks combined into likely causes and cues for the next three runs."""
+    return PlanView()
+
+
+def check_in_and_review() -> widgets.VBox:
+    """The check-in form above the review of your log; saving a check-in updates the review at once."""
+    log = CheckInLog()
+    review = LogReview(log)
+    form = CheckInForm(log, on_saved=review.refresh)
+    return widgets.VBox([form, widgets.HTML("<h4>Your log so far</h4>"), review])
+
+
+EXAMPLE_RUNNER = {  # a made-up runner, to show what a plan looks like before you have one of your own
+    "start_here": {"where": "between_blades", "when": "tired", "how_long": "fades"},
+    "arm_carriage": {"shrug": "sometimes", "elbow": "right_angle", "crossing": "beside", "fists": "rarely",
+                     "carrying": "no", "shake_out": "not_tried"},
+    "posture": {"slump": "often", "gaze": "watch", "held": "yes", "builds": "yes", "change_helps": "eases",
+                "day": "long"},
+}
+
+
+def example_plan() -> None:
+    """Print the plan of the made-up runner above, in words."""
+    plan = build_plan(EXAMPLE_RUNNER)
+    for cause, share in plan.shares.items():
+        print(f"{CAUSE_NAMES[cause]}: " + ("not checked yet" if share is None else f"{share:.0%} of its points"))
+    print("most likely to contribute: " + ", ".join(CAUSE_NAMES[c] for c in plan.likely_causes))
+    print("still to do: " + ", ".join(plan.missing))
+    for number, cue in enumerate(plan.cues, start=1):
+        print(f"cue {number}: {cue.text} ({cue.lesson_file})")
