@@ -7,10 +7,19 @@ BIN := $(VENV)/bin
 # JupyterLab refuses to start as root unless told to (Docker, CI, some workshop laptops).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test assets bench clean-notebooks checked-outputs
+.PHONY: lab present test assets bench handouts clean-notebooks checked-outputs
 
 lab: $(VENV)/runtime.stamp
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_start_here.ipynb
+
+# Workshop: large type everywhere (custom CSS), large figures, one lesson at a time (Simple Interface).
+present: $(VENV)/runtime.stamp
+	UPPERBACK_PROJECTOR=1 JUPYTER_CONFIG_DIR=$(CURDIR)/workshop/jupyter-config $(BIN)/jupyter lab $(ROOT_FLAG) \
+		--LabApp.custom_css=True --LabApp.news_url=None --LabApp.default_url=/doc/tree/notebooks/00_start_here.ipynb
+
+# Standalone HTML of every lesson, for printing or opening from disk with no network.
+handouts: $(VENV)/runtime.stamp
+	$(BIN)/python -m upperback.handouts handouts
 
 test: $(VENV)/test.stamp
 	bash tools/ensure_chromium.sh

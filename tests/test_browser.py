@@ -8,116 +8,21 @@ must work in a workshop room with no internet. Screenshots go to test-artifacts/
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
+from browser_support import ROOT, jupyterlab_server
 
-ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted(path.name for path in (ROOT / "notebooks").glob("*.ipynb"))
 SHOTS = ROOT / "test-artifacts" / "browser"
-LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
 
 pytestmark = pytest.mark.browser
 
 
-def chromium_or_skip() -> str:
-    found = os.environ.get("UPPERBACK_CHROMIUM") or shutil.which("chromium")
-    if found:
-        return found
-    message = "Chromium not found: install Debian's chromium or set UPPERBACK_CHROMIUM"
-    if os.environ.get("CI"):
-        pytest.fail(message + " (CI must run the browser tests)")
-    pytest.skip(message)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    """A JupyterLab server on a free loopback port, with every setting and state folder of its own."""
-    home = tmp_path_factory.mktemp("lab")
-    settings = home / "settings" / "@jupyterlab" / "apputils-extension"
-    settings.mkdir(parents=True)
-    # No news or update checks: they reach out to the internet and pop up over the page.
-    (settings / "notification.jupyterlab-settings").write_text(
-        json.dumps({"fetchNews": "false", "checkForUpdates": False})
-    )
-    env = dict(os.environ)
-    for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR", "MPLCONFIGDIR"):
-        env[name] = str(home / name.lower())
-    port, token = free_port(), "upperback-browser-test"
-    command = [
-        sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={ROOT}", f"--LabApp.workspaces_dir={home / 'workspaces'}",
-        f"--LabApp.user_settings_dir={home / 'settings'}", "--LabApp.expose_app_in_browser=True",
-        "--LabApp.news_url=None", "--allow-root",
-    ]
-    log = (home / "server.log").open("w")
-    server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail("JupyterLab did not start:\n" + (home / "server.log").read_text()[-3000:])
-                time.sleep(0.3)
-        yield base, token
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-        log.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = chromium_or_skip()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    outside: list[str] = []
-
-    def only_loopback(route):
-        host = urlparse(route.request.url).hostname or ""
-        if host in LOOPBACK or route.request.url.startswith(("data:", "blob:")):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_loopback)
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    yield page
-    context.close()
-    assert not outside, f"requests left this machine: {outside}"
+def lab(tmp_path_factory, browser):  # asks for the browser first, so a machine without one skips at once
+    with jupyterlab_server(tmp_path_factory.mktemp("lab")) as server:
+        yield server
 
 
 NOTEBOOK_READY = """() => {

@@ -95,3 +95,17 @@ def test_lesson_00_puts_the_warning_signs_before_anything_else():
     for sign in ("spreads to your arms, back, neck or jaw", "both legs", "high temperature",
                  "worse at night", "bladder or bowel"):
         assert sign in texts[1], sign
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_the_slideshow_uses_a_theme_that_needs_no_web_fonts(path):
+    rise = json.loads(path.read_text())["metadata"].get("rise", {})
+    assert rise.get("theme") in {"white", "black"}, "other reveal.js themes load fonts from the internet"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_setup_cells_are_skipped_in_slides_and_long_explanations_have_speaker_notes(path):
+    all_cells = cells(path)
+    imports = [c for c in all_cells if c["cell_type"] == "code" and "".join(c["source"]).startswith("from upperback")]
+    assert imports and all(c["metadata"]["slideshow"]["slide_type"] == "skip" for c in imports)
+    assert any(c["metadata"]["slideshow"]["slide_type"] == "notes" for c in all_cells)

@@ -1,11 +1,8 @@
 """What lesson 04 (your plan) calls: one line per cell."""
 
-import ipywidgets as widgets
-
 from upperback.models.plan import build_plan
 from upperback.models.selfcheck import CAUSE_NAMES
-from upperback.storage_log import CheckInLog
-from upperback.widgets.checkin_form import CheckInForm, LogReview
+from upperback.widgets.checkin_form import CheckInAndReview
 from upperback.widgets.plan_view import PlanView
 
 
@@ -14,12 +11,9 @@ def show_plan() -> PlanView:
     return PlanView()
 
 
-def check_in_and_review() -> widgets.VBox:
+def check_in_and_review() -> CheckInAndReview:
     """The check-in form above the review of your log; saving a check-in updates the review at once."""
-    log = CheckInLog()
-    review = LogReview(log)
-    form = CheckInForm(log, on_saved=review.refresh)
-    return widgets.VBox([form, widgets.HTML("<h4>Your log so far</h4>"), review])
+    return CheckInAndReview()
 
 
 EXAMPLE_RUNNER = {  # a made-up runner, to show what a plan looks like before you have one of your own

@@ -21,6 +21,7 @@ from upperback.models.checkin_log import (
 )
 from upperback.storage_log import CheckInLog
 from upperback.widgets.messages import note_html, problem_html
+from upperback.widgets.static_fallback import StaticFallback
 
 WIDE = {"description_width": "12em"}
 CELL = ' style="padding:0.2em 0.7em;text-align:left;vertical-align:top"'
@@ -170,3 +171,25 @@ def entries_table_html(entries) -> str:
     head = "".join(f"<th{CELL}>{h}</th>" for h in ("date", "length", "ache", "where", "started", "changed", "helped",
                                                "note"))
     return f'<table class="upperback-log"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+
+
+class CheckInAndReview(StaticFallback, widgets.VBox):
+    """The check-in form above the review of the log; saving a check-in updates the review at once."""
+
+    def __init__(self, log: CheckInLog | None = None, export_folder: Path | str = "."):
+        log = log or CheckInLog()
+        self.review = LogReview(log, export_folder)
+        self.form = CheckInForm(log, on_saved=self.review.refresh)
+        super().__init__([self.form, widgets.HTML("<h4>Your log so far</h4>"), self.review])
+
+    def static_html(self) -> str:
+        """A paper check-in to copy, with the same fields as the form."""
+        def boxes(choices):
+            return " &nbsp; ".join(f"☐ {escape(label)}" for label in choices.values())
+        rows = [("Date", "____________"), ("Minutes / kilometres", "______ / ______"),
+                ("Ache, 0 (none) to 10 (worst)", "______"), ("Where it ached", boxes(REGIONS)),
+                ("When it started", boxes(STARTED)), ("What you noticed", boxes(CAUSES)),
+                ("What you changed", boxes(CHANGES)), ("Did it help?", boxes(HELPED)),
+                ("Note", "________________________________________")]
+        body = "".join(f"<tr><th{CELL}>{name}</th><td{CELL}>{value}</td></tr>" for name, value in rows)
+        return f"<h4>Run check-in (copy one per run)</h4><table>{body}</table>"

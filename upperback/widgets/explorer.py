@@ -7,11 +7,13 @@ output area (flicker). A model's ValueError becomes a message under the figure, 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from html import escape
 from typing import Protocol
 
 import ipywidgets as widgets
 
 from upperback.widgets.messages import problem_html
+from upperback.widgets.static_fallback import StaticFallback, png_img
 
 
 class LiveFigure(Protocol):
@@ -20,7 +22,7 @@ class LiveFigure(Protocol):
     def png(self) -> bytes: ...
 
 
-class Explorer(widgets.VBox):
+class Explorer(StaticFallback, widgets.VBox):
     def __init__(self, figure: LiveFigure, controls: Mapping[str, widgets.ValueWidget],
                  header: Sequence[widgets.Widget] = ()):
         self.figure = figure
@@ -47,3 +49,10 @@ class Explorer(widgets.VBox):
         self.message.value = ""
         self.image.value = self.figure.png()
         self.caption.value = caption
+
+    def static_html(self) -> str:
+        settings = "; ".join(f"{escape(control.description)}: {escape(str(getattr(control, 'label', None) or control.value))}"
+                             for control in self.controls.values())
+        alt = "The live figure at its starting settings; its text follows."
+        return (f"<p><i>Starting settings ({settings}). Open the notebook to move the sliders.</i></p>"
+                f"{png_img(self.image.value, alt)}<p>{self.caption.value}</p>")

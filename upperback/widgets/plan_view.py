@@ -12,6 +12,7 @@ from upperback.models.selfcheck import CAUSE_NAMES
 from upperback.storage import AnswersFileError, AnswerStore
 from upperback.widgets.messages import note_html, problem_html
 from upperback.widgets.selfcheck_form import warnings_html
+from upperback.widgets.static_fallback import StaticFallback
 
 CHECK_NAMES = {
     "start_here": "start-here self-check (where, when and how long)",
@@ -21,7 +22,7 @@ CHECK_NAMES = {
 }
 
 
-class PlanView(widgets.VBox):
+class PlanView(StaticFallback, widgets.VBox):
     def __init__(self, store: AnswerStore | None = None):
         self.store = store or AnswerStore()
         self.text = widgets.HTML()
@@ -33,6 +34,9 @@ class PlanView(widgets.VBox):
         super().__init__([self.refresh_button, self.text, self.chart])
         self.add_class("upperback-plan")
         self.refresh()
+
+    def static_html(self) -> str:
+        return self.text.value
 
     def refresh(self, _button=None) -> None:
         try:

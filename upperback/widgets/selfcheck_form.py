@@ -14,9 +14,10 @@ from upperback.models.selfcheck import CAUSE_LESSONS, SelfCheck, Verdict, score_
 from upperback.models.warning_signs import SIGNS, TIER_HEADINGS
 from upperback.storage import AnswersFileError, AnswerStore
 from upperback.widgets.messages import note_html, problem_html
+from upperback.widgets.static_fallback import StaticFallback
 
 
-class SelfCheckForm(widgets.VBox):
+class SelfCheckForm(StaticFallback, widgets.VBox):
     def __init__(self, check: SelfCheck, store: AnswerStore | None = None):
         self.check = check
         self.store = store or AnswerStore()
@@ -62,6 +63,14 @@ class SelfCheckForm(widgets.VBox):
             verdict_html(verdict) + "".join(problem_html(n) for n in notices) + note_html(saved)
         )
         return verdict
+
+    def static_html(self) -> str:
+        """The questions on paper: tick one box per question, then check your answers in the notebook."""
+        items = "".join(
+            f"<li><b>{escape(q.text)}</b><br>" + "<br>".join(f"☐ {escape(o.text)}" for o in q.options) + "</li>"
+            for q in self.check.questions)
+        return (f"<h4>Self-check: {escape(self.check.title)}</h4><ol>{items}</ol>"
+                "<p><i>Tick one box per question; the notebook gives feedback and saves your answers.</i></p>")
 
     def _fill_in_saved_answers(self) -> None:
         try:

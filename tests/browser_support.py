@@ -1,0 +1,79 @@
+"""Helpers for the browser tests: find Chromium, and run a JupyterLab server of the tests' own."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
+TOKEN = "upperback-browser-test"
+
+
+def chromium_or_skip() -> str:
+    found = os.environ.get("UPPERBACK_CHROMIUM") or shutil.which("chromium")
+    if found:
+        return found
+    message = "Chromium not found: install Debian's chromium or set UPPERBACK_CHROMIUM"
+    if os.environ.get("CI"):
+        pytest.fail(message + " (CI must run the browser tests)")
+    pytest.skip(message)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def jupyterlab_server(home: Path, extra_args=(), extra_env=None):
+    """JupyterLab on a free loopback port, with every setting and state folder of its own under ``home``."""
+    settings = home / "settings" / "@jupyterlab" / "apputils-extension"
+    settings.mkdir(parents=True)
+    # No news or update checks: they reach out to the internet and pop up over the page.
+    (settings / "notification.jupyterlab-settings").write_text(
+        json.dumps({"fetchNews": "false", "checkForUpdates": False})
+    )
+    env = dict(os.environ)
+    for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR", "MPLCONFIGDIR"):
+        env[name] = str(home / name.lower())
+    env.update(extra_env or {})
+    port = free_port()
+    command = [
+        sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={TOKEN}",
+        f"--ServerApp.root_dir={ROOT}", f"--LabApp.workspaces_dir={home / 'workspaces'}",
+        f"--LabApp.user_settings_dir={home / 'settings'}", "--LabApp.expose_app_in_browser=True",
+        "--LabApp.news_url=None", "--allow-root", *extra_args,
+    ]
+    log_path = home / "server.log"
+    with log_path.open("w") as log:
+        server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    urllib.request.urlopen(f"{base}/api/status?token={TOKEN}", timeout=2)
+                    break
+                except OSError:
+                    if server.poll() is not None or time.monotonic() > deadline:
+                        pytest.fail("JupyterLab did not start:\n" + log_path.read_text()[-3000:])
+                    time.sleep(0.3)
+            yield base, TOKEN
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
