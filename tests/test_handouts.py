@@ -1,0 +1,66 @@
+"""Handouts: every lesson as standalone HTML that opens from disk with no network and shows its diagrams."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from browser_support import ROOT
+
+from upperback.handouts import export_all
+
+LESSONS = sorted(path.stem for path in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+SHOTS = ROOT / "test-artifacts" / "browser"
+
+
+def markdown_images(lesson: str) -> int:
+    return (ROOT / "notebooks" / f"{lesson}.ipynb").read_text().count("](../assets/")
+
+
+@pytest.fixture(scope="module")
+def handouts(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("handouts")
+    export_all(folder)
+    return folder
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_the_handout_loads_nothing_from_the_internet(handouts, lesson):
+    html = (handouts / f"{lesson}.html").read_text()
+    assert not re.search(r'<script[^>]+src=', html), "no scripts to fetch"
+    assert not re.search(r'<link[^>]+href="https?:', html), "no stylesheets to fetch"
+    assert not re.search(r'<img[^>]+src="(?!data:)', html), "every picture is embedded"
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_the_handout_keeps_headings_alt_text_and_links_between_lessons(handouts, lesson):
+    html = (handouts / f"{lesson}.html").read_text()
+    assert re.search(r"<h1[^>]*>", html) and "Recap" in html and "Sources" in html
+    images = re.findall(r"<img[^>]*>", html)
+    assert len(images) >= markdown_images(lesson)
+    assert all(re.search(r'alt="[^"]{20,}"', image) for image in images)
+    assert not re.search(r'href="\d\d_[a-z_]+\.ipynb', html), "links between lessons point at the handouts"
+    for target in re.findall(r'href="(\d\d_[a-z_]+\.html)', html):
+        assert (handouts / target).exists(), target
+
+
+def test_widgets_become_printable_stand_ins(handouts):
+    arms = (handouts / "01_arm_carriage.html").read_text()
+    assert "Starting settings (Your height (m): 1.75" in arms  # the explorer's picture and caption
+    assert "☐ Often, for much of the run" in arms  # the self-check on paper
+    plan = (handouts / "04_your_plan.html").read_text()
+    assert "Run check-in (copy one per run)" in plan
+    assert "Speaker notes" not in arms  # notes are for the presenter, not the handout
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_the_handout_shows_its_diagrams_in_a_browser_with_no_network(page, handouts, lesson):
+    page.goto((handouts / f"{lesson}.html").as_uri())
+    page.wait_for_load_state("load")
+    images = page.locator("img")
+    assert images.count() >= markdown_images(lesson)
+    for index in range(images.count()):
+        assert images.nth(index).evaluate("img => img.complete && img.naturalWidth > 0"), f"image {index}"
+    page.screenshot(path=SHOTS / f"{Path(lesson).stem}-handout.png", full_page=False)

@@ -1,0 +1,70 @@
+"""Export every lesson to a standalone HTML handout that works opened from disk, with no network.
+
+    python -m upperback.handouts handouts      (or: make handouts)
+
+Each lesson is run from a fresh kernel (with a throwaway data folder, so nobody's saved answers appear),
+then written as HTML with the diagrams embedded as data addresses. Live widgets become their printable stand-ins: the
+explorer's picture at its starting settings with its caption, the self-check questions with boxes to tick.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbconvert import HTMLExporter
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+TEMPLATE_DIR = Path(__file__).parent / "handout_templates"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def for_print(notebook) -> None:
+    """Drop speaker notes; keep each widget's printable stand-in and drop the live view, which needs a kernel."""
+    notebook.metadata.pop("widgets", None)
+    notebook.cells = [cell for cell in notebook.cells
+                      if cell.metadata.get("slideshow", {}).get("slide_type") != "notes"]
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            output.get("data", {}).pop(WIDGET_VIEW, None)
+
+
+def export_lesson(path: Path, folder: Path) -> Path:
+    notebook = nbformat.read(path, as_version=4)
+    NotebookClient(notebook, kernel_name="python3", timeout=300,
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    for_print(notebook)
+    exporter = HTMLExporter(template_name="handout", extra_template_basedirs=[str(TEMPLATE_DIR)],
+                            exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True)
+    html, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"path": str(path.parent),
+                                                                             "name": path.stem}})
+    html = re.sub(r'href="(\d\d_[a-z_]+)\.ipynb', r'href="\1.html', html)  # links between lessons
+    html = re.sub(r'src="(\.\./assets/[^"]+)"', lambda found: f'src="{_data_uri(path.parent / found[1])}"', html)
+    target = folder / f"{path.stem}.html"
+    target.write_text(html, encoding="utf-8")
+    return target
+
+
+def _data_uri(asset: Path) -> str:
+    """The diagram itself inside the page, so the handout needs no assets folder beside it."""
+    kind = {".svg": "image/svg+xml", ".png": "image/png", ".gif": "image/gif"}[asset.suffix]
+    return f"data:{kind};base64,{base64.b64encode(asset.read_bytes()).decode('ascii')}"
+
+
+def export_all(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    os.environ["UPPERBACK_DATA_DIR"] = tempfile.mkdtemp(prefix="upperback-handouts-")
+    os.environ.pop("UPPERBACK_PROJECTOR", None)  # handouts are read close up, not projected
+    return [export_lesson(path, folder) for path in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))]
+
+
+if __name__ == "__main__":
+    for written in export_all(Path(sys.argv[1] if len(sys.argv) > 1 else "handouts")):
+        print(f"wrote {written}")
