@@ -55,23 +55,22 @@ LANDMARK_HEIGHT_FRACTIONS = {
 }
 
 
+def _within_tables(value: float, low: float, high: float, what: str, unit: str, hint: str) -> float:
+    if not low <= value <= high:
+        raise ValueError(f"A {what} of {value:g} {unit} is outside what these body tables describe "
+                         f"({low:g}–{high:g} {unit}). {hint}")
+    return value
+
+
 def check_height(height_m: float) -> float:
-    if not MIN_HEIGHT_M <= height_m <= MAX_HEIGHT_M:
-        raise ValueError(
-            f"A height of {height_m:g} m is outside what these body tables describe "
-            f"({MIN_HEIGHT_M:g}–{MAX_HEIGHT_M:g} m). Give your height in metres, e.g. 1.75."
-        )
-    return height_m
+    return _within_tables(height_m, MIN_HEIGHT_M, MAX_HEIGHT_M, "height", "m",
+                          "Give your height in metres, e.g. 1.75.")
+
+
+def check_body_mass(body_mass_kg: float) -> float:
+    return _within_tables(body_mass_kg, MIN_BODY_MASS_KG, MAX_BODY_MASS_KG, "body mass", "kg",
+                          "Give your mass in kilograms.")
 
 
 def segment_length_m(name: str, height_m: float) -> float:
     return LENGTH_FRACTIONS[name] * check_height(height_m)
-
-
-def check_body_mass(body_mass_kg: float) -> float:
-    if not MIN_BODY_MASS_KG <= body_mass_kg <= MAX_BODY_MASS_KG:
-        raise ValueError(
-            f"A body mass of {body_mass_kg:g} kg is outside what this model covers "
-            f"({MIN_BODY_MASS_KG:g}–{MAX_BODY_MASS_KG:g} kg). Give your mass in kilograms."
-        )
-    return body_mass_kg
