@@ -118,17 +118,21 @@ class UpperBackExplorer:
             self.figure = style.new_figure(9, 6.6, live=True)
             self.parts = draw_upper_back(self.figure.add_axes((0, 0, 1, 1)))
         self.frames = LiveFrames(self.figure, [patch for patches in self.parts.values() for patch in patches])
+        self.shown = ALL
+        self._pictures: dict[str, bytes] = {}  # only five pictures exist: draw each once, then reuse it
 
     def update(self, part: str = ALL) -> str:
         """Highlight ``part``; return a caption describing what is shown."""
-        if part == ALL:
-            colour_parts(self.parts, ALL)
+        found = None if part == ALL else structure(part)  # refuses an unknown part before anything changes
+        colour_parts(self.parts, part)
+        self.shown = part
+        if found is None:
             return ("The whole area: the ache usually sits in the shaded zone, where the trapezius, "
                     "rhomboids and levator scapulae hold the shoulder blades against the ribs.")
-        found = structure(part)
-        colour_parts(self.parts, part)
         return (f"<b>{found.name.capitalize()}</b>. Where: {found.where}. What it does: {found.what_it_does}. "
                 f"Why runners feel it: {found.why_runners_feel_it}.")
 
     def png(self) -> bytes:
-        return self.frames.png()
+        if self.shown not in self._pictures:
+            self._pictures[self.shown] = self.frames.png()
+        return self._pictures[self.shown]
