@@ -21,7 +21,31 @@ def test_answers_of_several_lessons_are_kept_side_by_side(tmp_path):
 def test_the_folder_is_created_and_no_temporary_file_is_left_behind(tmp_path):
     store = AnswerStore(tmp_path / "new" / "folder")
     store.save("start_here", {"where": "elsewhere"})
-    assert [p.name for p in store.folder.iterdir()] == ["answers.json"]
+    assert sorted(p.name for p in store.folder.iterdir()) == [".answers.lock", "answers.json"]
+
+
+SAVES_EACH = 150
+
+
+def _save_many(folder, prefix, start):
+    store = AnswerStore(folder)
+    start.wait()  # both writers begin together, so their saves overlap
+    for number in range(SAVES_EACH):
+        store.save(f"{prefix}{number}", {"q": "a"})
+
+
+def test_two_lessons_saving_at_the_same_time_lose_nothing(tmp_path):
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    start = context.Event()
+    writers = [context.Process(target=_save_many, args=(tmp_path, prefix, start)) for prefix in ("arms", "posture")]
+    for writer in writers:
+        writer.start()
+    start.set()
+    for writer in writers:
+        writer.join(timeout=120)
+    assert len(AnswerStore(tmp_path).load().lessons) == 2 * SAVES_EACH
 
 
 def test_the_data_folder_follows_the_environment_variable(tmp_path, monkeypatch):
@@ -78,7 +102,7 @@ def test_a_crash_while_writing_leaves_the_old_answers_intact(tmp_path, monkeypat
         store.save("start_here", {"where": "between_blades"})
     monkeypatch.undo()
     assert store.answers("start_here") == {"where": "around_ribs"}
-    assert [p.name for p in tmp_path.iterdir()] == ["answers.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".answers.lock", "answers.json"]
 
 
 def test_an_unreadable_file_is_moved_aside(tmp_path, monkeypatch):

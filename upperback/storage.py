@@ -10,11 +10,17 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 import platformdirs
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None
 
 DATA_DIR_VARIABLE = "UPPERBACK_DATA_DIR"  # tests and workshops point this at a folder of their own
 ANSWERS_FILE = "answers.json"
@@ -57,12 +63,13 @@ class AnswerStore:
 
     def save(self, lesson: str, answers: dict[str, str]) -> list[str]:
         """Save one lesson's answers, keeping every other lesson's. Returns notices for the runner."""
-        loaded = self.load()
-        saved_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        lessons = {**loaded.lessons, lesson: {"answers": dict(answers), "saved_at": saved_at}}
-        document = {"format": FORMAT, "lessons": lessons}
         self.folder.mkdir(parents=True, exist_ok=True)
-        write_atomically(self.path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        with _only_one_writer(self.folder / ".answers.lock"):  # two open lessons may save at once
+            loaded = self.load()
+            saved_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            lessons = {**loaded.lessons, lesson: {"answers": dict(answers), "saved_at": saved_at}}
+            document = {"format": FORMAT, "lessons": lessons}
+            write_atomically(self.path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
         return loaded.notices
 
     def _set_aside(self, why: str, copy: bool = False) -> str:
@@ -101,6 +108,20 @@ def _valid_lessons(document) -> tuple[dict[str, dict], str | None]:
         else:
             dropped.append(lesson)
     return kept, (f"the entry for {', '.join(dropped)} is damaged" if dropped else None)
+
+
+@contextmanager
+def _only_one_writer(lock_path: Path):
+    """Hold an exclusive lock while reading and rewriting the file (POSIX; elsewhere the save is unlocked)."""
+    if fcntl is None:
+        yield
+        return
+    with lock_path.open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def write_atomically(path: Path, text: str) -> None:
