@@ -14,6 +14,19 @@ LESSONS = sorted(path.stem for path in (ROOT / "notebooks").glob("[0-9][0-9]_*.i
 SHOTS = ROOT / "test-artifacts" / "browser"
 
 
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio of two CSS rgb()/rgba() colours (a transparent background counts as white)."""
+    def luminance(colour: str) -> float:
+        parts = [float(x) for x in re.findall(r"[\d.]+", colour)]
+        if len(parts) == 4 and parts[3] == 0:
+            parts = [255, 255, 255]
+        channels = [c / 255 for c in parts[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
 def markdown_images(lesson: str) -> int:
     return (ROOT / "notebooks" / f"{lesson}.ipynb").read_text().count("](../assets/")
 
@@ -63,4 +76,8 @@ def test_the_handout_shows_its_diagrams_in_a_browser_with_no_network(page, hando
     assert images.count() >= markdown_images(lesson)
     for index in range(images.count()):
         assert images.nth(index).evaluate("img => img.complete && img.naturalWidth > 0"), f"image {index}"
+    for selector in ("p", "li", "h1", "h2"):
+        text, background = page.locator(selector).first.evaluate(
+            "e => [getComputedStyle(e).color, getComputedStyle(document.body).backgroundColor]")
+        assert contrast_ratio(text, background) >= 4.5, (selector, text, background)  # WCAG AA for body text
     page.screenshot(path=SHOTS / f"{Path(lesson).stem}-handout.png", full_page=False)
