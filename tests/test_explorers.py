@@ -112,3 +112,15 @@ def test_a_forward_head_turns_the_spine_tense_and_says_how_much_load():
     assert "Nearly upright" in explorer.caption.value
     explorer.controls["head_forward_deg"].value = 30
     assert "kg</b> rests on the base of the neck" in explorer.caption.value
+
+
+def test_the_benchmark_times_every_explorer_the_lessons_offer():
+    import inspect
+
+    from upperback import arms, breathing, posture, start_here
+    from upperback.explorers import EXPLORERS
+
+    offered = {function for module in (start_here, arms, breathing, posture)
+               for name, function in inspect.getmembers(module, inspect.isfunction)
+               if name.startswith("explore_") and function.__module__ == module.__name__}
+    assert offered == set(EXPLORERS.values())

@@ -51,8 +51,10 @@ class Explorer(StaticFallback, widgets.VBox):
         self.caption.value = caption
 
     def static_html(self) -> str:
-        settings = "; ".join(f"{escape(control.description)}: {escape(str(getattr(control, 'label', None) or control.value))}"
-                             for control in self.controls.values())
+        def shown(control) -> str:  # a selection slider shows its label, other sliders their value
+            return str(getattr(control, "label", None) or control.value)
+
+        settings = "; ".join(f"{escape(c.description)}: {escape(shown(c))}" for c in self.controls.values())
         alt = "The live figure at its starting settings; its text follows."
         return (f"<p><i>Starting settings ({settings}). Open the notebook to move the sliders.</i></p>"
                 f"{png_img(self.image.value, alt)}<p>{self.caption.value}</p>")
