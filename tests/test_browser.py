@@ -105,6 +105,12 @@ def test_lesson_runs_and_its_widgets_respond_in_jupyterlab(page, lab, name):
 
         assert "Still open" not in feedback.inner_text()
 
+    for plan in page.locator(".upperback-plan").all():  # lessons 00-03 ran first, so the plan has answers
+        plan.scroll_into_view_if_needed()
+        plan.get_by_text("not a diagnosis").wait_for()
+        assert "No self-checks saved yet" not in plan.inner_text()
+        page.screenshot(path=SHOTS / f"{Path(name).stem}-plan.png")
+
     for index in range(page.locator(".upperback-checkin").count()):
         fill_in_a_check_in(page, page.locator(".upperback-checkin").nth(index), name)
 

@@ -12,3 +12,9 @@ def problem_html(text: str) -> str:
 
 def note_html(text: str) -> str:
     return f'<div style="{_BOX.format(colour="#0072B2", background="#E8F1F8")}">{escape(text)}</div>'
+
+
+def link_html(href: str, text: str) -> str:
+    """A link to another lesson, opened in a new tab; styled, since widget HTML gets no link colour."""
+    return (f'<a href="{escape(href)}" target="_blank" style="color:#0072B2;text-decoration:underline">'
+            f"{escape(text)}</a>")

@@ -10,7 +10,7 @@ from upperback.figures.plan_charts import cause_chart_png
 from upperback.models.plan import LESSON_FILES, build_plan
 from upperback.models.selfcheck import CAUSE_NAMES
 from upperback.storage import AnswersFileError, AnswerStore
-from upperback.widgets.messages import note_html, problem_html
+from upperback.widgets.messages import link_html, note_html, problem_html
 from upperback.widgets.selfcheck_form import warnings_html
 from upperback.widgets.static_fallback import StaticFallback
 
@@ -60,8 +60,8 @@ def _plan_html(plan) -> str:
     if not plan.done:
         parts.append("<p><b>No self-checks saved yet.</b> Do at least one, then press <i>Refresh my plan</i>.</p>")
     for lesson in plan.missing:
-        parts.append(f'<p>You have not done the {CHECK_NAMES[lesson]} yet: '
-                     f'<a href="{LESSON_FILES[lesson]}" target="_blank">open lesson {LESSON_FILES[lesson][:2]}</a>.</p>')
+        parts.append(f"<p>You have not done the {CHECK_NAMES[lesson]} yet: "
+                     f"{link_html(LESSON_FILES[lesson], f'open lesson {LESSON_FILES[lesson][:2]}')}.</p>")
     if plan.done and not plan.likely_causes:
         parts.append("<p>Your answers so far do not point to one cause: try one cue from each lesson.</p>")
     for cause in plan.likely_causes:
@@ -69,8 +69,8 @@ def _plan_html(plan) -> str:
         parts.append(f"<p><b>Most likely to contribute: {escape(CAUSE_NAMES[cause])}</b>, because:</p>"
                      f"<ul>{reasons}</ul>")
     if plan.cues:
-        items = "".join(f'<li>{escape(cue.text[0].upper() + cue.text[1:])} '
-                        f'(<a href="{cue.lesson_file}" target="_blank">why: lesson {cue.lesson_file[:2]}</a>)</li>'
+        items = "".join(f"<li>{escape(cue.text[0].upper() + cue.text[1:])} "
+                        f"({link_html(cue.lesson_file, f'why: lesson {cue.lesson_file[:2]}')})</li>"
                         for cue in plan.cues)
         parts.append(f"<p><b>Your plan for the next three runs</b>: try these, one or two at a time.</p>"
                      f"<ol>{items}</ol>")

@@ -13,7 +13,7 @@ import ipywidgets as widgets
 from upperback.models.selfcheck import CAUSE_LESSONS, SelfCheck, Verdict, score_answers, verdict_sentences
 from upperback.models.warning_signs import SIGNS, TIER_HEADINGS
 from upperback.storage import AnswersFileError, AnswerStore
-from upperback.widgets.messages import note_html, problem_html
+from upperback.widgets.messages import link_html, note_html, problem_html
 from upperback.widgets.static_fallback import StaticFallback
 
 
@@ -90,10 +90,8 @@ def verdict_html(verdict: Verdict) -> str:
     parts = [warnings_html(verdict.warnings)] if verdict.warnings else []
     sentences = verdict_sentences(verdict)
     parts.append("<ul>" + "".join(f"<li>{escape(s)}</li>" for s in sentences) + "</ul>")
-    links = " · ".join(
-        f'<a href="{CAUSE_LESSONS[cause]}" target="_blank">lesson {CAUSE_LESSONS[cause][:2]}</a>'
-        for cause in verdict.likely_causes
-    )
+    links = " · ".join(link_html(CAUSE_LESSONS[cause], f"lesson {CAUSE_LESSONS[cause][:2]}")
+                       for cause in verdict.likely_causes)
     if links:
         parts.append(f"<p>Read first: {links}</p>")
     return "".join(parts)
