@@ -80,6 +80,14 @@ def test_a_damaged_lesson_entry_is_dropped_but_the_other_lessons_are_kept(tmp_pa
     assert json.loads(aside.read_text())["lessons"]["arms"] == "garbage"
 
 
+def test_reading_the_same_damaged_file_again_keeps_one_copy_aside(tmp_path):
+    store = AnswerStore(tmp_path)
+    store.path.write_text(json.dumps({"lessons": {"start_here": {"answers": {"where": "elsewhere"}}, "arms": 7}}))
+    for _ in range(3):  # every lesson that opens reads the file
+        assert "arms" in store.load().notices[0]
+    assert len(list(tmp_path.glob("answers.unreadable-*.json"))) == 1
+
+
 def test_a_file_from_somewhere_else_is_set_aside_not_overwritten(tmp_path):
     store = AnswerStore(tmp_path)
     store.path.write_text("[1, 2, 3]")

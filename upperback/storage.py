@@ -7,6 +7,7 @@ set aside under a new name rather than overwritten, and the message says where i
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -38,6 +39,12 @@ class Loaded:
     lessons: dict[str, dict]  # lesson -> {"answers": {question key: option key}, "saved_at": ISO time}
     notices: list[str] = field(default_factory=list)  # things the runner should be told, in plain words
 
+    def answers(self, lesson: str) -> dict[str, str]:
+        return self.lessons.get(lesson, {}).get("answers", {})
+
+    def all_answers(self) -> dict[str, dict[str, str]]:
+        return {lesson: self.answers(lesson) for lesson in self.lessons}
+
 
 class AnswerStore:
     """Self-check answers by lesson, kept in ``<folder>/answers.json``."""
@@ -59,7 +66,7 @@ class AnswerStore:
         return Loaded(lessons, [self._set_aside(bad, copy=True)])
 
     def answers(self, lesson: str) -> dict[str, str]:
-        return self.load().lessons.get(lesson, {}).get("answers", {})
+        return self.load().answers(lesson)
 
     def save(self, lesson: str, answers: dict[str, str]) -> list[str]:
         """Save one lesson's answers, keeping every other lesson's. Returns notices for the runner."""
@@ -73,12 +80,18 @@ class AnswerStore:
         return loaded.notices
 
     def _set_aside(self, why: str, copy: bool = False) -> str:
-        """Move (or, when some of it was usable, copy) the file aside so nothing in it is lost."""
+        """Move (or, when some of it was usable, copy) the file aside so nothing in it is lost.
+
+        A copy is named after its content, so reading the same damaged file again (every lesson that opens
+        reads it) keeps one copy rather than piling up new ones."""
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         aside = self.path.with_name(f"answers.unreadable-{stamp}.json")
         try:
             if copy:
-                aside.write_bytes(self.path.read_bytes())
+                content = self.path.read_bytes()
+                aside = self.path.with_name(f"answers.unreadable-{hashlib.sha256(content).hexdigest()[:12]}.json")
+                if not aside.exists():
+                    aside.write_bytes(content)
             else:
                 self.path.replace(aside)
         except OSError as problem:

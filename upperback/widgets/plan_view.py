@@ -44,8 +44,7 @@ class PlanView(StaticFallback, widgets.VBox):
         except AnswersFileError as problem:
             self.text.value = problem_html(str(problem))
             return
-        saved = {lesson: entry.get("answers", {}) for lesson, entry in loaded.lessons.items()}
-        plan = build_plan(saved)
+        plan = build_plan(loaded.all_answers())
         parts = [problem_html(notice) for notice in [*loaded.notices, *plan.problems]]
         if plan.warnings:
             parts.append(warnings_html(plan.warnings))

@@ -78,7 +78,7 @@ class SelfCheckForm(StaticFallback, widgets.VBox):
         except AnswersFileError as problem:
             self.feedback.value = problem_html(str(problem))
             return
-        saved = loaded.lessons.get(self.check.lesson, {}).get("answers", {})
+        saved = loaded.answers(self.check.lesson)
         for key, picker in self.pickers.items():
             if saved.get(key) in {value for _, value in picker.options}:
                 picker.value = saved[key]
