@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from upperback.figures import style
 from upperback.figures.rendering import LiveFrames
-from upperback.figures.stick_figure import StickFigure
+from upperback.figures.stick_figure import StickFigure, frame_runner_axes
 from upperback.models.runner_pose import RELAXED, TENSE, Carriage, runner_joints
 
 HEIGHT_M = 1.75
@@ -12,15 +12,9 @@ CARRIAGES = {"relaxed": RELAXED, "tense": TENSE}
 
 
 def _frame(ax, view: str) -> None:
-    ax.set_aspect("equal")
-    ax.axis("off")
     if view == "front":
-        ax.set_xlim(-0.62, 0.62)
         ax.axvline(0, color=style.INK, lw=1, ls=(0, (4, 4)), alpha=0.5, zorder=1)  # the body's midline
-    else:
-        ax.set_xlim(-0.7, 0.75)
-    ax.set_ylim(-0.05, 1.85)
-    ax.axhline(0, color=style.INK, lw=1.5, zorder=1)
+    frame_runner_axes(ax, (-0.62, 0.62) if view == "front" else (-0.7, 0.75), (-0.05, 1.85))
 
 
 def arm_carriage_figure():

@@ -6,7 +6,7 @@ import numpy as np
 
 from upperback.figures import style
 from upperback.figures.rendering import LiveFrames
-from upperback.figures.stick_figure import StickFigure
+from upperback.figures.stick_figure import StickFigure, frame_runner_axes
 from upperback.models.head_load import HANSRAJ_2014_KG, MAX_TOTAL_FORWARD_DEG, head_load
 from upperback.models.runner_pose import Carriage, runner_joints
 
@@ -23,14 +23,6 @@ def _draw_lever(ax, joints):
     ax.plot([base[1], base[1]], [base[2], ear[2] + 0.14], color=style.INK, lw=1.2, ls="--", zorder=1)
 
 
-def _frame_side(ax, top=1.95):
-    ax.set_aspect("equal")
-    ax.axis("off")
-    ax.set_xlim(-0.6, 0.8)
-    ax.set_ylim(-0.05, top)
-    ax.axhline(0, color=style.INK, lw=1.5, zorder=1)
-
-
 def posture_figure():
     """Static: a tall runner with a slight lean beside a slumped one, with the head's lever marked."""
     with style.series_style(projector=False):
@@ -44,7 +36,7 @@ def posture_figure():
             runner = StickFigure(ax, "side", HEIGHT_M, spine_colour=colour)
             joints = runner_joints(HEIGHT_M, carriage, 0.25)
             runner.set_pose(joints)
-            _frame_side(ax)
+            frame_runner_axes(ax, (-0.6, 0.8), (-0.05, 1.95))
             _draw_lever(ax, joints)
             load = head_load(70, carriage.head_forward_deg, carriage.upper_back_rounding_deg,
                              carriage.trunk_lean_deg)
@@ -105,7 +97,7 @@ class HeadLoadExplorer:
             self.body_ax = self.figure.add_axes((0.0, 0.02, 0.32, 0.92))
             self.chart_ax = self.figure.add_axes((0.42, 0.15, 0.55, 0.77))
             self.runner = StickFigure(self.body_ax, "side", HEIGHT_M)
-            _frame_side(self.body_ax)
+            frame_runner_axes(self.body_ax, (-0.6, 0.8), (-0.05, 1.95))
             self.body_ax.set_ylim(0.7, 1.95)
             (self.plumb,) = self.body_ax.plot([], [], color=style.INK, lw=1.2, ls="--")
             (self.lever,) = self.body_ax.plot([], [], color=POSTURE, lw=3)

@@ -70,3 +70,12 @@ class StickFigure:
         for name in ARM_CHAINS:
             self.lines[name].set_color(colour)
         self.hands.set_color(colour)
+
+
+def frame_runner_axes(ax, xlim: tuple[float, float], ylim: tuple[float, float]) -> None:
+    """Axes in metres, true to scale, with no frame and the ground drawn as a line at height 0."""
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    ax.axhline(0, color=style.INK, lw=1.5, zorder=1)
