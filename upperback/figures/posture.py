@@ -97,8 +97,7 @@ class HeadLoadExplorer:
             self.body_ax = self.figure.add_axes((0.0, 0.02, 0.32, 0.92))
             self.chart_ax = self.figure.add_axes((0.42, 0.15, 0.55, 0.77))
             self.runner = StickFigure(self.body_ax, "side", HEIGHT_M)
-            frame_runner_axes(self.body_ax, (-0.6, 0.8), (-0.05, 1.95))
-            self.body_ax.set_ylim(0.7, 1.95)
+            frame_runner_axes(self.body_ax, (-0.6, 0.8), (0.7, 1.95))  # the upper body only
             (self.plumb,) = self.body_ax.plot([], [], color=style.INK, lw=1.2, ls="--")
             (self.lever,) = self.body_ax.plot([], [], color=POSTURE, lw=3)
             self.lever_text = self.body_ax.text(0.02, 0.99, "", color=POSTURE, va="top",
