@@ -11,6 +11,7 @@ import numpy as np
 from upperback.figures import style
 from upperback.figures.rendering import LiveFrames
 from upperback.models.breathing_mechanics import (
+    HELPER_MUSCLES,
     PATTERN_NAMES,
     check_breath_fraction,
     movement,
@@ -109,7 +110,7 @@ def breathing_shapes(view: str, pattern: str, breath: float) -> dict:
 def _line_style(name: str, pattern: str, breath: float) -> dict:
     if name == "diaphragm":
         return {"color": BREATHING, "lw": 5.0 if pattern == "deep" else 3.0, "zorder": 4}
-    if name.startswith(("scalenes", "sternocleidomastoid", "upper trapezius", "pectoralis minor")):
+    if name.startswith(HELPER_MUSCLES):
         working = movement(pattern).helper_muscle_effort * breath
         return {"color": style.TENSE if working > 0.3 else style.QUIET, "lw": 7.0, "zorder": 5,
                 "solid_capstyle": "round"}
