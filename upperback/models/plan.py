@@ -10,14 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from upperback.models.all_checks import SELF_CHECKS
-from upperback.models.selfcheck import CAUSES, SelfCheck, Verdict, combine_verdicts, score_answers
+from upperback.models.selfcheck import (
+    CAUSE_LESSON,
+    CAUSES,
+    LESSON_FILES,
+    SelfCheck,
+    Verdict,
+    combine_verdicts,
+    score_answers,
+)
 
-LESSON_FILES = {
-    "start_here": "00_start_here.ipynb",
-    "arm_carriage": "01_arm_carriage.ipynb",
-    "breathing": "02_breathing.ipynb",
-    "posture": "03_posture.ipynb",
-}
 CUES_SECTION = "#What-to-try-on-your-next-run"  # JupyterLab's anchor for that heading in lessons 01–03
 MAX_CUES = 3
 PER_LESSON_FIRST = 2  # so a second lesson's cue gets a place when it has one
@@ -78,9 +80,6 @@ def build_plan(saved: dict[str, dict[str, str]]) -> Plan:
         cues=_pick_cues(verdicts, likely),
         problems=tuple(problems),
     )
-
-
-CAUSE_LESSON = {"arms": "arm_carriage", "breathing": "breathing", "posture": "posture"}
 
 
 def _pick_cues(verdicts: dict[str, Verdict], likely: tuple[str, ...]) -> tuple[Cue, ...]:

@@ -16,11 +16,14 @@ CAUSE_NAMES = {
     "breathing": "how you breathe",
     "posture": "your posture",
 }
-CAUSE_LESSONS = {
-    "arms": "01_arm_carriage.ipynb",
+LESSON_FILES = {  # self-check lesson key -> its notebook
+    "start_here": "00_start_here.ipynb",
+    "arm_carriage": "01_arm_carriage.ipynb",
     "breathing": "02_breathing.ipynb",
     "posture": "03_posture.ipynb",
 }
+CAUSE_LESSON = {"arms": "arm_carriage", "breathing": "breathing", "posture": "posture"}  # cause -> its lesson
+CAUSE_LESSONS = {cause: LESSON_FILES[lesson] for cause, lesson in CAUSE_LESSON.items()}  # cause -> notebook
 
 
 @dataclass(frozen=True)

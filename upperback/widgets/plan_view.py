@@ -7,8 +7,8 @@ from html import escape
 import ipywidgets as widgets
 
 from upperback.figures.plan_charts import cause_chart_png
-from upperback.models.plan import LESSON_FILES, build_plan
-from upperback.models.selfcheck import CAUSE_NAMES
+from upperback.models.plan import build_plan
+from upperback.models.selfcheck import CAUSE_NAMES, LESSON_FILES
 from upperback.storage import AnswersFileError, AnswerStore
 from upperback.widgets.messages import link_html, note_html, problem_html
 from upperback.widgets.selfcheck_form import warnings_html
