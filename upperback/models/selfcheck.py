@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from upperback.models.warning_signs import EMERGENCY, URGENT
+
 CAUSES = ("arms", "breathing", "posture")
 CAUSE_NAMES = {
     "arms": "how you carry your arms",
@@ -113,7 +115,7 @@ def combine_verdicts(verdicts: Mapping[str, Verdict]) -> Verdict:
     return _verdict(scores, reasons, warnings, cues)
 
 
-_WARNING_ORDER = ("emergency", "urgent")
+_WARNING_ORDER = (EMERGENCY, URGENT)  # most serious first
 
 
 def _verdict(scores: dict[str, int], reasons: dict[str, list[str]], warnings: list[str],
