@@ -1,16 +1,20 @@
 # Two commands do all the set-up on a fresh machine:
 #   make lab    create .venv, install the course, open lesson 00 in JupyterLab
 #   make test   install the test tools (and Chromium where possible), run every test
+# Another Python (3.11 or newer): make test PYTHON=python3.13 (the .venv is rebuilt for it).
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+PY_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 # JupyterLab refuses to start as root unless told to (Docker, CI, some workshop laptops).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+# No news pop-up and no update check: both reach out to the internet (settings in the venv's JupyterLab).
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 
 .PHONY: lab present test assets bench handouts clean-notebooks checked-outputs
 
 lab: $(VENV)/runtime.stamp
-	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab $(ROOT_FLAG) --LabApp.news_url=None notebooks/00_start_here.ipynb
 
 # Workshop: large type everywhere (custom CSS), large figures, one lesson at a time (Simple Interface).
 present: $(VENV)/runtime.stamp
@@ -37,9 +41,19 @@ clean-notebooks: $(VENV)/test.stamp
 checked-outputs: $(VENV)/test.stamp
 	$(BIN)/python tools/clean_notebooks.py --run notebooks/*.ipynb
 
-$(VENV)/runtime.stamp: requirements.txt pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+# The stamp names the Python version, so asking for another Python rebuilds the environment for it.
+$(VENV)/runtime.stamp: $(VENV)/python-$(PY_VERSION) requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	mkdir -p $(dir $(LAB_OVERRIDES))
+	printf '%s\n' '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}' \
+		> $(LAB_OVERRIDES)
+	touch $@
+
+$(VENV)/python-$(PY_VERSION):
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "The course needs Python 3.11 or newer; $(PYTHON) is $(PY_VERSION)." >&2; exit 1; }
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
 	touch $@
 
 $(VENV)/test.stamp: $(VENV)/runtime.stamp requirements-test.txt

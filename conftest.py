@@ -1,14 +1,134 @@
-"""Shared by every test, notebook runs under nbval included: never touch a real runner's saved answers."""
+"""Shared by every test, notebook runs under nbval included.
 
+- Never touch a real runner's saved answers: every kernel gets a throwaway data folder.
+- Each lesson is executed once on the kernel side: nbval runs it in a fresh environment built from exactly
+  ``requirements.txt`` (what Binder installs), and keeps what every cell printed, so the Binder and handout
+  tests check that same run instead of executing the lessons again.
+"""
+
+import json
 import os
+import subprocess
 import tempfile
+import venv
+from pathlib import Path
 
 import matplotlib
+import pytest
 
 matplotlib.use("Agg")
+
+ROOT = Path(__file__).resolve().parent
+BINDER_KERNEL = "upperback-binder"  # the kernel nbval runs the lessons on (pyproject's addopts name it)
+
+
+class LessonRuns:
+    """What nbval's run of each notebook printed, cell by cell; the Binder environment it ran in."""
+
+    def __init__(self):
+        self.outputs: dict[str, dict[int, list]] = {}  # notebook file name -> code cell number -> outputs
+        self.failed: set[str] = set()
+        self.binder_python: Path | None = None
+        self.binder_problem: str | None = None
+
+
+RUNS = pytest.StashKey[LessonRuns]()
 
 
 def pytest_configure(config):
     # Set before nbval starts any kernel, so the kernels inherit it.
     os.environ["UPPERBACK_DATA_DIR"] = tempfile.mkdtemp(prefix="upperback-test-data-")
     os.environ.pop("UPPERBACK_PROJECTOR", None)
+    config.stash[RUNS] = LessonRuns()
+
+
+def is_notebook_cell(item) -> bool:
+    return type(item).__name__ == "IPyNbCell"
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """The notebooks first: the Binder and handout tests read what their run printed."""
+    items.sort(key=lambda item: not is_notebook_cell(item))
+
+
+def build_binder_environment(folder: Path) -> Path:
+    """A fresh virtual environment with exactly what Binder installs; raises with pip's words on failure."""
+    venv.create(folder, with_pip=True)
+    python = folder / "bin" / "python"
+    install = subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                              "-r", "requirements.txt"], cwd=ROOT, capture_output=True, text=True, check=False)
+    if install.returncode != 0:
+        raise RuntimeError("pip install -r requirements.txt failed:\n" + install.stderr[-3000:])
+    return python
+
+
+def binder_python(config) -> Path:
+    """The Binder environment's Python, built on first use, with a kernel spec nbval can name."""
+    runs = config.stash[RUNS]
+    if runs.binder_python is None and runs.binder_problem is None:
+        home = Path(tempfile.mkdtemp(prefix="upperback-binder-"))
+        try:
+            runs.binder_python = build_binder_environment(home / "env")
+        except RuntimeError as problem:
+            runs.binder_problem = str(problem)
+            pytest.fail(runs.binder_problem)
+        spec = home / "jupyter" / "kernels" / BINDER_KERNEL
+        spec.mkdir(parents=True)
+        (spec / "kernel.json").write_text(json.dumps({
+            "argv": [str(runs.binder_python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+            "display_name": "Binder environment", "language": "python"}))
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(home / "jupyter"),
+                                                                   os.environ.get("JUPYTER_PATH")]))
+    if runs.binder_problem:
+        pytest.fail(runs.binder_problem)
+    return runs.binder_python
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    if is_notebook_cell(item):
+        binder_python(item.config)  # before nbval starts the notebook's kernel
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item):
+    outcome = yield
+    if is_notebook_cell(item):
+        notebook = Path(str(item.parent.fspath)).name
+        item.config.stash[RUNS].outputs.setdefault(notebook, {})[item.cell_num] = item.test_outputs or []
+        if outcome.excinfo is not None:
+            item.config.stash[RUNS].failed.add(notebook)
+
+
+@pytest.fixture(scope="session")
+def binder_env(request) -> Path:
+    """The Python of the fresh Binder-like environment (the one nbval ran the lessons in)."""
+    return binder_python(request.config)
+
+
+@pytest.fixture(scope="session")
+def executed_lessons(request, binder_env) -> dict:
+    """Every lesson as executed on the kernel side, by notebook file name: nbval's run where it ran them
+    all (the usual case), otherwise run here once, on the same Binder kernel."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    from upperback.models.lessons import LESSONS
+
+    runs = request.config.stash[RUNS]
+    executed = {}
+    for lesson in LESSONS:
+        if lesson.notebook in runs.failed:
+            pytest.fail(f"{lesson.notebook} did not run cleanly under nbval: see its own test")
+        path = ROOT / "notebooks" / lesson.notebook
+        notebook = nbformat.read(path, as_version=4)
+        code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
+        printed = runs.outputs.get(lesson.notebook, {})
+        if len(printed) == len(code_cells):
+            for number, cell in enumerate(code_cells):
+                cell.outputs = printed[number]
+        else:  # nbval was not asked to run this notebook (a narrower pytest run)
+            NotebookClient(notebook, kernel_name=BINDER_KERNEL, timeout=300,
+                           resources={"metadata": {"path": str(path.parent)}}).execute()
+        executed[lesson.notebook] = notebook
+    return executed

@@ -22,6 +22,7 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from upperback.explorers import EXPLORERS
+from upperback.models.lessons import LESSONS
 
 SERIES_TARGET_S = 30.0
 UPDATE_TARGET_MS = 50.0
@@ -66,7 +67,7 @@ def main() -> None:
              f"{os.cpu_count()} cores, Python {platform.python_version()}.\n"),
              "## Notebooks, each from a fresh kernel\n", "| notebook | seconds |", "| --- | ---: |"]
     total = 0.0
-    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+    for path in (ROOT / "notebooks" / lesson.notebook for lesson in LESSONS):
         seconds = time_notebook(path)
         total += seconds
         lines.append(f"| {path.name} | {seconds:.1f} |")

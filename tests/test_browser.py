@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 from browser_support import ROOT, jupyterlab_server
 
-NOTEBOOKS = sorted(path.name for path in (ROOT / "notebooks").glob("*.ipynb"))
+from upperback.models.lessons import LESSONS
+
+NOTEBOOKS = [lesson.notebook for lesson in LESSONS]
 SHOTS = ROOT / "test-artifacts" / "browser"
 
 pytestmark = pytest.mark.browser

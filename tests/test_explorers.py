@@ -3,7 +3,7 @@
 import pytest
 
 from upperback import start_here
-from upperback.figures.upper_back import UpperBackExplorer
+from upperback.figures.upper_back import UpperBackLiveFigure
 from upperback.widgets.explorer import Explorer
 
 
@@ -20,17 +20,17 @@ def test_moving_the_upper_back_slider_changes_the_picture_and_the_caption():
 def test_every_position_of_the_upper_back_slider_gives_a_different_picture():
     explorer = start_here.explore_upper_back()
     pictures = set()
-    for part in UpperBackExplorer.choices:
+    for part in UpperBackLiveFigure.choices:
         explorer.controls["part"].value = part
         pictures.add(bytes(explorer.image.value))
-    assert len(pictures) == len(UpperBackExplorer.choices)
+    assert len(pictures) == len(UpperBackLiveFigure.choices)
 
 
 def test_an_impossible_value_is_shown_as_a_message_and_the_last_picture_stays():
     import ipywidgets as widgets
 
     control = widgets.Text(value="all")
-    explorer = Explorer(UpperBackExplorer(), {"part": control})
+    explorer = Explorer(UpperBackLiveFigure(), {"part": control})
     last_picture = bytes(explorer.image.value)
     control.value = "kneecap"
     assert "There is no part of the upper back called" in explorer.message.value
@@ -72,10 +72,10 @@ def test_bending_the_elbow_in_the_pendulum_explorer_changes_the_numbers_shown():
 def test_an_impossible_height_in_the_pendulum_shows_a_message_not_a_traceback():
     import ipywidgets as widgets
 
-    from upperback.figures.arm_pendulum import PendulumExplorer
+    from upperback.figures.arm_pendulum import PendulumLiveFigure
 
     height = widgets.FloatText(value=1.75)
-    explorer = Explorer(PendulumExplorer(), {"height_m": height})
+    explorer = Explorer(PendulumLiveFigure(), {"height_m": height})
     height.value = 17.5
     assert "Give your height in metres" in explorer.message.value
 

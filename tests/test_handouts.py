@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import copy
+import os
 import re
 from pathlib import Path
 
 import pytest
 from browser_support import ROOT
 
-from upperback.handouts import export_all
+from upperback.handouts import export_lesson, run_lesson
+from upperback.models.lessons import LESSONS as REGISTRY
 
-LESSONS = sorted(path.stem for path in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+LESSONS = [lesson.notebook.removesuffix(".ipynb") for lesson in REGISTRY]
 SHOTS = ROOT / "test-artifacts" / "browser"
 
 
@@ -32,10 +35,30 @@ def markdown_images(lesson: str) -> int:
 
 
 @pytest.fixture(scope="module")
-def handouts(tmp_path_factory):
+def handouts(tmp_path_factory, executed_lessons):
+    """The handouts of the lessons as nbval executed them (``make handouts`` runs them itself)."""
     folder = tmp_path_factory.mktemp("handouts")
-    export_all(folder)
+    for name, notebook in executed_lessons.items():
+        export_lesson(copy.deepcopy(notebook), ROOT / "notebooks" / name, folder)
     return folder
+
+
+def test_running_a_lesson_for_a_handout_leaves_this_process_and_the_learners_data_alone(tmp_path):
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import os; print(os.environ['UPPERBACK_DATA_DIR'], os.environ.get('UPPERBACK_PROJECTOR'))")])
+    notebook.metadata["kernelspec"] = {"name": "python3", "language": "python", "display_name": "Python 3"}
+    path = tmp_path / "lesson.ipynb"
+    nbformat.write(notebook, path)
+    before = dict(os.environ)
+    os.environ["UPPERBACK_PROJECTOR"] = "1"
+    try:
+        ran = run_lesson(path, tmp_path / "throwaway")
+    finally:
+        os.environ.pop("UPPERBACK_PROJECTOR")
+    assert dict(os.environ) == before
+    assert ran.cells[0].outputs[0].text.split() == [str(tmp_path / "throwaway"), "None"]
 
 
 @pytest.mark.parametrize("lesson", LESSONS)

@@ -11,8 +11,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 from notebook_rules import HTML_IMG, IMAGE, LINK, SLIDE_TYPES, is_checked
 
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-LESSONS = [path for path in NOTEBOOKS if re.match(r"\d\d_", path.name)]
+from upperback.models.lessons import LESSONS
+
+NOTEBOOKS = [ROOT / "notebooks" / lesson.notebook for lesson in LESSONS]
 VAGUE_ALT = {"", "image", "diagram", "figure", "picture", "chart"}
 
 
@@ -22,10 +23,6 @@ def cells(path):
 
 def markdown(path):
     return ["".join(cell["source"]) for cell in cells(path) if cell["cell_type"] == "markdown"]
-
-
-def test_the_series_starts_with_lesson_00():
-    assert (ROOT / "notebooks" / "00_start_here.ipynb") in LESSONS
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -78,7 +75,7 @@ def test_every_local_link_resolves(path):
             assert (path.parent / target).resolve().exists(), f"{link['text']} -> {link['target']}"
 
 
-@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_lesson_follows_the_series_pattern(path):
     headings = [line for text in markdown(path) for line in text.splitlines() if line.startswith("#")]
     assert headings[0].startswith("# "), "a lesson opens with its title"
@@ -103,7 +100,7 @@ def test_the_slideshow_uses_a_theme_that_needs_no_web_fonts(path):
     assert rise.get("theme") in {"white", "black"}, "other reveal.js themes load fonts from the internet"
 
 
-@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_setup_cells_are_skipped_in_slides_and_long_explanations_have_speaker_notes(path):
     all_cells = cells(path)
     imports = [c for c in all_cells if c["cell_type"] == "code" and "".join(c["source"]).startswith("from upperback")]

@@ -13,8 +13,8 @@ def test_the_example_runner_points_to_posture_with_cues_from_two_lessons():
     plan = build_plan(EXAMPLE_RUNNER)
     assert plan.likely_causes == ("posture",)
     assert plan.missing == ("breathing",)
-    assert [cue.lesson_file[:2] for cue in plan.cues] == ["03", "03", "01"]
-    assert plan.cues[0].lesson_file.endswith("#What-to-try-on-your-next-run")
+    assert [cue.lesson_label for cue in plan.cues] == ["lesson 03", "lesson 03", "lesson 01"]
+    assert plan.cues[0].link == "03_posture.ipynb#What-to-try-on-your-next-run"
 
 
 def test_causes_are_compared_by_share_so_a_longer_check_does_not_win_by_default():

@@ -5,10 +5,10 @@ import io
 import numpy as np
 from PIL import Image
 
-from upperback.figures.arm_carriage import ArmSwingExplorer
-from upperback.figures.arm_pendulum import PendulumExplorer
+from upperback.figures.arm_carriage import ArmSwingLiveFigure
+from upperback.figures.arm_pendulum import PendulumLiveFigure
 from upperback.figures.rendering import png_bytes
-from upperback.figures.upper_back import UpperBackExplorer
+from upperback.figures.upper_back import UpperBackLiveFigure
 
 
 def pixels(png: bytes) -> np.ndarray:
@@ -29,14 +29,14 @@ def assert_frame_matches_full_draw(explorer, first: dict, second: dict):
 
 
 def test_pendulum_frames_match_a_full_draw():
-    assert_frame_matches_full_draw(PendulumExplorer(), {"elbow_bend_deg": 0},
+    assert_frame_matches_full_draw(PendulumLiveFigure(), {"elbow_bend_deg": 0},
                                    {"height_m": 1.6, "elbow_bend_deg": 130, "cadence": 190})
 
 
 def test_arm_swing_frames_match_a_full_draw():
-    assert_frame_matches_full_draw(ArmSwingExplorer(), {"stride_percent": 0},
+    assert_frame_matches_full_draw(ArmSwingLiveFigure(), {"stride_percent": 0},
                                    {"stride_percent": 40, "shoulder_raise_cm": 5, "hand_cross_deg": 50})
 
 
 def test_upper_back_frames_match_a_full_draw():
-    assert_frame_matches_full_draw(UpperBackExplorer(), {"part": "all"}, {"part": "rhomboids"})
+    assert_frame_matches_full_draw(UpperBackLiveFigure(), {"part": "all"}, {"part": "rhomboids"})

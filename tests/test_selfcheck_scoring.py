@@ -1,15 +1,9 @@
 import pytest
 
-from upperback.models.all_checks import SELF_CHECKS
 from upperback.models.arm_carriage_check import ARM_CARRIAGE_CHECK, DROP_SHOULDERS, SHAKE_OUT, SOFT_ELBOWS
-from upperback.models.selfcheck import (
-    Option,
-    Question,
-    SelfCheck,
-    combine_verdicts,
-    score_answers,
-    verdict_sentences,
-)
+from upperback.models.lessons import SELF_CHECKS
+from upperback.models.questions import Option, Question, SelfCheck
+from upperback.models.selfcheck import combine_verdicts, score_answers, verdict_sentences
 from upperback.models.start_here_check import START_HERE_CHECK
 
 
@@ -82,8 +76,16 @@ def test_verdicts_of_several_lessons_add_up():
 def test_an_option_must_explain_why_it_points_somewhere():
     with pytest.raises(ValueError, match="gives no reason"):
         Option("x", "text", points={"arms": 1})
+
+
+def test_the_registry_refuses_an_option_that_points_to_a_cause_no_lesson_teaches():
+    from dataclasses import replace
+
+    from upperback.models.lessons import LESSONS, check_registry
+
+    knees = SelfCheck("arm_carriage", "t", (Question("q", "q?", (Option("x", "text", {"knees": 1}, "r"),)),))
     with pytest.raises(ValueError, match="unknown causes"):
-        Option("x", "text", points={"knees": 1}, reason="r")
+        check_registry((LESSONS[0], replace(LESSONS[1], self_check=knees), *LESSONS[2:]))
 
 
 def test_a_shrugging_clenching_runner_is_pointed_to_the_matching_cues():

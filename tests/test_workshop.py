@@ -11,9 +11,11 @@ import pytest
 from browser_support import ROOT, jupyterlab_server
 from test_browser import MODEL_SUMMARY, NOTEBOOK_READY, NOTEBOOKS, SHOTS
 
+from upperback.models.lessons import LESSONS
+
 pytestmark = pytest.mark.browser
 WORKSHOP_CONFIG = ROOT / "workshop" / "jupyter-config"
-LIVE_LESSONS = [name for name in NOTEBOOKS if name[:2] in {"00", "01", "02", "03"}]
+LIVE_LESSONS = [lesson.notebook for lesson in LESSONS if lesson.explorers]
 
 
 @pytest.fixture(scope="module")

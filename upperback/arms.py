@@ -1,9 +1,11 @@
 """What lesson 01 (arm carriage) calls: one line per cell."""
 
-from upperback.figures.arm_carriage import ArmSwingExplorer
-from upperback.figures.arm_pendulum import PendulumExplorer
-from upperback.models.arm_carriage_check import ARM_CARRIAGE_CHECK
-from upperback.models.arm_pendulum import MAX_ELBOW_BEND_DEG, arm_pendulum, stride_frequency_hz
+from upperback.figures.arm_carriage import ArmSwingLiveFigure
+from upperback.figures.arm_pendulum import PendulumLiveFigure
+from upperback.models.anthropometry import ELBOW_BEND_RANGE_DEG
+from upperback.models.arm_pendulum import arm_pendulum, stride_frequency_hz
+from upperback.models.lessons import BY_KEY
+from upperback.models.running import EXPLORER_CADENCE_SPM
 from upperback.widgets.controls import play_control, slider
 from upperback.widgets.explorer import Explorer
 from upperback.widgets.selfcheck_form import SelfCheckForm
@@ -15,20 +17,20 @@ def explore_arm_swing() -> Explorer:
     controls = {
         "stride_percent": stride,
         "shoulder_raise_cm": slider("Shoulder shrug (cm)", 0, 6, 1, 0, "How far the shoulders lift"),
-        "elbow_bend_deg": slider("Elbow bend (°)", 20, 150, 10, 90, "0° is a straight arm"),
+        "elbow_bend_deg": slider("Elbow bend (°)", *ELBOW_BEND_RANGE_DEG, 10, 90, "0° is a straight arm"),
         "hand_cross_deg": slider("Hands turn in (°)", 0, 60, 5, 0, "How far the forearms swing across"),
     }
-    return Explorer(ArmSwingExplorer(), controls, header=[play_control(stride, 120, "press play to watch the stride in slow motion; pause to look closely")])
+    return Explorer(ArmSwingLiveFigure(), controls, header=[play_control(stride, 120, "press play to watch the stride in slow motion; pause to look closely")])
 
 
 def explore_pendulum() -> Explorer:
     """The arm as a pendulum: height, elbow bend and cadence against the stride's rhythm."""
     controls = {
         "height_m": slider("Your height (m)", 1.40, 2.10, 0.01, 1.75, "Standing height in metres"),
-        "elbow_bend_deg": slider("Elbow bend (°)", 0, MAX_ELBOW_BEND_DEG, 5, 90, "0° is a straight arm"),
-        "cadence": slider("Cadence (steps/min)", 140, 200, 2, 170, "Steps per minute, both feet counted"),
+        "elbow_bend_deg": slider("Elbow bend (°)", *ELBOW_BEND_RANGE_DEG, 5, 90, "0° is a straight arm"),
+        "cadence": slider("Cadence (steps/min)", *EXPLORER_CADENCE_SPM, 2, 170, "Steps per minute, both feet counted"),
     }
-    return Explorer(PendulumExplorer(), controls)
+    return Explorer(PendulumLiveFigure(), controls)
 
 
 def pendulum_numbers(height_m: float = 1.75) -> None:
@@ -42,5 +44,5 @@ def pendulum_numbers(height_m: float = 1.75) -> None:
 
 
 def self_check() -> SelfCheckForm:
-    return SelfCheckForm(ARM_CARRIAGE_CHECK)
+    return SelfCheckForm(BY_KEY["arm_carriage"].self_check)
 

@@ -2,11 +2,12 @@
 
 import ipywidgets as widgets
 
-from upperback.figures.breathing import BreathExplorer
-from upperback.figures.ventilation import PacerExplorer, VentilationExplorer
-from upperback.models.breathing_check import BREATHING_CHECK
+from upperback.figures.breathing import BreathLiveFigure
+from upperback.figures.ventilation import PacerLiveFigure, VentilationLiveFigure
 from upperback.models.breathing_mechanics import PATTERNS
 from upperback.models.breathing_rhythm import STEP_PATTERNS, breathing_rhythm
+from upperback.models.lessons import BY_KEY
+from upperback.models.running import EXPLORER_CADENCE_SPM
 from upperback.models.ventilation import REST, dead_space_ml, same_total_other_pattern, ventilation
 from upperback.widgets.controls import play_control, slider
 from upperback.widgets.explorer import Explorer
@@ -29,7 +30,7 @@ def explore_breath() -> Explorer:
                            "Which way of breathing to show"),
         "breath_percent": moment,
     }
-    return Explorer(BreathExplorer(), controls, header=[play_control(moment, 150, "press play to breathe in and out; pause to look closely")])
+    return Explorer(BreathLiveFigure(), controls, header=[play_control(moment, 150, "press play to breathe in and out; pause to look closely")])
 
 
 def explore_ventilation() -> Explorer:
@@ -39,18 +40,18 @@ def explore_ventilation() -> Explorer:
         "tidal_volume_ml": slider("Size of each breath (mL)", 300, 3000, 50, 750, "Air per breath in millilitres"),
         "body_mass_kg": slider("Body mass (kg)", 40, 120, 1, 70, "Sets the dead space: about 2.2 mL per kg"),
     }
-    return Explorer(VentilationExplorer(), controls)
+    return Explorer(VentilationLiveFigure(), controls)
 
 
 def explore_pacer() -> Explorer:
     """Breaths locked to steps: a cadence and a steps-in:steps-out pattern."""
     moment = slider("Moment (%)", 0, 100, 2, 0, "Where the orange line sits on the time line")
     controls = {
-        "cadence": slider("Cadence (steps/min)", 150, 190, 2, 170, "Steps per minute, both feet counted"),
+        "cadence": slider("Cadence (steps/min)", *EXPLORER_CADENCE_SPM, 2, 170, "Steps per minute, both feet counted"),
         "pattern": _choice("Steps in : steps out", STEP_PATTERNS, "3:3", "Steps breathing in : steps breathing out"),
         "moment_percent": moment,
     }
-    return Explorer(PacerExplorer(), controls, header=[play_control(moment, 160, "press play to run the time line; pause to look closely")])
+    return Explorer(PacerLiveFigure(), controls, header=[play_control(moment, 160, "press play to run the time line; pause to look closely")])
 
 
 def ventilation_numbers() -> None:
@@ -70,4 +71,4 @@ def ventilation_numbers() -> None:
 
 
 def self_check() -> SelfCheckForm:
-    return SelfCheckForm(BREATHING_CHECK)
+    return SelfCheckForm(BY_KEY["breathing"].self_check)

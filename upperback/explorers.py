@@ -1,13 +1,19 @@
-"""Every interactive explorer in the series, by name: the benchmark times each one's update."""
+"""Every interactive explorer in the series, by name, derived from the lesson registry.
 
-from upperback import arms, breathing, posture, start_here
+The benchmark times each one's update; the tests check the list matches what the lessons offer.
+"""
+
+from importlib import import_module
+
+from upperback.models.lessons import LESSONS
+
+
+def explorer_name(lesson, function_name: str) -> str:
+    """ "01 arm swing" for lesson 01's ``explore_arm_swing``."""
+    return f"{lesson.number:02d} {function_name.removeprefix('explore_').replace('_', ' ')}"
+
 
 EXPLORERS = {
-    "00 upper back": start_here.explore_upper_back,
-    "01 arm swing": arms.explore_arm_swing,
-    "01 arm pendulum": arms.explore_pendulum,
-    "02 breath": breathing.explore_breath,
-    "02 ventilation": breathing.explore_ventilation,
-    "02 pacer": breathing.explore_pacer,
-    "03 head load": posture.explore_head_load,
+    explorer_name(lesson, name): getattr(import_module(f"upperback.{lesson.facade}"), name)
+    for lesson in LESSONS for name in lesson.explorers
 }

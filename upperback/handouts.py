@@ -2,8 +2,8 @@
 
     python -m upperback.handouts handouts      (or: make handouts)
 
-Each lesson is run from a fresh kernel (with a throwaway data folder, so nobody's saved answers appear),
-then written as HTML with the diagrams embedded as data addresses. Live widgets become their printable stand-ins: the
+Each lesson is run from a fresh kernel (with a throwaway data folder, so nobody's saved answers appear;
+this process's own environment is left as it was), then written as HTML with the diagrams embedded as data addresses. Live widgets become their printable stand-ins: the
 explorer's picture at its starting settings with its caption, the self-check questions with boxes to tick.
 """
 
@@ -20,6 +20,8 @@ import nbformat
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
+from upperback.models.lessons import LESSONS
+
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 TEMPLATE_DIR = Path(__file__).parent / "handout_templates"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -35,10 +37,18 @@ def for_print(notebook) -> None:
             output.get("data", {}).pop(WIDGET_VIEW, None)
 
 
-def export_lesson(path: Path, folder: Path) -> Path:
+def run_lesson(path: Path, data_dir: Path):
+    """The lesson executed in a fresh kernel whose answers and log go to ``data_dir``, read close up."""
     notebook = nbformat.read(path, as_version=4)
+    kernel_env = {**os.environ, "UPPERBACK_DATA_DIR": str(data_dir)}
+    kernel_env.pop("UPPERBACK_PROJECTOR", None)  # handouts are read close up, not projected
     NotebookClient(notebook, kernel_name="python3", timeout=300,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+                   resources={"metadata": {"path": str(path.parent)}}).execute(env=kernel_env)
+    return notebook
+
+
+def export_lesson(notebook, path: Path, folder: Path) -> Path:
+    """Write the executed ``notebook`` (read from ``path``) as ``folder/<name>.html``."""
     for_print(notebook)
     exporter = HTMLExporter(template_name="handout", extra_template_basedirs=[str(TEMPLATE_DIR)],
                             exclude_input=True, exclude_input_prompt=True,
@@ -60,9 +70,9 @@ def _data_uri(asset: Path) -> str:
 
 def export_all(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    os.environ["UPPERBACK_DATA_DIR"] = tempfile.mkdtemp(prefix="upperback-handouts-")
-    os.environ.pop("UPPERBACK_PROJECTOR", None)  # handouts are read close up, not projected
-    return [export_lesson(path, folder) for path in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))]
+    with tempfile.TemporaryDirectory(prefix="upperback-handouts-") as data_dir:
+        paths = [NOTEBOOKS / lesson.notebook for lesson in LESSONS]
+        return [export_lesson(run_lesson(path, Path(data_dir)), path, folder) for path in paths]
 
 
 if __name__ == "__main__":

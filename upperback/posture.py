@@ -1,8 +1,8 @@
 """What lesson 03 (posture) calls: one line per cell."""
 
-from upperback.figures.posture import HeadLoadExplorer
+from upperback.figures.posture import HeadLoadLiveFigure
 from upperback.models.head_load import ASSUMED_EXTENSOR_MOMENT_ARM_M, HANSRAJ_2014_KG, head_load
-from upperback.models.posture_check import POSTURE_CHECK
+from upperback.models.lessons import BY_KEY
 from upperback.widgets.controls import slider
 from upperback.widgets.explorer import Explorer
 from upperback.widgets.selfcheck_form import SelfCheckForm
@@ -16,7 +16,7 @@ def explore_head_load() -> Explorer:
         "upper_back_rounding_deg": slider("Upper-back rounding (°)", 0, 30, 5, 0,
                                           "How far the upper back rounds forward"),
     }
-    return Explorer(HeadLoadExplorer(), controls)
+    return Explorer(HeadLoadLiveFigure(), controls)
 
 
 def compare_with_hansraj(body_mass_kg: float = 65) -> None:
@@ -31,4 +31,4 @@ def compare_with_hansraj(body_mass_kg: float = 65) -> None:
 
 
 def self_check() -> SelfCheckForm:
-    return SelfCheckForm(POSTURE_CHECK)
+    return SelfCheckForm(BY_KEY["posture"].self_check)

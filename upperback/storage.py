@@ -13,7 +13,7 @@ import os
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
@@ -73,7 +73,7 @@ class AnswerStore:
         self.folder.mkdir(parents=True, exist_ok=True)
         with _only_one_writer(self.folder / ".answers.lock"):  # two open lessons may save at once
             loaded = self.load()
-            saved_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            saved_at = datetime.now(UTC).isoformat(timespec="seconds")
             lessons = {**loaded.lessons, lesson: {"answers": dict(answers), "saved_at": saved_at}}
             document = {"format": FORMAT, "lessons": lessons}
             write_atomically(self.path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")

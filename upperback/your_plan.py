@@ -1,7 +1,7 @@
 """What lesson 04 (your plan) calls: one line per cell."""
 
+from upperback.models.lessons import CAUSE_NAMES
 from upperback.models.plan import build_plan
-from upperback.models.selfcheck import CAUSE_NAMES
 from upperback.widgets.checkin_form import CheckInAndReview
 from upperback.widgets.plan_view import PlanView
 
@@ -33,4 +33,4 @@ def example_plan() -> None:
     print("most likely to contribute: " + ", ".join(CAUSE_NAMES[c] for c in plan.likely_causes))
     print("still to do: " + ", ".join(plan.missing))
     for number, cue in enumerate(plan.cues, start=1):
-        print(f"cue {number}: {cue.text} ({cue.lesson_file})")
+        print(f"cue {number}: {cue.text} ({cue.link})")

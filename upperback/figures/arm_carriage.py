@@ -5,7 +5,14 @@ from __future__ import annotations
 from upperback.figures import style
 from upperback.figures.rendering import LiveFrames
 from upperback.figures.stick_figure import StickFigure, frame_runner_axes
-from upperback.models.runner_pose import RELAXED, TENSE, Carriage, runner_joints
+from upperback.models.runner_pose import (
+    NEARLY_STRAIGHT_UP_TO_DEG,
+    RELAXED,
+    TENSE,
+    Carriage,
+    arm_habits,
+    runner_joints,
+)
 
 HEIGHT_M = 1.75
 CARRIAGES = {"relaxed": RELAXED, "tense": TENSE}
@@ -52,7 +59,7 @@ def _note_shrug(ax) -> None:
     ax.plot([0.25, 0.5], [relaxed[2]] * 2, color=style.RELAXED, lw=2, ls="--")
 
 
-class ArmSwingExplorer:
+class ArmSwingLiveFigure:
     """A runner seen from the front and the side, moving through the stride with the chosen carriage."""
 
     def __init__(self):
@@ -72,28 +79,30 @@ class ArmSwingExplorer:
         carriage = Carriage(shoulder_raise_cm=shoulder_raise_cm, elbow_bend_deg=elbow_bend_deg,
                             hand_cross_deg=hand_cross_deg)
         joints = runner_joints(HEIGHT_M, carriage, stride_percent / 100)
-        tense_signs = [shoulder_raise_cm >= 2, elbow_bend_deg >= 120, hand_cross_deg >= 30]
-        colour = style.TENSE if any(tense_signs) else style.RELAXED
+        colour = style.TENSE if arm_habits(carriage) else style.RELAXED
         for runner in (self.front, self.side):
             runner.set_pose(joints)
             runner.set_arm_colour(colour)
-        return _carriage_caption(shoulder_raise_cm, elbow_bend_deg, hand_cross_deg, joints)
+        return _carriage_caption(carriage, joints)
 
     def png(self) -> bytes:
         return self.frames.png()
 
 
-def _carriage_caption(shoulder_raise_cm, elbow_bend_deg, hand_cross_deg, joints) -> str:
+def _carriage_caption(carriage: Carriage, joints) -> str:
     notes = []
-    if shoulder_raise_cm >= 2:
-        notes.append(f"shoulders are lifted {shoulder_raise_cm:.0f} cm: the upper trapezius and levator "
+    habits = arm_habits(carriage)
+    if "shrugged" in habits:
+        notes.append(f"shoulders are lifted {carriage.shoulder_raise_cm:.0f} cm: the upper trapezius and levator "
                      "scapulae hold them there on every stride")
-    if elbow_bend_deg >= 120:
-        notes.append(f"the elbow is bent {elbow_bend_deg:.0f}°, clenched: the hands ride up towards the chest")
-    elif elbow_bend_deg <= 45:
-        notes.append(f"the arm is nearly straight ({elbow_bend_deg:.0f}°): a long, slow pendulum to swing")
+    if "clenched" in habits:
+        notes.append(f"the elbow is bent {carriage.elbow_bend_deg:.0f}°, clenched: the hands ride up towards "
+                     "the chest")
+    elif carriage.elbow_bend_deg <= NEARLY_STRAIGHT_UP_TO_DEG:
+        notes.append(f"the arm is nearly straight ({carriage.elbow_bend_deg:.0f}°): a long, slow pendulum "
+                     "to swing")
     hand_gap_cm = abs(joints["hand_r"][0]) * 100
-    if hand_cross_deg >= 30:
+    if "crossing" in habits:
         notes.append(f"the hands swing in to {hand_gap_cm:.0f} cm from the middle of the body, so the arms "
                      "pull the upper body into a twist")
     if not notes:

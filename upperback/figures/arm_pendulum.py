@@ -6,14 +6,14 @@ import numpy as np
 
 from upperback.figures import style
 from upperback.figures.rendering import LiveFrames
+from upperback.models.anthropometry import ELBOW_BEND_RANGE_DEG
 from upperback.models.arm_pendulum import (
-    MAX_ELBOW_BEND_DEG,
     arm_natural_frequency_hz,
     arm_pendulum,
     stride_frequency_hz,
 )
 
-BENDS_DEG = np.arange(0, MAX_ELBOW_BEND_DEG + 1, 5.0)
+BENDS_DEG = np.arange(ELBOW_BEND_RANGE_DEG[0], ELBOW_BEND_RANGE_DEG[1] + 1, 5.0)
 FREQUENCY_RANGE_HZ = (0.0, 2.1)
 
 
@@ -22,7 +22,7 @@ def frequency_curve(height_m: float) -> np.ndarray:
 
 
 def _frequency_axes(ax) -> None:
-    ax.set_xlim(0, MAX_ELBOW_BEND_DEG)
+    ax.set_xlim(*ELBOW_BEND_RANGE_DEG)
     ax.set_ylim(*FREQUENCY_RANGE_HZ)
     ax.set_xlabel("elbow bend (degrees, 0 = straight arm)")
     ax.set_ylabel("swings per second (Hz)")
@@ -52,7 +52,7 @@ def arm_pendulum_figure():
     return figure
 
 
-class PendulumExplorer:
+class PendulumLiveFigure:
     """The arm drawn as a pendulum beside the frequency chart; sliders for height, elbow bend, cadence."""
 
     def __init__(self):

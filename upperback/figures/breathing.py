@@ -187,7 +187,7 @@ def _labels(front_ax, side_ax, pattern, colour):
                          fontsize=12, color=colour, arrowprops={"arrowstyle": "->", "color": colour, "lw": 1.5})
 
 
-class BreathExplorer:
+class BreathLiveFigure:
     """One breath in, then out, in the chosen pattern: front and side views side by side."""
 
     def __init__(self):

@@ -9,8 +9,8 @@ from matplotlib.dates import DateFormatter, DayLocator
 from upperback.figures import style
 from upperback.figures.rendering import png_bytes
 from upperback.models.checkin_log import CHANGES, CheckIn
+from upperback.models.lessons import CAUSE_NAMES, CAUSES
 from upperback.models.plan import Plan
-from upperback.models.selfcheck import CAUSE_NAMES, CAUSES
 
 
 def cause_chart_png(plan: Plan) -> bytes:

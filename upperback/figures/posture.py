@@ -7,7 +7,13 @@ import numpy as np
 from upperback.figures import style
 from upperback.figures.rendering import LiveFrames
 from upperback.figures.stick_figure import StickFigure, frame_runner_axes
-from upperback.models.head_load import HANSRAJ_2014_KG, MAX_TOTAL_FORWARD_DEG, head_load
+from upperback.models.head_load import (
+    HANSRAJ_2014_KG,
+    LOADED_FROM_DEG,
+    MAX_TOTAL_FORWARD_DEG,
+    NEARLY_UPRIGHT_BELOW_DEG,
+    head_load,
+)
 from upperback.models.runner_pose import Carriage, runner_joints
 
 HEIGHT_M = 1.75
@@ -88,7 +94,7 @@ def next_posture_figure():
     return figure
 
 
-class HeadLoadExplorer:
+class HeadLoadLiveFigure:
     """The upper body from the side with the head's lever, beside the load chart with Hansraj's points."""
 
     def __init__(self):
@@ -129,7 +135,7 @@ class HeadLoadExplorer:
         load = head_load(body_mass_kg, head_forward_deg, upper_back_rounding_deg, carriage.trunk_lean_deg)
         joints = runner_joints(HEIGHT_M, carriage, 0.25)
         self.runner.set_pose(joints)
-        colour = style.TENSE if load.forward_angle_deg >= 20 else style.RELAXED
+        colour = style.TENSE if load.forward_angle_deg >= LOADED_FROM_DEG else style.RELAXED
         self.runner.set_spine_colour(colour)
         base, ear = joints["neck_base"], joints["ear"]
         self.plumb.set_data([base[1], base[1]], [base[2], ear[2] + 0.12])
@@ -149,7 +155,7 @@ class HeadLoadExplorer:
 
 
 def head_load_caption(load) -> str:
-    if load.forward_angle_deg < 10:
+    if load.forward_angle_deg < NEARLY_UPRIGHT_BELOW_DEG:
         return (f"<b>Nearly upright ({load.forward_angle_deg:.0f}°, the running lean).</b> The head and neck "
                 f"({load.head_and_neck_kg:.1f} kg) sit almost over the base of the neck: the spine carries "
                 f"their weight and the muscles behind hold only {load.moment_nm:.1f} N·m.")

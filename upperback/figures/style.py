@@ -16,6 +16,8 @@ from contextlib import contextmanager
 import matplotlib as mpl
 from matplotlib.figure import Figure
 
+from upperback.models.lessons import LESSONS
+
 OKABE_ITO = {
     "black": "#000000",
     "orange": "#E69F00",
@@ -31,11 +33,7 @@ OKABE_ITO = {
 RELAXED = OKABE_ITO["bluish_green"]  # easy, relaxed, the cue to aim for
 TENSE = OKABE_ITO["vermillion"]  # working hard, tense, the pattern to notice
 ACHE = OKABE_ITO["orange"]  # where it aches
-CAUSE_COLOURS = {
-    "arms": OKABE_ITO["blue"],
-    "breathing": OKABE_ITO["sky_blue"],
-    "posture": OKABE_ITO["reddish_purple"],
-}
+CAUSE_COLOURS = {lesson.cause: OKABE_ITO[lesson.colour] for lesson in LESSONS if lesson.cause}
 INK = "#222222"  # outlines and text
 BONE = "#FFFFFF"  # bones are drawn white with an ink outline
 MUSCLE = "#F3C9B1"  # a muscle that is not the point of the picture: a pale tint of TENSE

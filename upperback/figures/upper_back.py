@@ -108,7 +108,7 @@ def upper_back_figure():
     return figure
 
 
-class UpperBackExplorer:
+class UpperBackLiveFigure:
     """A kept figure of the upper back in which one structure at a time can be highlighted."""
 
     choices = (ALL, *(s.key for s in STRUCTURES))

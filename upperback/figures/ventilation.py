@@ -49,7 +49,7 @@ def lung_volume_figure():
     return figure
 
 
-class VentilationExplorer:
+class VentilationLiveFigure:
     """Your breathing against the same total breathed the other way: volumes over time and useful air."""
 
     def __init__(self):
@@ -116,7 +116,7 @@ def ventilation_caption(yours: Ventilation, other: Ventilation) -> str:
     )
 
 
-class PacerExplorer:
+class PacerLiveFigure:
     """Footfalls and breaths on one time line: a cadence and a steps-in:steps-out pattern."""
 
     def __init__(self):

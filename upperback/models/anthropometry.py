@@ -11,6 +11,7 @@ from dataclasses import dataclass
 MIN_BODY_MASS_KG, MAX_BODY_MASS_KG = 30.0, 200.0  # the mass fractions are for adults and teenagers
 MIN_HEIGHT_M = 1.20  # the models are for adults and teenagers; outside this the table's fractions are a guess
 MAX_HEIGHT_M = 2.20
+ELBOW_BEND_RANGE_DEG = (0.0, 160.0)  # straight to fully bent: a bent elbow closes to about 145–160° [Gray2019]
 
 
 @dataclass(frozen=True)

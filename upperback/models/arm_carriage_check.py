@@ -4,7 +4,7 @@ Weights are teaching judgements from the lesson's content (not measured odds); e
 habit worth changing carries the cue that helps, so the feedback points back to the lesson.
 """
 
-from upperback.models.selfcheck import Option, Question, SelfCheck
+from upperback.models.questions import Option, Question, SelfCheck
 
 SHAKE_OUT = "every few minutes, shake your arms and shoulders out, then let them hang loose."
 DROP_SHOULDERS = "at each kilometre marker, let your shoulders drop away from your ears."

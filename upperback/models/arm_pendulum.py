@@ -12,12 +12,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from upperback.models.anthropometry import SEGMENTS, segment_length_m
-
-GRAVITY_M_S2 = 9.81
-MAX_ELBOW_BEND_DEG = 160.0  # a fully bent elbow closes to about 145–160°; past that the arm cannot fold
-MIN_CADENCE = 100.0  # steps per minute; below this is walking pace for almost everyone
-MAX_CADENCE = 240.0  # above the fastest sprinters' step rates
+from upperback.models.anthropometry import ELBOW_BEND_RANGE_DEG, SEGMENTS, segment_length_m
+from upperback.models.running import GRAVITY_M_S2, check_cadence
 
 
 @dataclass(frozen=True)
@@ -33,10 +29,11 @@ class ArmPendulum:
 
 def arm_pendulum(height_m: float, elbow_bend_deg: float) -> ArmPendulum:
     """The arm of a runner of this height, with the elbow bent by this angle (0 = straight)."""
-    if not 0 <= elbow_bend_deg <= MAX_ELBOW_BEND_DEG:
+    straight, fully_bent = ELBOW_BEND_RANGE_DEG
+    if not straight <= elbow_bend_deg <= fully_bent:
         raise ValueError(
-            f"An elbow bend of {elbow_bend_deg:g}° is not possible: use 0° (arm straight) to "
-            f"{MAX_ELBOW_BEND_DEG:g}° (fully bent)."
+            f"An elbow bend of {elbow_bend_deg:g}° is not possible: use {straight:g}° (arm straight) to "
+            f"{fully_bent:g}° (fully bent)."
         )
     upper, lower = SEGMENTS["upper_arm"], SEGMENTS["forearm_and_hand"]
     upper_length = segment_length_m("upper_arm", height_m)
@@ -65,11 +62,7 @@ def arm_natural_frequency_hz(height_m: float, elbow_bend_deg: float) -> float:
 
 def stride_frequency_hz(cadence_steps_per_min: float) -> float:
     """Arm swings per second: one full swing per stride, and a stride is two steps."""
-    if not MIN_CADENCE <= cadence_steps_per_min <= MAX_CADENCE:
-        raise ValueError(
-            f"A cadence of {cadence_steps_per_min:g} steps per minute is outside running "
-            f"({MIN_CADENCE:g}–{MAX_CADENCE:g}). Count your steps for 30 seconds and double it."
-        )
+    check_cadence(cadence_steps_per_min)
     return cadence_steps_per_min / 2 / 60
 
 

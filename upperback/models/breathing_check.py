@@ -1,6 +1,6 @@
 """Lesson 02's self-check: how you breathe on the run. Weights are teaching judgements, not measured odds."""
 
-from upperback.models.selfcheck import Option, Question, SelfCheck
+from upperback.models.questions import Option, Question, SelfCheck
 
 EASE_PACE = "when your breathing gets quick and high, ease the pace a little and take three slow, deep breaths."
 BREATHE_LOW = "breathe low: let your belly and the sides of your ribs widen as you breathe in, shoulders still."

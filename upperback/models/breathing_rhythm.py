@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from upperback.models.arm_pendulum import MAX_CADENCE, MIN_CADENCE
+from upperback.models.running import check_cadence
 
 # Steps breathing in : steps breathing out. Each is a whole number of steps, as runners count them.
 STEP_PATTERNS = ("4:4", "3:3", "3:2", "2:2", "2:1", "1:1")
@@ -40,9 +40,7 @@ class BreathingRhythm:
 
 def breathing_rhythm(cadence: float, pattern: str) -> BreathingRhythm:
     """``pattern`` is steps in : steps out, e.g. "3:3"."""
-    if not MIN_CADENCE <= cadence <= MAX_CADENCE:
-        raise ValueError(f"A cadence of {cadence:g} steps per minute is outside running "
-                         f"({MIN_CADENCE:g}–{MAX_CADENCE:g}).")
+    check_cadence(cadence)
     try:
         inhale, exhale = (int(part) for part in pattern.split(":"))
     except ValueError:

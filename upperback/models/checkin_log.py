@@ -15,6 +15,8 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from upperback.models.lessons import CAUSES
+
 REGIONS = {
     "shoulder_tops": "tops of the shoulders and neck",
     "between_blades": "between the shoulder blades",
@@ -28,7 +30,7 @@ STARTED = {
     "tired": "as I got tired",
     "after": "only after the run",
 }
-CAUSES = {"arms": "arms", "breathing": "breathing", "posture": "posture"}
+NOTICED = {cause: cause for cause in CAUSES}  # what a runner noticed on the run: one of the causes
 CHANGES = {
     "shake_out": "shook out arms and shoulders",
     "arms_beside": "swung arms beside me, elbows soft",
@@ -123,7 +125,7 @@ def validate_check_in(raw: dict, today: date | None = None) -> CheckIn:
         problems.append("say where it ached, or set the ache to 0")
     if ache > 0 and started == "no_ache":
         problems.append("the ache is above 0 but 'no ache this run' is chosen")
-    noticed = _choices(raw.get("noticed"), CAUSES, "what you noticed", problems)
+    noticed = _choices(raw.get("noticed"), NOTICED, "what you noticed", problems)
     changed = _choices(raw.get("changed"), CHANGES, "what you changed", problems)
     helped = str(raw.get("helped") or ("no_change" if not changed else ""))
     if helped not in HELPED:
@@ -150,7 +152,7 @@ MIN_RUNS_TO_COMPARE = 3  # fewer than this on either side and any difference is 
 def compare_aches(entries: list[CheckIn]) -> list[Comparison]:
     """Ache on runs with and without each thing noticed or changed."""
     comparisons = []
-    for key, label in {**{f"noticed:{k}": f"you noticed your {v}" for k, v in CAUSES.items()},
+    for key, label in {**{f"noticed:{k}": f"you noticed your {v}" for k, v in NOTICED.items()},
                        **{f"changed:{k}": f"you {v}" for k, v in CHANGES.items()}}.items():
         kind, name = key.split(":")
         with_it = [e.ache for e in entries if name in getattr(e, kind)]

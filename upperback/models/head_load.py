@@ -19,10 +19,13 @@ from dataclasses import dataclass
 
 from upperback.models.anthropometry import SEGMENTS, check_body_mass, check_height
 from upperback.models.runner_pose import HEAD_AND_NECK_FRACTION
+from upperback.models.running import GRAVITY_M_S2
 
-GRAVITY_M_S2 = 9.81
 ASSUMED_EXTENSOR_MOMENT_ARM_M = 0.05  # an assumption for illustration (see the module docstring)
-MAX_TOTAL_FORWARD_DEG = 90.0
+MAX_TOTAL_FORWARD_DEG = 90.0  # our bound: the head level with the base of the neck
+# Where lesson 03 starts to call the head "forward": teaching thresholds of ours, not measured cut-offs.
+NEARLY_UPRIGHT_BELOW_DEG = 10.0
+LOADED_FROM_DEG = 20.0
 
 # Hansraj KK (2014), Surgical Technology International 25: 277–279: load on the cervical spine from a
 # finite-element computer model, by forward flexion of the head. At 0° he gives a range of 10–12 lb.

@@ -9,18 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from upperback.models.all_checks import SELF_CHECKS
-from upperback.models.selfcheck import (
-    CAUSE_LESSON,
-    CAUSES,
-    LESSON_FILES,
-    SelfCheck,
-    Verdict,
-    combine_verdicts,
-    score_answers,
-)
+from upperback.models.lessons import BY_KEY, CAUSE_LESSONS, CAUSES, SELF_CHECKS
+from upperback.models.questions import SelfCheck
+from upperback.models.selfcheck import Verdict, combine_verdicts, score_answers
 
-CUES_SECTION = "#What-to-try-on-your-next-run"  # JupyterLab's anchor for that heading in lessons 01–03
 MAX_CUES = 3
 PER_LESSON_FIRST = 2  # so a second lesson's cue gets a place when it has one
 
@@ -28,7 +20,8 @@ PER_LESSON_FIRST = 2  # so a second lesson's cue gets a place when it has one
 @dataclass(frozen=True)
 class Cue:
     text: str
-    lesson_file: str  # where the cue is explained, with the section anchor
+    lesson_label: str  # "lesson 01"
+    link: str  # the lesson's notebook and the anchor of the section that explains the cue
 
 
 @dataclass(frozen=True)
@@ -84,7 +77,7 @@ def build_plan(saved: dict[str, dict[str, str]]) -> Plan:
 
 def _pick_cues(verdicts: dict[str, Verdict], likely: tuple[str, ...]) -> tuple[Cue, ...]:
     """At most MAX_CUES, no repeats: up to two from each lesson, likeliest causes first, then fill up."""
-    order = [CAUSE_LESSON[c] for c in likely] + [CAUSE_LESSON[c] for c in CAUSES if c not in likely]
+    order = [CAUSE_LESSONS[c].key for c in likely] + [CAUSE_LESSONS[c].key for c in CAUSES if c not in likely]
     offered = [(lesson, text) for lesson in order if lesson in verdicts for text in verdicts[lesson].cues]
     chosen: list[tuple[str, str]] = []
     for per_lesson in (PER_LESSON_FIRST, MAX_CUES):
@@ -92,4 +85,4 @@ def _pick_cues(verdicts: dict[str, Verdict], likely: tuple[str, ...]) -> tuple[C
             taken_here = sum(1 for chosen_lesson, _ in chosen if chosen_lesson == lesson)
             if len(chosen) < MAX_CUES and (lesson, text) not in chosen and taken_here < per_lesson:
                 chosen.append((lesson, text))
-    return tuple(Cue(text, LESSON_FILES[lesson] + CUES_SECTION) for lesson, text in chosen)
+    return tuple(Cue(text, BY_KEY[lesson].label, BY_KEY[lesson].cues_link) for lesson, text in chosen)

@@ -1,6 +1,6 @@
 """Lesson 03's self-check: posture through a run. Weights are teaching judgements, not measured odds."""
 
-from upperback.models.selfcheck import Option, Question, SelfCheck
+from upperback.models.questions import Option, Question, SelfCheck
 
 RUN_TALL = "when you notice a slump, run tall for ten strides, as if a string lifts the crown of your head."
 LOOK_AHEAD = "look well ahead along the path; lift your eyes rather than dropping your head."

@@ -15,7 +15,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from upperback.models.anthropometry import LANDMARK_HEIGHT_FRACTIONS, LENGTH_FRACTIONS, check_height
+from upperback.models.anthropometry import (
+    ELBOW_BEND_RANGE_DEG,
+    LANDMARK_HEIGHT_FRACTIONS,
+    LENGTH_FRACTIONS,
+    check_height,
+)
 
 HIP_SWING_DEG = 28.0  # peak forward/backward swing of the thigh in easy running (schematic)
 KNEE_BEND_RANGE_DEG = (15.0, 95.0)  # least and most knee bend through the stride (schematic)
@@ -39,7 +44,7 @@ class Carriage:
     def __post_init__(self):
         limits = {
             "shoulder_raise_cm": (0, 8, "a shrug lifts the shoulders by at most a few centimetres"),
-            "elbow_bend_deg": (0, 160, "elbows bend from 0° (straight) to about 160°"),
+            "elbow_bend_deg": (*ELBOW_BEND_RANGE_DEG, "elbows bend from {0:g}° (straight) to about {1:g}°"),
             "hand_cross_deg": (0, 70, "hands can turn in by up to about 70°"),
             "arm_swing_deg": (0, 70, "arms swing up to about 70° either way"),
             "trunk_lean_deg": (-10, 30, "a running lean is between -10° and 30°"),
@@ -49,11 +54,27 @@ class Carriage:
         for name, (low, high, why) in limits.items():
             value = getattr(self, name)
             if not low <= value <= high:
+                why = why.format(low, high)
                 raise ValueError(f"{why[0].upper()}{why[1:]}: {value:g} is out of range.")
 
 
 RELAXED = Carriage()
 TENSE = Carriage(shoulder_raise_cm=5.0, elbow_bend_deg=135.0, hand_cross_deg=55.0, arm_swing_deg=25.0)
+
+# Where lesson 01 starts to call a carriage shrugged, clenched or crossing: teaching thresholds of ours,
+# drawn from the lesson's cues, not measured cut-offs. Figures and captions read them from here.
+SHRUGGED_FROM_CM = 2.0
+CLENCHED_FROM_DEG = 120.0
+NEARLY_STRAIGHT_UP_TO_DEG = 45.0
+CROSSING_FROM_DEG = 30.0
+
+
+def arm_habits(carriage: Carriage) -> tuple[str, ...]:
+    """The habits of lesson 01 this carriage shows: any of "shrugged", "clenched" and "crossing"."""
+    shown = {"shrugged": carriage.shoulder_raise_cm >= SHRUGGED_FROM_CM,
+             "clenched": carriage.elbow_bend_deg >= CLENCHED_FROM_DEG,
+             "crossing": carriage.hand_cross_deg >= CROSSING_FROM_DEG}
+    return tuple(habit for habit, present in shown.items() if present)
 
 
 def _unit(angle_deg: float) -> np.ndarray:

@@ -1,68 +1,18 @@
-"""Self-checks as data, and the scoring that turns a runner's answers into a hint.
+"""The scoring that turns a runner's self-check answers into a hint.
 
-Each answer option may point towards some of the three causes the series teaches, with a weight and a
-reason in plain words, or may match a warning sign. Scoring adds the weights: the result says which cause
-looks most likely to contribute and why. It is a pointer to the right lesson, never a diagnosis.
+The self-checks themselves are data (``upperback.models.questions``). Scoring adds the weights of the
+chosen options: the result says which cause looks most likely to contribute and why. It is a pointer to the
+right lesson, never a diagnosis.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from upperback.models.lessons import CAUSE_LESSONS, CAUSE_NAMES, CAUSES
+from upperback.models.questions import Question, SelfCheck
 from upperback.models.warning_signs import EMERGENCY, URGENT
-
-CAUSES = ("arms", "breathing", "posture")
-CAUSE_NAMES = {
-    "arms": "how you carry your arms",
-    "breathing": "how you breathe",
-    "posture": "your posture",
-}
-LESSON_FILES = {  # self-check lesson key -> its notebook
-    "start_here": "00_start_here.ipynb",
-    "arm_carriage": "01_arm_carriage.ipynb",
-    "breathing": "02_breathing.ipynb",
-    "posture": "03_posture.ipynb",
-}
-CAUSE_LESSON = {"arms": "arm_carriage", "breathing": "breathing", "posture": "posture"}  # cause -> its lesson
-CAUSE_LESSONS = {cause: LESSON_FILES[lesson] for cause, lesson in CAUSE_LESSON.items()}  # cause -> notebook
-
-
-@dataclass(frozen=True)
-class Option:
-    key: str
-    text: str
-    points: Mapping[str, int] = field(default_factory=dict)  # cause -> weight, 1 (a little) to 3 (a lot)
-    reason: str = ""  # why this answer points where it does, as a phrase that follows "because"
-    warning: str | None = None  # a tier of upperback.models.warning_signs, when the answer matches one
-    cue: str = ""  # what to try on the next run, when this answer shows a habit worth changing
-
-    def __post_init__(self):
-        unknown = set(self.points) - set(CAUSES)
-        if unknown:
-            raise ValueError(f"Option {self.key!r} points to unknown causes: {sorted(unknown)}")
-        if self.points and not self.reason:
-            raise ValueError(f"Option {self.key!r} points somewhere but gives no reason")
-
-
-@dataclass(frozen=True)
-class Question:
-    key: str
-    text: str
-    options: tuple[Option, ...]
-
-    def option(self, key: str) -> Option:
-        for option in self.options:
-            if option.key == key:
-                return option
-        raise ValueError(f"{key!r} is not one of the answers to “{self.text}”")
-
-
-@dataclass(frozen=True)
-class SelfCheck:
-    lesson: str  # the key the answers are saved under, e.g. "start_here"
-    title: str
-    questions: tuple[Question, ...]
 
 
 @dataclass(frozen=True)
@@ -140,7 +90,7 @@ def verdict_sentences(verdict: Verdict) -> list[str]:
     for cause in verdict.likely_causes:
         why = "; ".join(dict.fromkeys(verdict.reasons[cause]))  # keep order, drop repeats
         sentences.append(
-            f"Your answers point most towards {CAUSE_NAMES[cause]} (lesson {CAUSE_LESSONS[cause][:2]}), because {why}."
+            f"Your answers point most towards {CAUSE_NAMES[cause]} ({CAUSE_LESSONS[cause].label}), because {why}."
         )
     others = [cause for cause in CAUSES if cause not in verdict.likely_causes and verdict.scores[cause] > 0]
     if others and verdict.likely_causes:

@@ -4,7 +4,7 @@ The weights are teaching judgements drawn from the content of lessons 01–03, n
 decide which lesson to read first. Options that match a warning sign say so instead of scoring.
 """
 
-from upperback.models.selfcheck import Option, Question, SelfCheck
+from upperback.models.questions import Option, Question, SelfCheck
 from upperback.models.warning_signs import EMERGENCY, URGENT
 
 START_HERE_CHECK = SelfCheck(

@@ -10,9 +10,9 @@ import ipywidgets as widgets
 
 from upperback.figures.plan_charts import ache_chart_png
 from upperback.models.checkin_log import (
-    CAUSES,
     CHANGES,
     HELPED,
+    NOTICED,
     REGIONS,
     STARTED,
     InvalidCheckIn,
@@ -52,7 +52,7 @@ class CheckInForm(widgets.VBox):
         self.regions = _checkboxes(REGIONS)
         self.started = widgets.Dropdown(options=[(label, key) for key, label in STARTED.items()], value=None,
                                         description="When it started", style=WIDE)
-        self.noticed = _checkboxes(CAUSES)
+        self.noticed = _checkboxes(NOTICED)
         self.changed = _checkboxes(CHANGES)
         self.helped = widgets.RadioButtons(options=[(label, key) for key, label in HELPED.items()], value=None,
                                            description="Did it help?", style=WIDE)
@@ -188,7 +188,7 @@ class CheckInAndReview(StaticFallback, widgets.VBox):
             return " &nbsp; ".join(f"☐ {escape(label)}" for label in choices.values())
         rows = [("Date", "____________"), ("Minutes / kilometres", "______ / ______"),
                 ("Ache, 0 (none) to 10 (worst)", "______"), ("Where it ached", boxes(REGIONS)),
-                ("When it started", boxes(STARTED)), ("What you noticed", boxes(CAUSES)),
+                ("When it started", boxes(STARTED)), ("What you noticed", boxes(NOTICED)),
                 ("What you changed", boxes(CHANGES)), ("Did it help?", boxes(HELPED)),
                 ("Note", "________________________________________")]
         body = "".join(f"<tr><th{CELL}>{name}</th><td{CELL}>{value}</td></tr>" for name, value in rows)

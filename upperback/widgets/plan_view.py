@@ -7,19 +7,12 @@ from html import escape
 import ipywidgets as widgets
 
 from upperback.figures.plan_charts import cause_chart_png
+from upperback.models.lessons import BY_KEY, CAUSE_NAMES
 from upperback.models.plan import build_plan
-from upperback.models.selfcheck import CAUSE_NAMES, LESSON_FILES
 from upperback.storage import AnswersFileError, AnswerStore
 from upperback.widgets.messages import link_html, note_html, problem_html
 from upperback.widgets.selfcheck_form import warnings_html
 from upperback.widgets.static_fallback import StaticFallback
-
-CHECK_NAMES = {
-    "start_here": "start-here self-check (where, when and how long)",
-    "arm_carriage": "arm-carriage self-check",
-    "breathing": "breathing self-check",
-    "posture": "posture self-check",
-}
 
 
 class PlanView(StaticFallback, widgets.VBox):
@@ -58,9 +51,10 @@ def _plan_html(plan) -> str:
     parts = []
     if not plan.done:
         parts.append("<p><b>No self-checks saved yet.</b> Do at least one, then press <i>Refresh my plan</i>.</p>")
-    for lesson in plan.missing:
-        parts.append(f"<p>You have not done the {CHECK_NAMES[lesson]} yet: "
-                     f"{link_html(LESSON_FILES[lesson], f'open lesson {LESSON_FILES[lesson][:2]}')}.</p>")
+    for lesson in (BY_KEY[key] for key in plan.missing):
+        check = lesson.self_check.title.lower()
+        parts.append(f"<p>You have not done the self-check of {lesson.label} ({escape(check)}) yet: "
+                     f"{link_html(lesson.notebook, f'open {lesson.label}')}.</p>")
     if plan.done and not plan.likely_causes:
         parts.append("<p>Your answers so far do not point to one cause: try one cue from each lesson.</p>")
     for cause in plan.likely_causes:
@@ -69,7 +63,7 @@ def _plan_html(plan) -> str:
                      f"<ul>{reasons}</ul>")
     if plan.cues:
         items = "".join(f"<li>{escape(cue.text[0].upper() + cue.text[1:])} "
-                        f"({link_html(cue.lesson_file, f'why: lesson {cue.lesson_file[:2]}')})</li>"
+                        f"({link_html(cue.link, f'why: {cue.lesson_label}')})</li>"
                         for cue in plan.cues)
         parts.append(f"<p><b>Your plan for the next three runs</b>: try these, one or two at a time.</p>"
                      f"<ol>{items}</ol>")

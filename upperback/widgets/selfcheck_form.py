@@ -10,7 +10,9 @@ from html import escape
 
 import ipywidgets as widgets
 
-from upperback.models.selfcheck import CAUSE_LESSONS, SelfCheck, Verdict, score_answers, verdict_sentences
+from upperback.models.lessons import CAUSE_LESSONS
+from upperback.models.questions import SelfCheck
+from upperback.models.selfcheck import Verdict, score_answers, verdict_sentences
 from upperback.models.warning_signs import SIGNS, TIER_HEADINGS
 from upperback.storage import AnswersFileError, AnswerStore
 from upperback.widgets.messages import link_html, note_html, problem_html
@@ -90,7 +92,7 @@ def verdict_html(verdict: Verdict) -> str:
     parts = [warnings_html(verdict.warnings)] if verdict.warnings else []
     sentences = verdict_sentences(verdict)
     parts.append("<ul>" + "".join(f"<li>{escape(s)}</li>" for s in sentences) + "</ul>")
-    links = " · ".join(link_html(CAUSE_LESSONS[cause], f"lesson {CAUSE_LESSONS[cause][:2]}")
+    links = " · ".join(link_html(CAUSE_LESSONS[cause].notebook, CAUSE_LESSONS[cause].label)
                        for cause in verdict.likely_causes)
     if links:
         parts.append(f"<p>Read first: {links}</p>")

@@ -1,0 +1,60 @@
+"""The lesson registry is the one place a lesson's facts are written, and it agrees with the notebooks."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from upperback.models.lessons import LESSONS, lesson
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def cells(entry):
+    return json.loads((ROOT / "notebooks" / entry.notebook).read_text(encoding="utf-8"))["cells"]
+
+
+def sources(entry, kind):
+    return ["".join(cell["source"]) for cell in cells(entry) if cell["cell_type"] == kind]
+
+
+def test_every_notebook_on_disk_is_a_lesson_in_the_registry_and_the_other_way_round():
+    on_disk = sorted(path.name for path in (ROOT / "notebooks").glob("*.ipynb"))
+    assert on_disk == sorted(entry.notebook for entry in LESSONS)
+
+
+def test_lessons_are_numbered_in_order_from_00():
+    assert [entry.number for entry in LESSONS] == list(range(len(LESSONS)))
+    assert LESSONS[0].notebook == "00_start_here.ipynb"
+
+
+@pytest.mark.parametrize("entry", LESSONS, ids=lambda entry: entry.key)
+def test_the_notebook_opens_with_the_registrys_title_and_time(entry):
+    opening = sources(entry, "markdown")[0]
+    title = opening.splitlines()[0]
+    assert title.startswith("# ") and entry.title.lower() in title.lower(), title
+    assert f"In about {entry.minutes} minutes" in opening
+
+
+@pytest.mark.parametrize("entry", [e for e in LESSONS if e.cues_heading], ids=lambda entry: entry.key)
+def test_the_heading_the_plan_links_to_exists_with_that_anchor(entry):
+    headings = [line.lstrip("#").strip() for text in sources(entry, "markdown") for line in text.splitlines()
+                if line.startswith("## ")]
+    anchors = {"#" + re.sub(r"\s", "-", heading) for heading in headings}  # how JupyterLab names a heading
+    assert entry.cues_anchor in anchors, (entry.cues_anchor, headings)
+
+
+@pytest.mark.parametrize("entry", LESSONS, ids=lambda entry: entry.key)
+def test_the_notebook_shows_exactly_the_registrys_explorers_and_self_check(entry):
+    code = "\n".join(sources(entry, "code"))
+    assert f"from upperback import {entry.facade}" in code
+    shown = re.findall(rf"\b{entry.facade}\.(explore_\w+)\(", code)
+    assert tuple(shown) == entry.explorers
+    assert (f"{entry.facade}.self_check()" in code) == (entry.self_check is not None)
+
+
+def test_an_unknown_lesson_is_refused_in_words():
+    assert lesson("posture").label == "lesson 03"
+    with pytest.raises(ValueError, match="There is no lesson called 'knees'"):
+        lesson("knees")

@@ -1,0 +1,45 @@
+"""The shape of a self-check: questions, answer options, and where each option points.
+
+Each answer option may point towards some of the causes the series teaches (the lesson registry,
+``upperback.models.lessons``, names them), with a weight and a reason in plain words, or may match a warning
+sign. The scoring is in ``upperback.models.selfcheck``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    text: str
+    points: Mapping[str, int] = field(default_factory=dict)  # cause -> weight, 1 (a little) to 3 (a lot)
+    reason: str = ""  # why this answer points where it does, as a phrase that follows "because"
+    warning: str | None = None  # a tier of upperback.models.warning_signs, when the answer matches one
+    cue: str = ""  # what to try on the next run, when this answer shows a habit worth changing
+
+    def __post_init__(self):  # the cause names are checked by the lesson registry, which knows them
+        if self.points and not self.reason:
+            raise ValueError(f"Option {self.key!r} points somewhere but gives no reason")
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    text: str
+    options: tuple[Option, ...]
+
+    def option(self, key: str) -> Option:
+        for option in self.options:
+            if option.key == key:
+                return option
+        raise ValueError(f"{key!r} is not one of the answers to “{self.text}”")
+
+
+@dataclass(frozen=True)
+class SelfCheck:
+    lesson: str  # the key the answers are saved under, e.g. "start_here"
+    title: str
+    questions: tuple[Question, ...]
