@@ -51,7 +51,7 @@ $(VENV)/runtime.stamp: $(VENV)/python-$(PY_VERSION) requirements.txt pyproject.t
 
 $(VENV)/python-$(PY_VERSION):
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
-		{ echo "The course needs Python 3.11 or newer; $(PYTHON) is $(PY_VERSION)." >&2; exit 1; }
+		{ echo "The course needs Python 3.11 or newer; $(PYTHON) is $(or $(PY_VERSION),not a Python that runs here)." >&2; exit 1; }
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	touch $@

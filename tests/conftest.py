@@ -1,10 +1,12 @@
-"""Fixtures of the browser tests: Debian's Chromium driven by Playwright, and a page that fails the test on
-any request leaving this machine (workshop rooms are often offline)."""
+"""Fixtures of the browser tests: Debian's Chromium driven by Playwright, one JupyterLab server for the
+whole run, and a page that fails the test on any request leaving this machine (workshop rooms are often
+offline)."""
 
+import shutil
 from urllib.parse import urlparse
 
 import pytest
-from browser_support import CHROMIUM_FLAGS, LOOPBACK, chromium_or_skip
+from browser_support import CHROMIUM_FLAGS, LOOPBACK, ROOT, chromium_or_skip, jupyterlab_server
 
 
 @pytest.fixture(scope="session")
@@ -16,6 +18,19 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_FLAGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory, browser):  # asks for the browser first, so a machine without one skips at once
+    """JupyterLab with the workshop's configuration, as `make present` starts it: the full interface looks as
+    in `make lab`, and the Simple Interface gets the workshop's large type. One server for every browser test,
+    so each lesson runs once: self-study, workshop mode and slides are checked on the same run."""
+    home = tmp_path_factory.mktemp("lab")
+    config = home / "workshop-config"
+    shutil.copytree(ROOT / "workshop" / "jupyter-config", config)  # a copy: tests never write into the repo
+    with jupyterlab_server(home, extra_args=["--LabApp.custom_css=True"],
+                           extra_env={"JUPYTER_CONFIG_DIR": str(config)}) as server:
+        yield server
 
 
 @pytest.fixture

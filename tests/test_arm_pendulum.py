@@ -1,4 +1,4 @@
-"""The arm-swing model against hand-worked values from Winter's segment table (FACTS.md)."""
+"""The arm-swing model against hand-worked values from Winter's segment table ([Winter2009], REFERENCES.md)."""
 
 import itertools
 import math
@@ -14,7 +14,7 @@ def test_a_straight_arm_of_a_175_m_runner_swings_at_about_three_quarters_of_a_he
     arm = arm_pendulum(1.75, 0)
     assert arm.pendulum_length_m == pytest.approx(0.2993, abs=5e-4)
     assert arm.frequency_hz == pytest.approx(0.746, abs=0.002)
-    assert 0.7 <= arm.frequency_hz <= 0.8  # FACTS.md: roughly 0.7–0.8 Hz
+    assert 0.7 <= arm.frequency_hz <= 0.8  # a straight arm: roughly 0.7–0.8 Hz
 
 
 def test_the_two_segment_arm_agrees_with_the_tables_total_arm_row():
@@ -47,7 +47,7 @@ def test_a_taller_runner_has_a_slower_arm_by_the_square_root_of_height():
 
 
 def test_the_stride_frequency_is_half_the_cadence_per_second():
-    assert stride_frequency_hz(170) == pytest.approx(1.4167, abs=1e-4)  # FACTS.md: 170 steps/min -> 1.42 Hz
+    assert stride_frequency_hz(170) == pytest.approx(1.4167, abs=1e-4)  # one arm swing per stride: 170 steps/min -> 1.42 Hz
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,11 @@
-"""The real thing: every lesson opened in JupyterLab in headless Chromium, run, and played with.
+"""The real thing: every lesson opened in JupyterLab in headless Chromium, run once, and played with.
 
 For each notebook: run all cells, then assert there is no error output, every widget rendered, every
 explorer's picture changes when its slider handle gets an ArrowRight, and every self-check gives feedback
-after its answers are clicked. Any request to an address that is not loopback fails the test: the course
-must work in a workshop room with no internet. Screenshots go to test-artifacts/browser/.
+after its answers are clicked. Then the same page switches to workshop mode (the Simple Interface with the
+workshop's large type, as `make present` shows it) and every explorer is moved again. Any request to an
+address that is not loopback fails the test: the course must work in a workshop room with no internet.
+Screenshots go to test-artifacts/browser/.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser_support import ROOT, jupyterlab_server
+from browser_support import ROOT
 
 from upperback.models.lessons import LESSONS
 
@@ -19,12 +21,6 @@ NOTEBOOKS = [lesson.notebook for lesson in LESSONS]
 SHOTS = ROOT / "test-artifacts" / "browser"
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory, browser):  # asks for the browser first, so a machine without one skips at once
-    with jupyterlab_server(tmp_path_factory.mktemp("lab")) as server:
-        yield server
 
 
 NOTEBOOK_READY = """() => {
@@ -110,11 +106,37 @@ def test_lesson_runs_and_its_widgets_respond_in_jupyterlab(page, lab, name):
     for plan in page.locator(".upperback-plan").all():  # lessons 00-03 ran first, so the plan has answers
         plan.scroll_into_view_if_needed()
         plan.get_by_text("not a diagnosis").wait_for()
-        assert "No self-checks saved yet" not in plan.inner_text()
+        shown = plan.locator(".widget-html-content").first.text_content()
+        assert "Most likely to contribute" in shown or "do not point to one cause" in shown, shown
+        assert "No self-checks saved yet" not in shown
         page.screenshot(path=SHOTS / f"{Path(name).stem}-plan.png")
 
     for index in range(page.locator(".upperback-checkin").count()):
         fill_in_a_check_in(page, page.locator(".upperback-checkin").nth(index), name)
+
+    if explorers.count():
+        move_every_explorer_in_workshop_mode(page, name)
+
+
+def move_every_explorer_in_workshop_mode(page, name):
+    """The Simple Interface with the workshop's type, as a presenter shows it, on the run just made."""
+    page.evaluate("() => { window.jupyterapp.shell.mode = 'single-document'; }")
+    body_text = page.locator(".jp-RenderedMarkdown p").first
+    assert float(body_text.evaluate("p => getComputedStyle(p).fontSize").rstrip("px")) >= 20
+    explorers = page.locator(".upperback-explorer")
+    for index in range(explorers.count()):
+        explorer = explorers.nth(index)
+        explorer.scroll_into_view_if_needed()
+        image = explorer.locator("img").first
+        handle = explorer.locator(".noUi-handle").last
+        before = image.get_attribute("src")
+        handle.focus()
+        handle.press("ArrowRight")
+        page.wait_for_function("([img, before]) => img.getAttribute('src') !== before",
+                               arg=[image.element_handle(), before])
+    page.screenshot(path=SHOTS / f"{Path(name).stem}-workshop.png")
+    page.evaluate("() => { window.jupyterapp.shell.mode = 'multiple-document'; }")
+    assert float(body_text.evaluate("p => getComputedStyle(p).fontSize").rstrip("px")) < 20, "self-study size"
 
 
 def fill_in_a_check_in(page, form, name):

@@ -9,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
-from notebook_rules import HTML_IMG, IMAGE, LINK, SLIDE_TYPES, is_checked
+from notebook_rules import CHECK_TAG, HTML_IMG, IMAGE, LINK, NBVAL_MARKER, SLIDE_TYPES, is_checked
 
 from upperback.models.lessons import LESSONS
 
@@ -45,6 +45,17 @@ def test_notebook_is_committed_clean(path):
             assert cell["outputs"] == [] and cell["execution_count"] is None, (
                 f"cell {number} has stored output: run `make clean-notebooks`"
             )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_learners_see_no_test_plumbing_in_the_code(path):
+    for number, cell in enumerate(cells(path)):
+        assert NBVAL_MARKER not in "".join(cell["source"]), f"cell {number}: tag the cell instead ({CHECK_TAG})"
+
+
+def test_the_checked_outputs_are_marked_by_tags():
+    checked = [cell for path in NOTEBOOKS for cell in cells(path) if is_checked(cell)]
+    assert len(checked) >= 4  # the model's numbers in 01, 02 and 03, and the example plan in 04
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

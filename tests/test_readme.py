@@ -22,3 +22,15 @@ def test_ci_runs_the_readmes_test_command():
 def test_every_local_link_in_the_readme_resolves():
     for target in re.findall(r"\]\(([^)#:]+)\)", README):
         assert (ROOT / target).exists(), target
+
+
+def test_make_lab_turns_off_jupyterlabs_news_and_update_check():
+    makefile = (ROOT / "Makefile").read_text()
+    import json
+
+    written = json.loads(re.search(r"printf '%s\\n' '(\{.*\})'", makefile)[1])
+    assert written == {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false",
+                                                                       "checkForUpdates": False}}
+    assert "$(LAB_OVERRIDES)" in makefile and "share/jupyter/lab/settings/overrides.json" in makefile
+    lab = re.search(r"^lab:.*\n\t(.*)", makefile, flags=re.MULTILINE)[1]
+    assert "--LabApp.news_url=None" in lab

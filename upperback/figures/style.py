@@ -1,6 +1,6 @@
 """One look for the whole series: the Okabe–Ito palette with fixed meanings, and readable type.
 
-Okabe & Ito (2008), "Color Universal Design": eight colours that stay distinct in the common kinds of
+[OkabeIto2008] "Color Universal Design": eight colours that stay distinct in the common kinds of
 colour-blindness. A colour means the same thing in every lesson.
 
 Projector mode (larger type and thicker lines for the back of a room) is one switch for the whole series:

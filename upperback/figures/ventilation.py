@@ -30,7 +30,7 @@ def _label(breathing: Ventilation) -> str:
 
 def lung_volume_figure():
     """Static chart: the same 30 L/min breathed deep-and-slow or shallow-and-quick."""
-    dead_space = 150.0  # West's adult value
+    dead_space = 150.0  # [West2020]: an adult's dead space
     deep, shallow = ventilation(20, 1500, dead_space), ventilation(40, 750, dead_space)
     with style.series_style(projector=False):
         figure = style.new_figure(11, 5.5)

@@ -1,15 +1,17 @@
 """Body segment data: how heavy each segment is, where its centre of mass sits, how long it is.
 
-Source: Winter DA, *Biomechanics and Motor Control of Human Movement*, 4th ed. (2009), Table 4.1 (after
-Dempster) and Fig. 4.1 (segment lengths as fractions of standing height, after Drillis & Contini 1966).
+Source: [Winter2009] Winter DA, *Biomechanics and Motor Control of Human Movement*, 4th ed., Table 4.1
+(after Dempster) and Fig. 4.1 (segment lengths as fractions of standing height, after Drillis & Contini
+1966). Keys in square brackets are listed in REFERENCES.md.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-MIN_BODY_MASS_KG, MAX_BODY_MASS_KG = 30.0, 200.0  # the mass fractions are for adults and teenagers
-MIN_HEIGHT_M = 1.20  # the models are for adults and teenagers; outside this the table's fractions are a guess
+MIN_BODY_MASS_KG, MAX_BODY_MASS_KG = 30.0, 200.0  # our bound: the mass fractions are for adults and teenagers
+# Our bounds: the models are for adults and teenagers; outside them the table's fractions are a guess.
+MIN_HEIGHT_M = 1.20
 MAX_HEIGHT_M = 2.20
 ELBOW_BEND_RANGE_DEG = (0.0, 160.0)  # straight to fully bent: a bent elbow closes to about 145–160° [Gray2019]
 
@@ -22,7 +24,7 @@ class Segment:
     gyration_about_proximal: float  # radius of gyration about the proximal end / segment length
 
 
-# Winter 2009, Table 4.1
+# [Winter2009] Table 4.1
 SEGMENTS = {
     "hand": Segment(0.006, 0.506, 0.297, 0.587),  # wrist axis -> knuckle II of the middle finger
     "forearm": Segment(0.016, 0.430, 0.303, 0.526),  # elbow axis -> ulnar styloid
@@ -34,7 +36,7 @@ SEGMENTS = {
     "head_and_neck": Segment(0.081, 1.000, 0.495, 1.116),
 }
 
-# Winter 2009, Fig. 4.1 (Drillis & Contini): lengths as fractions of standing height H.
+# [Winter2009] Fig. 4.1 (Drillis & Contini): lengths as fractions of standing height H.
 LENGTH_FRACTIONS = {
     "upper_arm": 0.186,
     "forearm": 0.146,
@@ -45,7 +47,7 @@ LENGTH_FRACTIONS = {
     "shank": 0.246,
     "foot": 0.152,
 }
-# Same figure: heights of landmarks above the floor, as fractions of H.
+# [Winter2009] Fig. 4.1: heights of landmarks above the floor, as fractions of H.
 LANDMARK_HEIGHT_FRACTIONS = {
     "eye": 0.936,
     "chin": 0.870,

@@ -3,7 +3,7 @@
 An arm left to itself swings like a compound pendulum: f = (1/2π)·√(m·g·d / I), with m the arm's mass, d the
 distance from the shoulder to the arm's centre of mass and I its moment of inertia about the shoulder.
 Mass cancels out, so only height and elbow bend matter. The arm is two rigid parts, upper arm and
-forearm-with-hand (Winter 2009, Table 4.1), hinged at the elbow; the swing is small and in the
+forearm-with-hand ([Winter2009] Table 4.1), hinged at the elbow; the swing is small and in the
 front-to-back plane. It says how the arm would swing on its own, not what a runner's muscles do.
 """
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 PATTERNS = ("deep", "shallow")
 PATTERN_NAMES = {"deep": "slow and deep, from the diaphragm", "shallow": "quick and shallow, into the upper chest"}
-HELPER_MUSCLES = ("scalenes", "sternocleidomastoid", "upper trapezius", "pectoralis minor")
+HELPER_MUSCLES = ("scalenes", "sternocleidomastoid", "upper trapezius", "pectoralis minor")  # [West2020] ch. 7
 
 
 @dataclass(frozen=True)
@@ -31,9 +31,11 @@ class BreathMovement:
 
 
 MOVEMENTS = {
-    # 6 cm: middle of the 5–7 cm deep-breathing range (Boussuges et al. 2009)
+    # Diaphragm 6 cm: middle of the 5–7 cm deep-breathing range [Boussuges2009]; the other movements are
+    # schematic, our choice, to show which parts move more.
     "deep": BreathMovement(6.0, 1.5, 1.0, 0.5, 0.0, 3.0, 0.0),
-    # 1.5 cm: middle of the 1–2 cm quiet-breathing range; the chest and shoulders lift instead
+    # Diaphragm 1.5 cm: middle of the 1–2 cm quiet-breathing range [Boussuges2009]; the chest and shoulders
+    # lift instead (schematic, our choice)
     "shallow": BreathMovement(1.5, 0.3, 1.5, 1.5, 1.5, 0.5, 1.0),
 }
 

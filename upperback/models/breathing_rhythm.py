@@ -2,7 +2,7 @@
 
 Runners often fall into a fixed number of steps per breath (locomotor–respiratory coupling). Bramble &
 Carrier (1983, Science 219: 251–256) saw 4:1, 3:1, 2:1, 1:1, 5:2 and 3:2 strides per breath, 2:1 most
-often. A stride is two steps, so 2:1 strides per breath is, for example, 2 steps breathing in and 2 out.
+often [Bramble1983]. A stride is two steps, so 2:1 strides per breath is, for example, 2 steps breathing in and 2 out.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from upperback.models.running import check_cadence
 
-# Steps breathing in : steps breathing out. Each is a whole number of steps, as runners count them.
+# Steps breathing in : steps breathing out, as runners count them: [Bramble1983]'s ratios in whole steps.
 STEP_PATTERNS = ("4:4", "3:3", "3:2", "2:2", "2:1", "1:1")
 
 

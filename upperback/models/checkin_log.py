@@ -40,8 +40,8 @@ CHANGES = {
     "change_it_up": "changed position now and then",
 }
 HELPED = {"yes": "yes", "a_little": "a little", "no": "no", "no_change": "I changed nothing"}
-MAX_NOTE_CHARS = 500
-MAX_MINUTES, MAX_KM = 600.0, 250.0
+MAX_NOTE_CHARS = 500  # our bound: a note, not a diary page
+MAX_MINUTES, MAX_KM = 600.0, 250.0  # our bound: ten hours or an ultramarathon
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ class Comparison:
     without_it: list[int]
 
 
-MIN_RUNS_TO_COMPARE = 3  # fewer than this on either side and any difference is mostly chance
+MIN_RUNS_TO_COMPARE = 3  # our choice: fewer than this on either side and any difference is mostly chance
 
 
 def compare_aches(entries: list[CheckIn]) -> list[Comparison]:

@@ -1,15 +1,15 @@
 """The head as a weight on a lever: what a forward head and a rounded upper back ask of the muscles.
 
-The head and neck (Winter 2009, Table 4.1: 8.1 % of body mass, centre of mass at the ear canal, i.e. 1.000
+The head and neck ([Winter2009] Table 4.1: 8.1 % of body mass, centre of mass at the ear canal, i.e. 1.000
 of the segment from C7–T1) sit on the base of the neck. Tipped forward by an angle from upright, their
 weight acts at a horizontal distance d = L·sin(angle) in front of the joint, and the muscles behind the
 neck must pull back with a moment M = m·g·d. A rounded upper back tips the base of the neck forward too,
 so its angle adds to the head's.
 
-"Effective load": the force on the base of the neck, expressed in kilograms, as Hansraj 2014 reports his
+"Effective load": the force on the base of the neck, expressed in kilograms, as [Hansraj2014] reports his
 results: the head's weight along the spine plus the muscles' pull. The muscles' pull needs their lever
-(moment arm) behind the joint, which varies between muscles and postures (modelled in detail by Vasavada,
-Li & Delp 1998, Spine 23: 412–422). We assume a round 5 cm: an illustration, not a measurement.
+(moment arm) behind the joint, which varies between muscles and postures (modelled in detail by
+[Vasavada1998]). We assume a round 5 cm: an illustration, not a measurement.
 """
 
 from __future__ import annotations
@@ -21,13 +21,13 @@ from upperback.models.anthropometry import SEGMENTS, check_body_mass, check_heig
 from upperback.models.runner_pose import HEAD_AND_NECK_FRACTION
 from upperback.models.running import GRAVITY_M_S2
 
-ASSUMED_EXTENSOR_MOMENT_ARM_M = 0.05  # an assumption for illustration (see the module docstring)
+ASSUMED_EXTENSOR_MOMENT_ARM_M = 0.05  # an assumption for illustration, see [Vasavada1998] and the docstring
 MAX_TOTAL_FORWARD_DEG = 90.0  # our bound: the head level with the base of the neck
-# Where lesson 03 starts to call the head "forward": teaching thresholds of ours, not measured cut-offs.
+# Where lesson 03 starts to call the head "forward": teaching thresholds, our choice, not measured cut-offs.
 NEARLY_UPRIGHT_BELOW_DEG = 10.0
 LOADED_FROM_DEG = 20.0
 
-# Hansraj KK (2014), Surgical Technology International 25: 277–279: load on the cervical spine from a
+# [Hansraj2014]: load on the cervical spine from a
 # finite-element computer model, by forward flexion of the head. At 0° he gives a range of 10–12 lb.
 HANSRAJ_2014_KG = {0: (4.5, 5.4), 15: (12.0, 12.0), 30: (18.0, 18.0), 45: (22.0, 22.0), 60: (27.0, 27.0)}
 

@@ -52,6 +52,7 @@ class Lesson:
         return self.notebook + self.cues_anchor if self.cues_anchor else None
 
 
+# The minutes are our estimates (our choice) of the time a lesson takes on your own.
 LESSONS = (
     Lesson(0, "start_here", "start_here", "Start here", 20, self_check=START_HERE_CHECK,
            explorers=("explore_upper_back",)),

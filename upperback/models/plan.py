@@ -13,8 +13,8 @@ from upperback.models.lessons import BY_KEY, CAUSE_LESSONS, CAUSES, SELF_CHECKS
 from upperback.models.questions import SelfCheck
 from upperback.models.selfcheck import Verdict, combine_verdicts, score_answers
 
-MAX_CUES = 3
-PER_LESSON_FIRST = 2  # so a second lesson's cue gets a place when it has one
+MAX_CUES = 3  # our choice: a few cues a runner can remember
+PER_LESSON_FIRST = 2  # our choice: so a second lesson's cue gets a place when it has one
 
 
 @dataclass(frozen=True)

@@ -22,11 +22,12 @@ from upperback.models.anthropometry import (
     check_height,
 )
 
-HIP_SWING_DEG = 28.0  # peak forward/backward swing of the thigh in easy running (schematic)
-KNEE_BEND_RANGE_DEG = (15.0, 95.0)  # least and most knee bend through the stride (schematic)
+# The stride of the stick figures: schematic, our choice, to look like easy running.
+HIP_SWING_DEG = 28.0  # peak forward/backward swing of the thigh
+KNEE_BEND_RANGE_DEG = (15.0, 95.0)  # least and most knee bend through the stride
 # C7 to the ear canal, taken as shoulder height to eye height (the ear canal sits near eye level).
 HEAD_AND_NECK_FRACTION = LANDMARK_HEIGHT_FRACTIONS["eye"] - LANDMARK_HEIGHT_FRACTIONS["shoulder"]
-HEAD_RADIUS_FRACTION = 0.065  # half the head's height, chin to crown (0.130 H, Winter Fig. 4.1)
+HEAD_RADIUS_FRACTION = 0.065  # half the head's height, chin to crown (0.130 H, [Winter2009] Fig. 4.1)
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,8 @@ class Carriage:
 RELAXED = Carriage()
 TENSE = Carriage(shoulder_raise_cm=5.0, elbow_bend_deg=135.0, hand_cross_deg=55.0, arm_swing_deg=25.0)
 
-# Where lesson 01 starts to call a carriage shrugged, clenched or crossing: teaching thresholds of ours,
-# drawn from the lesson's cues, not measured cut-offs. Figures and captions read them from here.
+# Where lesson 01 starts to call a carriage shrugged, clenched or crossing: our choice of teaching
+# thresholds, drawn from the lesson's cues, not measured cut-offs. Figures and captions read them here.
 SHRUGGED_FROM_CM = 2.0
 CLENCHED_FROM_DEG = 120.0
 NEARLY_STRAIGHT_UP_TO_DEG = 45.0

@@ -6,7 +6,7 @@ Cadence is steps per minute, both feet counted (a stride is two steps).
 GRAVITY_M_S2 = 9.81  # standard gravity, 9.806 65 m/s², rounded [BIPM2019]
 MIN_CADENCE_SPM = 100.0  # our bound: below this is walking pace for almost everyone
 MAX_CADENCE_SPM = 240.0  # our bound: above the fastest sprinters' step rates
-EXPLORER_CADENCE_SPM = (140, 200)  # what the explorers' cadence sliders offer: a slow jog to fast running
+EXPLORER_CADENCE_SPM = (140, 200)  # our choice: what the explorers' cadence sliders offer: a slow jog to fast running
 
 
 def check_cadence(cadence_steps_per_min: float) -> None:

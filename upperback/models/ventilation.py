@@ -1,8 +1,7 @@
 """How much air a runner moves, and how much of it reaches the lungs' air sacs.
 
 Minute ventilation V̇E = VT × f; alveolar ventilation V̇A = (VT − VD) × f, where VD is the anatomical dead
-space: the air in the nose, throat and airways that is moved but never exchanged (West, *Respiratory
-Physiology: The Essentials*). VD ≈ 2.2 mL per kg of body mass, about 150 mL in an adult. At the same
+space: the air in the nose, throat and airways that is moved but never exchanged ([West2020] ch. 2). VD ≈ 2.2 mL per kg of body mass, about 150 mL in an adult. At the same
 V̇E, quick shallow breaths spend a larger share on dead space.
 """
 
@@ -12,10 +11,12 @@ from dataclasses import dataclass
 
 from upperback.models.anthropometry import check_body_mass
 
-DEAD_SPACE_ML_PER_KG = 2.2  # West: ≈ 150 mL in an adult, about 2.2 mL per kg (1 mL per lb) of body mass
-MIN_BREATHS_PER_MIN, MAX_BREATHS_PER_MIN = 4.0, 80.0  # hard exercise reaches 40–50+ /min (FACTS.md)
-MAX_TIDAL_VOLUME_ML = 4000.0  # hard exercise: roughly 2–3 L, about half the vital capacity (FACTS.md)
-REST = {"breaths_per_min": 15.0, "tidal_volume_ml": 500.0}  # West's worked example at rest
+DEAD_SPACE_ML_PER_KG = 2.2  # [West2020]: ≈ 150 mL in an adult, about 2.2 mL per kg (1 mL per lb)
+# Our bounds, wide of what [West2020] gives for hard exercise: 40–50+ breaths a minute, breaths of 2–3 L
+# (about half the vital capacity).
+MIN_BREATHS_PER_MIN, MAX_BREATHS_PER_MIN = 4.0, 80.0
+MAX_TIDAL_VOLUME_ML = 4000.0
+REST = {"breaths_per_min": 15.0, "tidal_volume_ml": 500.0}  # [West2020] ch. 2, the worked example at rest
 
 
 def dead_space_ml(body_mass_kg: float) -> float:

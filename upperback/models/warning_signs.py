@@ -1,7 +1,8 @@
 """Warning signs that need a doctor, not a lesson, in two tiers.
 
-Source: NHS patient pages on chest pain and back pain (checked 2026, see FACTS.md); the history-of-cancer
-flag is from NICE's clinical guidance, not the NHS page. Written in our own words.
+Sources: the NHS patient pages on chest pain and back pain [NHSChestPain] [NHSBackPain], checked 2026; the
+history-of-cancer flag is from NICE's clinical guidance [NICELowBackPain], not the NHS page. Written in our
+own words.
 """
 
 EMERGENCY = "emergency"
