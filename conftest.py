@@ -28,6 +28,7 @@ class LessonRuns:
     def __init__(self):
         self.outputs: dict[str, dict[int, list]] = {}  # notebook file name -> code cell number -> outputs
         self.failed: set[str] = set()
+        self.run_again: list[str] = []  # notebooks executed a second time on the kernel side (should be none)
         self.binder_python: Path | None = None
         self.binder_problem: str | None = None
 
@@ -101,6 +102,11 @@ def pytest_runtest_call(item):
 
 
 @pytest.fixture(scope="session")
+def lesson_runs(request) -> LessonRuns:
+    return request.config.stash[RUNS]
+
+
+@pytest.fixture(scope="session")
 def binder_env(request) -> Path:
     """The Python of the fresh Binder-like environment (the one nbval ran the lessons in)."""
     return binder_python(request.config)
@@ -128,6 +134,7 @@ def executed_lessons(request, binder_env) -> dict:
             for number, cell in enumerate(code_cells):
                 cell.outputs = printed[number]
         else:  # nbval was not asked to run this notebook (a narrower pytest run)
+            runs.run_again.append(lesson.notebook)
             NotebookClient(notebook, kernel_name=BINDER_KERNEL, timeout=300,
                            resources={"metadata": {"path": str(path.parent)}}).execute()
         executed[lesson.notebook] = notebook

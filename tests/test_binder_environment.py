@@ -69,6 +69,13 @@ def test_the_lessons_are_run_on_the_binder_environments_kernel(binder_env, pytes
     assert KernelSpecManager().get_kernel_spec("upperback-binder").argv[0] == str(binder_env)
 
 
+def test_each_lesson_ran_once_on_the_kernel_side_and_the_other_tests_reused_that_run(
+        executed_lessons, lesson_runs, request):
+    under_nbval = {Path(str(item.parent.fspath)).name for item in request.session.items
+                   if type(item).__name__ == "IPyNbCell"}
+    assert set(lesson_runs.run_again).isdisjoint(under_nbval), lesson_runs.run_again
+
+
 def test_every_lesson_ran_in_the_binder_environment_without_an_error(executed_lessons):
     assert list(executed_lessons) == [lesson.notebook for lesson in LESSONS]
     for name, notebook in executed_lessons.items():

@@ -55,11 +55,16 @@ def export_lesson(notebook, path: Path, folder: Path) -> Path:
                             exclude_output_prompt=True)
     html, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"path": str(path.parent),
                                                                              "name": path.stem}})
-    html = re.sub(r'href="(\d\d_[a-z_]+)\.ipynb', r'href="\1.html', html)  # links between lessons
+    for lesson in LESSONS:  # links between lessons point at the other handouts
+        html = html.replace(f'href="{lesson.notebook}', f'href="{handout_name(lesson)}')
     html = re.sub(r'src="(\.\./assets/[^"]+)"', lambda found: f'src="{_data_uri(path.parent / found[1])}"', html)
     target = folder / f"{path.stem}.html"
     target.write_text(html, encoding="utf-8")
     return target
+
+
+def handout_name(lesson) -> str:
+    return lesson.notebook.removesuffix(".ipynb") + ".html"
 
 
 def _data_uri(asset: Path) -> str:
