@@ -34,13 +34,37 @@ def test_answers_that_no_longer_fit_are_reported_not_crashed_on():
     assert "need redoing" in plan.problems[0]
 
 
-def test_the_plan_on_screen_repeats_warning_signs_and_links_missing_lessons(tmp_path):
+def test_a_warning_sign_puts_the_plan_on_hold_with_its_action_and_no_cues(tmp_path):
     store = AnswerStore(tmp_path)
-    store.save("start_here", {"where": "elsewhere", "when": "no_pattern", "how_long": "rest_or_night"})
+    store.save("start_here", {"where": "between_blades", "when": "faster", "how_long": "fades", "with_it": "none"})
+    store.save("posture", EXAMPLE_RUNNER["posture"])
+    plan = build_plan(store.load().all_answers())
+    assert plan.on_hold and plan.warnings == ("effort",) and plan.cues == ()
     view = PlanView(store)
     html = view.text.value
-    assert html.index("Urgent: book a doctor") < html.index("not a diagnosis")
-    assert 'href="02_breathing.ipynb"' in html
+    assert html.index("Stop and rest") < html.index("on hold") < html.index("not a diagnosis")
+    assert "angina" in html
+    assert "Most likely to contribute" not in html and "next three runs" not in html
+    assert view.chart.layout.display == "none"
+
+
+def test_every_warning_answer_of_every_self_check_holds_the_plan():
+    from upperback.models.lessons import SELF_CHECKS
+
+    for check in SELF_CHECKS:
+        for question in check.questions:
+            for option in (o for o in question.options if o.warning):
+                answers = {q.key: q.options[-1].key for q in check.questions} | {question.key: option.key}
+                plan = build_plan({check.lesson: answers})
+                assert plan.on_hold and option.warning in plan.warnings and plan.cues == (), option.key
+
+
+def test_the_plan_on_screen_links_missing_lessons(tmp_path):
+    store = AnswerStore(tmp_path)
+    store.save("posture", EXAMPLE_RUNNER["posture"])
+    view = PlanView(store)
+    html = view.text.value
+    assert 'href="02_breathing.ipynb"' in html and 'href="00_start_here.ipynb"' in html
     assert bytes(view.chart.value).startswith(b"\x89PNG")
 
 

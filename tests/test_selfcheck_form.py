@@ -27,29 +27,43 @@ def test_checking_with_a_question_open_names_it_and_saves_nothing(tmp_path):
 
 def test_checking_shows_the_feedback_in_words_and_where_the_answers_are_saved(tmp_path):
     form = form_in(tmp_path)
-    answer(form, where="between_blades", when="tired", how_long="fades")
+    answer(form, where="between_blades", when="tired", how_long="fades", with_it="none")
     form.check_button.click()
     assert "point most towards your posture" in form.feedback.value
     assert 'href="03_posture.ipynb"' in form.feedback.value
     assert str(tmp_path / "answers.json") in form.feedback.value
     saved = json.loads((tmp_path / "answers.json").read_text())
     assert saved["lessons"]["start_here"]["answers"] == {"where": "between_blades", "when": "tired",
-                                                         "how_long": "fades"}
+                                                         "how_long": "fades", "with_it": "none"}
 
 
 def test_a_warning_sign_answer_shows_the_warning_before_the_hint(tmp_path):
     form = form_in(tmp_path)
-    answer(form, where="elsewhere", when="no_pattern", how_long="rest_or_night")
+    answer(form, where="between_blades", when="tired", how_long="rest_or_night", with_it="none")
     form.check_button.click()
-    assert form.feedback.value.index("Urgent: book a doctor") < form.feedback.value.index("not a diagnosis")
+    shown = form.feedback.value
+    assert shown.index("Urgent: book a doctor") < shown.index("not a diagnosis")
+    assert "Read first" not in shown and "href=" not in shown  # the doctor comes before any lesson
+
+
+def test_every_warning_sign_answer_of_lesson_00_puts_its_action_first(tmp_path):
+    for question in START_HERE_CHECK.questions:
+        for option in (o for o in question.options if o.warning):
+            form = form_in(tmp_path / question.key / option.key)
+            answer(form, where="between_blades", when="tired", how_long="fades", with_it="none")
+            answer(form, **{question.key: option.key})
+            verdict = form.submit()
+            assert verdict.warnings == (option.warning,), option.key
+            assert "One of your answers matches a warning sign" in form.feedback.value
+            assert "Read first" not in form.feedback.value, option.key
 
 
 def test_saved_answers_are_filled_in_again_and_can_be_changed(tmp_path):
     first = form_in(tmp_path)
-    answer(first, where="around_ribs", when="faster", how_long="fades")
+    answer(first, where="around_ribs", when="faster", how_long="fades", with_it="none")
     first.submit()
     again = form_in(tmp_path)
-    assert again.answers() == {"where": "around_ribs", "when": "faster", "how_long": "fades"}
+    assert again.answers() == {"where": "around_ribs", "when": "faster", "how_long": "fades", "with_it": "none"}
     answer(again, when="early")
     again.submit()
     assert AnswerStore(tmp_path).answers("start_here")["when"] == "early"
@@ -59,7 +73,7 @@ def test_a_corrupt_answers_file_gives_a_message_and_the_form_still_works(tmp_pat
     (tmp_path / "answers.json").write_text("{not json")
     form = form_in(tmp_path)
     assert "could not all be used" in form.feedback.value
-    answer(form, where="around_ribs", when="faster", how_long="fades")
+    answer(form, where="around_ribs", when="faster", how_long="fades", with_it="none")
     assert form.submit() is not None
     assert len(list(tmp_path.glob("answers.unreadable-*.json"))) == 1
 
@@ -68,7 +82,7 @@ def test_a_folder_that_cannot_be_written_still_gives_feedback_and_says_nothing_w
     blocker = tmp_path / "a-file-not-a-folder"
     blocker.write_text("")
     form = SelfCheckForm(START_HERE_CHECK, AnswerStore(blocker))
-    answer(form, where="around_ribs", when="faster", how_long="fades")
+    answer(form, where="around_ribs", when="faster", how_long="fades", with_it="none")
     verdict = form.submit()
     assert verdict.likely_causes == ("breathing",)
     assert "could not be saved" in form.feedback.value

@@ -11,22 +11,31 @@ def answers(**chosen):
     return chosen
 
 
+def start_here(**chosen):
+    """Lesson 00's answers, with "none of these" for the question about signs that came with the ache."""
+    return {"with_it": "none", **chosen}
+
+
 def test_an_ache_between_the_blades_that_comes_with_tiredness_points_to_posture():
-    verdict = score_answers(START_HERE_CHECK, answers(where="between_blades", when="tired", how_long="fades"))
+    verdict = score_answers(START_HERE_CHECK, start_here(where="between_blades", when="tired", how_long="fades"))
     assert verdict.likely_causes == ("posture",)
     assert verdict.scores == {"arms": 1, "breathing": 0, "posture": 4}
     assert any("tiredness" in reason for reason in verdict.reasons["posture"])
     assert verdict.warnings == ()
 
 
-def test_an_ache_around_the_ribs_when_speeding_up_points_to_breathing():
-    verdict = score_answers(START_HERE_CHECK, answers(where="around_ribs", when="faster", how_long="next_day"))
+def test_an_ache_that_comes_when_speeding_up_is_never_only_a_breathing_habit():
+    verdict = score_answers(START_HERE_CHECK, start_here(where="around_ribs", when="faster", how_long="next_day"))
+    assert verdict.warnings == ("effort",)
     assert verdict.likely_causes == ("breathing",)
-    assert verdict.scores["breathing"] == 4
+    sentences = verdict_sentences(verdict)
+    assert "angina" in sentences[0] and "before your next run" in sentences[0]
+    assert not any(sentence.startswith(("Your answers point", "Next step")) for sentence in sentences)
+    assert "not a diagnosis" in sentences[-1]
 
 
 def test_shoulder_tops_from_the_first_minutes_points_to_the_arms_and_names_both_reasons():
-    verdict = score_answers(START_HERE_CHECK, answers(where="shoulder_tops", when="early", how_long="fades"))
+    verdict = score_answers(START_HERE_CHECK, start_here(where="shoulder_tops", when="early", how_long="fades"))
     assert verdict.likely_causes == ("arms",)
     sentences = " ".join(verdict_sentences(verdict))
     assert "shoulders that creep up" in sentences and "tension carried into the run" in sentences
@@ -35,41 +44,45 @@ def test_shoulder_tops_from_the_first_minutes_points_to_the_arms_and_names_both_
 
 
 def test_a_tie_names_every_cause_at_the_top():
-    verdict = score_answers(START_HERE_CHECK, answers(where="around_ribs", when="tired", how_long="fades"))
+    verdict = score_answers(START_HERE_CHECK, start_here(where="around_ribs", when="tired", how_long="fades"))
     assert verdict.likely_causes == ("breathing", "posture")
 
 
 def test_answers_that_point_nowhere_say_so_and_still_are_not_a_diagnosis():
-    verdict = score_answers(START_HERE_CHECK, answers(where="elsewhere", when="no_pattern", how_long="fades"))
+    verdict = score_answers(START_HERE_CHECK, start_here(where="elsewhere", when="no_pattern", how_long="fades"))
     assert verdict.likely_causes == ()
     sentences = verdict_sentences(verdict)
     assert "do not point to one cause" in sentences[0]
+    assert any("check-in of lesson 04" in sentence for sentence in sentences)  # what "no pattern" leads to
     assert "not a diagnosis" in sentences[-1]
 
 
 def test_warning_sign_answers_are_reported_most_serious_first():
     verdict = score_answers(
-        START_HERE_CHECK, answers(where="chest_spreading", when="early", how_long="rest_or_night")
+        START_HERE_CHECK, start_here(where="chest_spreading", when="faster", how_long="rest_or_night")
     )
-    assert verdict.warnings == ("emergency", "urgent")
+    assert verdict.warnings == ("emergency", "effort", "urgent")
+    sentences = verdict_sentences(verdict)
+    assert sentences[0].startswith("Get emergency help")
 
 
 def test_an_unanswered_question_is_named_in_the_message():
     with pytest.raises(ValueError, match="When in a run does it start"):
-        score_answers(START_HERE_CHECK, answers(where="around_ribs", how_long="fades"))
+        score_answers(START_HERE_CHECK, start_here(where="around_ribs", how_long="fades"))
 
 
 def test_an_answer_that_is_not_an_option_is_refused_in_words():
     with pytest.raises(ValueError, match="not one of the answers"):
-        score_answers(START_HERE_CHECK, answers(where="knee", when="early", how_long="fades"))
+        score_answers(START_HERE_CHECK, start_here(where="knee", when="early", how_long="fades"))
 
 
 def test_verdicts_of_several_lessons_add_up():
-    first = score_answers(START_HERE_CHECK, answers(where="around_ribs", when="faster", how_long="fades"))
-    second = score_answers(START_HERE_CHECK, answers(where="between_blades", when="tired", how_long="rest_or_night"))
+    first = score_answers(START_HERE_CHECK, start_here(where="around_ribs", when="early", how_long="fades"))
+    second = score_answers(START_HERE_CHECK, start_here(where="between_blades", when="tired",
+                                                        how_long="rest_or_night"))
     combined = combine_verdicts({"a": first, "b": second})
-    assert combined.scores == {"arms": 1, "breathing": 4, "posture": 4}
-    assert combined.likely_causes == ("breathing", "posture")
+    assert combined.scores == {"arms": 3, "breathing": 2, "posture": 4}
+    assert combined.likely_causes == ("posture",)
     assert combined.warnings == ("urgent",)
 
 
@@ -93,8 +106,9 @@ def test_a_shrugging_clenching_runner_is_pointed_to_the_matching_cues():
         shrug="often", elbow="clenched", crossing="beside", fists="rarely", carrying="no", shake_out="not_tried"))
     assert verdict.likely_causes == ("arms",)
     assert verdict.scores["arms"] == 6
-    assert verdict.cues == (DROP_SHOULDERS, SOFT_ELBOWS, SHAKE_OUT)
-    assert "Try on your next run: at each kilometre marker" in " ".join(verdict_sentences(verdict))
+    assert verdict.cues == (DROP_SHOULDERS, SOFT_ELBOWS)  # the two strongest habits: the lesson says pick two
+    assert SHAKE_OUT not in verdict.cues
+    assert "Next step: At each kilometre marker" in " ".join(verdict_sentences(verdict))
 
 
 def test_a_relaxed_runner_gets_no_cues_and_no_cause():
@@ -102,10 +116,13 @@ def test_a_relaxed_runner_gets_no_cues_and_no_cause():
         shrug="rarely", elbow="right_angle", crossing="beside", fists="rarely", carrying="no",
         shake_out="no_change"))
     assert verdict.likely_causes == () and verdict.cues == ()
+    sentences = verdict_sentences(verdict)
+    assert sentences[0].startswith("Your arms sound relaxed")
+    assert any(sentence.startswith("Keep it up:") for sentence in sentences)
 
 
 def test_lesson_self_checks_have_five_to_eight_questions():
-    for check in SELF_CHECKS[1:]:  # lesson 00's check is three questions by design
+    for check in SELF_CHECKS[1:]:  # lesson 00's check is four short questions by design
         assert 5 <= len(check.questions) <= 8, check.lesson
 
 
@@ -121,15 +138,25 @@ def test_every_question_of_every_self_check_has_distinct_option_keys():
             assert len(option_keys) == len(set(option_keys)), question.key
 
 
-def test_an_upper_chest_breather_who_aches_when_speeding_up_is_pointed_to_breathing_cues():
-    from upperback.models.breathing_check import BREATHE_LOW, BREATHING_CHECK, EASE_PACE
+def test_an_upper_chest_breather_who_aches_when_speeding_up_is_sent_to_a_doctor_before_any_cue():
+    from upperback.models.breathing_check import BREATHE_LOW, BREATHING_CHECK
 
     verdict = score_answers(BREATHING_CHECK, answers(
         where_breath="upper_chest", easy_pace="chatting", speed_up="yes", neck_tension="no",
         hands_check="belly", rhythm="steady", sore_ribs="no"))
     assert verdict.likely_causes == ("breathing",)
     assert verdict.scores["breathing"] == 5
-    assert verdict.cues == (BREATHE_LOW, EASE_PACE)
+    assert verdict.cues == (BREATHE_LOW,) and verdict.warnings == ("effort",)
+    assert not any("Next step" in sentence for sentence in verdict_sentences(verdict))
+
+
+def test_short_sentences_are_not_an_easy_pace_and_get_the_ease_off_cue():
+    from upperback.models.breathing_check import BREATHING_CHECK, EASE_PACE
+
+    verdict = score_answers(BREATHING_CHECK, answers(
+        where_breath="low", easy_pace="short_sentences", speed_up="no", neck_tension="no",
+        hands_check="belly", rhythm="steady", sore_ribs="no"))
+    assert verdict.cues == (EASE_PACE,) and verdict.scores["breathing"] == 1
 
 
 def test_a_runner_who_slumps_and_holds_one_position_is_pointed_to_changing_it_up():
@@ -140,3 +167,50 @@ def test_a_runner_who_slumps_and_holds_one_position_is_pointed_to_changing_it_up
     assert verdict.likely_causes == ("posture",)
     assert verdict.scores["posture"] == 9
     assert verdict.cues == (RUN_TALL, CHANGE_IT_UP)
+
+
+def _quiet_answers(check):
+    """For each question, an answer that shows no habit, no warning and no doubt (the baseline)."""
+    def quiet(question):
+        calm = [o for o in question.options if not (o.points or o.warning or o.cue or o.unsure)]
+        return (calm or [o for o in question.options if not o.warning])[0].key
+    return {question.key: quiet(question) for question in check.questions}
+
+
+ALL_OPTIONS = [(check, question, option) for check in SELF_CHECKS for question in check.questions
+               for option in question.options]
+
+
+@pytest.mark.parametrize(("check", "question", "option"), ALL_OPTIONS,
+                         ids=[f"{c.lesson}-{q.key}-{o.key}" for c, q, o in ALL_OPTIONS])
+def test_every_answer_leads_to_one_specific_next_step(check, question, option):
+    from upperback.models.lessons import BY_KEY, CAUSE_LESSONS
+    from upperback.models.warning_signs import ACTIONS
+
+    verdict = score_answers(check, _quiet_answers(check) | {question.key: option.key})
+    sentences = verdict_sentences(verdict)
+    said = " ".join(sentences)
+    if option.warning:
+        assert sentences[0] == ACTIONS[option.warning] and "Next step" not in said
+    elif option.cue:
+        assert f"Next step: {option.cue[0].upper()}{option.cue[1:]}" in sentences
+    elif option.note:
+        assert option.note in sentences
+    elif option.unsure:
+        assert question.watch and f"Watch on your next run: {question.watch[0].upper()}" in said
+    elif option.points:  # lesson 00: the next step is the lesson to read first
+        assert any(CAUSE_LESSONS[cause].label in said for cause in option.points)
+    else:
+        assert question.keep and question.keep in verdict.keep
+    assert said.endswith("not a diagnosis.")
+    assert len(verdict.cues) <= BY_KEY[check.lesson].cues_to_pick
+
+
+@pytest.mark.parametrize("check", SELF_CHECKS[1:], ids=lambda check: check.lesson)
+def test_a_runner_with_every_habit_gets_no_more_cues_than_the_lesson_asks_to_pick(check):
+    from upperback.models.lessons import BY_KEY
+
+    worst = {q.key: max(q.options, key=lambda o: (not o.warning, sum(o.points.values()))).key
+             for q in check.questions}
+    sentences = verdict_sentences(score_answers(check, worst))
+    assert 1 <= sum(sentence.startswith("Next step") for sentence in sentences) <= BY_KEY[check.lesson].cues_to_pick

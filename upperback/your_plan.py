@@ -17,7 +17,7 @@ def check_in_and_review() -> CheckInAndReview:
 
 
 EXAMPLE_RUNNER = {  # a made-up runner, to show what a plan looks like before you have one of your own
-    "start_here": {"where": "between_blades", "when": "tired", "how_long": "fades"},
+    "start_here": {"where": "between_blades", "when": "tired", "how_long": "fades", "with_it": "none"},
     "arm_carriage": {"shrug": "sometimes", "elbow": "right_angle", "crossing": "beside", "fists": "rarely",
                      "carrying": "no", "shake_out": "not_tried"},
     "posture": {"slump": "often", "gaze": "watch", "held": "yes", "builds": "yes", "change_helps": "eases",

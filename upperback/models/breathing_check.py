@@ -1,6 +1,11 @@
-"""Lesson 02's self-check: how you breathe on the run. Weights are teaching judgements, not measured odds."""
+"""Lesson 02's self-check: how you breathe on the run. Weights are teaching judgements, not measured odds.
+
+An ache that comes with effort is also the pattern of angina, so that answer carries the effort warning of
+lesson 00 as well as its breathing points: the warning wins.
+"""
 
 from upperback.models.questions import Option, Question, SelfCheck
+from upperback.models.warning_signs import EFFORT
 
 EASE_PACE = "when your breathing gets quick and high, ease the pace a little and take three slow, deep breaths."
 BREATHE_LOW = "breathe low: let your belly and the sides of your ribs widen as you breathe in, shoulders still."
@@ -9,15 +14,17 @@ HANDS_CHECK = ("at rest, do the hands-on check: one hand on your belly, one on y
 RHYTHM = "on easy runs, try breathing in for 3 steps and out for 3."
 SHOULDERS_STILL = ("on hard stretches, check your neck and the fronts of your shoulders: let them go still while "
                    "the ribs and belly do the work.")
-SORE_RIBS = ("keep deep-breathing practice short at first: sore muscles around the ribs are getting used to "
-             "the work, not being harmed.")
+SORE_RIBS = ("keep deep-breathing practice short at first: if none of lesson 00's warning signs fit, muscles "
+             "around the ribs that feel it for a few days are getting used to new work.")
 NOT_SURE = "Not sure yet"
 
 BREATHING_CHECK = SelfCheck(
     lesson="breathing",
     title="How you breathe on the run",
     questions=(
-        Question("where_breath", "Where do you feel each breath go when you run?", (
+        Question("where_breath", "Where do you feel each breath go when you run?", keep="keep breathing low; "
+                 "check it again on a hard stretch, when breaths tend to climb into the chest.",
+                 watch="on an easy stretch, notice whether your shoulders rise as you breathe in.", options=(
             Option("upper_chest", "Into my upper chest; my shoulders rise with each breath",
                    points={"breathing": 3}, reason="breathing into the upper chest lifts the shoulders with "
                    "the neck's helper muscles on every breath", cue=BREATHE_LOW),
@@ -28,23 +35,31 @@ BREATHING_CHECK = SelfCheck(
             Option("breathless", "I am out of breath even at an easy pace", points={"breathing": 2},
                    reason="being breathless at an easy pace pushes you into quick, shallow breaths",
                    cue=EASE_PACE),
-            Option("short_sentences", "I can speak in short sentences"),
+            Option("short_sentences", "I can speak in short sentences", points={"breathing": 1},
+                   reason="an easy run is one where you could chat; short sentences mean the pace is a step "
+                   "harder, where breaths get quicker", cue=EASE_PACE),
             Option("chatting", "I can chat easily"),
-        )),
+        ), keep="keep your easy runs at a pace where you could chat: that is where low breathing is easiest."),
         Question("speed_up", "Does the ache come on or grow when you speed up or run uphill?", (
-            Option("yes", "Yes", points={"breathing": 2}, reason="an ache that grows with effort fits the "
-                   "helper muscles being called in as breathing gets harder", cue=EASE_PACE),
+            Option("yes", "Yes", points={"breathing": 2}, reason="an ache that grows with effort can fit the "
+                   "helper muscles being called in as breathing gets harder", warning=EFFORT),
             Option("no", "No"),
             Option("unsure", NOT_SURE),
-        )),
-        Question("neck_tension", "When you breathe hard, do your neck or the fronts of your shoulders tighten?", (
+        ), keep="an ache that does not follow your effort points less to breathing: lessons 01 and 03 may fit "
+           "better.", watch="on your next hill, notice whether the ache starts or grows, and whether it fades "
+           "within minutes when you walk (if it does, see a doctor before you run again)."),
+        Question("neck_tension", "When you breathe hard, do your neck or the fronts of your shoulders tighten?",
+                 keep="keep your neck quiet on hard stretches and let the ribs and belly do the work.",
+                 watch="on a hard stretch, touch the front of your neck: do the muscles stand out as you "
+                 "breathe in?", options=(
             Option("yes", "Yes, I can feel them pulling", points={"breathing": 2},
                    reason="a tight neck when breathing hard is the scalenes and sternocleidomastoid at work",
                    cue=SHOULDERS_STILL),
             Option("no", "No"),
             Option("unsure", NOT_SURE),
         )),
-        Question("hands_check", "At rest, one hand on your chest and one on your belly: which moves more?", (
+        Question("hands_check", "At rest, one hand on your chest and one on your belly: which moves more?",
+                 keep="take that low breath with you: try it walking, in for 4 steps and out for 4.", options=(
             Option("chest", "The hand on my chest", points={"breathing": 2},
                    reason="even at rest your breath goes mostly to the upper chest", cue=BREATHE_LOW),
             Option("belly", "The hand on my belly"),
@@ -56,11 +71,13 @@ BREATHING_CHECK = SelfCheck(
             Option("ragged", "No: quick and ragged, especially when I tire", points={"breathing": 1},
                    reason="ragged breathing under fatigue tends to be quick and shallow", cue=RHYTHM),
             Option("never_noticed", "I have never noticed", cue=RHYTHM),
-        )),
+        ), keep="keep your rhythm, and let it shorten (2 in, 2 out) when the running gets harder."),
         Question("sore_ribs", "When you have practised deep breathing, did your ribs or sides feel sore?", (
             Option("yes", "Yes, a little", cue=SORE_RIBS),
             Option("no", "No"),
             Option("never", "I have not practised it"),
-        )),
+        ), keep="good: you can build deep-breathing practice up a little at a time.",
+           watch="try the short practice of this lesson once at rest, and notice how your ribs feel the "
+           "next day."),
     ),
 )

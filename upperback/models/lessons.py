@@ -32,6 +32,8 @@ class Lesson:
     self_check: SelfCheck | None = None
     cues_heading: str | None = None  # the heading of the section that explains the lesson's cues
     explorers: tuple[str, ...] = ()  # the façade's functions that show an explorer (in lesson order)
+    cues_to_pick: int = 0  # how many cues the lesson asks a runner to try at once
+    all_clear: str = ""  # what its self-check says when the answers show none of the lesson's habits
 
     @property
     def label(self) -> str:
@@ -58,13 +60,19 @@ LESSONS = (
            explorers=("explore_upper_back",)),
     Lesson(1, "arm_carriage", "arms", "How you carry your arms", 25, cause="arms", cause_name="how you carry your arms",
            colour="blue", self_check=ARM_CARRIAGE_CHECK, cues_heading=CUES_HEADING,
-           explorers=("explore_arm_swing", "explore_pendulum")),
+           explorers=("explore_arm_swing", "explore_pendulum"), cues_to_pick=2,
+           all_clear="Your arms sound relaxed: none of the arm habits this lesson looks for showed up in your "
+           "answers."),
     Lesson(2, "breathing", "breathing", "How you breathe", 25, cause="breathing", cause_name="how you breathe",
            colour="sky_blue", self_check=BREATHING_CHECK, cues_heading=CUES_HEADING,
-           explorers=("explore_breath", "explore_ventilation", "explore_pacer")),
+           explorers=("explore_breath", "explore_ventilation", "explore_pacer"), cues_to_pick=2,
+           all_clear="Your breathing sounds easy and low: none of the breathing habits this lesson looks for "
+           "showed up in your answers."),
     Lesson(3, "posture", "posture", "Posture", 20, cause="posture", cause_name="your posture",
            colour="reddish_purple", self_check=POSTURE_CHECK, cues_heading=CUES_HEADING,
-           explorers=("explore_head_load",)),
+           explorers=("explore_head_load",), cues_to_pick=2,
+           all_clear="Your posture sounds varied and upright: none of the posture habits this lesson looks for "
+           "showed up in your answers."),
     Lesson(4, "your_plan", "your_plan", "Your plan", 15),
 )
 
@@ -90,8 +98,10 @@ def check_registry(lessons: tuple[Lesson, ...]) -> None:
             raise ValueError(f"Lesson {entry.key!r} is number {entry.number}, but stands at place {number}.")
         if entry.self_check and entry.self_check.lesson != entry.key:
             raise ValueError(f"Lesson {entry.key!r} carries the self-check saved as {entry.self_check.lesson!r}.")
-        if bool(entry.cause) != bool(entry.cause_name and entry.colour and entry.cues_heading):
-            raise ValueError(f"Lesson {entry.key!r}: a cause needs its name, colour and cues heading, and only it.")
+        if bool(entry.cause) != bool(entry.cause_name and entry.colour and entry.cues_heading
+                                     and entry.cues_to_pick and entry.all_clear):
+            raise ValueError(f"Lesson {entry.key!r}: a cause needs its name, colour, cues heading, the number "
+                             "of cues to pick and its all-clear words, and only a cause has them.")
         for question in entry.self_check.questions if entry.self_check else ():
             for option in question.options:
                 unknown = set(option.points) - causes

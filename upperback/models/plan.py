@@ -32,8 +32,13 @@ class Plan:
     likely_causes: tuple[str, ...]
     reasons: dict[str, tuple[str, ...]]
     warnings: tuple[str, ...]
-    cues: tuple[Cue, ...]
+    cues: tuple[Cue, ...]  # none while a warning sign is on: the doctor comes first
     problems: tuple[str, ...]  # saved answers that no longer fit the questions
+
+    @property
+    def on_hold(self) -> bool:
+        """A warning sign wins over every cue: the plan waits until a doctor has checked the runner."""
+        return bool(self.warnings)
 
 
 def most_points(check: SelfCheck, cause: str) -> int:
@@ -70,7 +75,7 @@ def build_plan(saved: dict[str, dict[str, str]]) -> Plan:
         likely_causes=likely,
         reasons={cause: tuple(dict.fromkeys(found)) for cause, found in combined.reasons.items()},
         warnings=combined.warnings,
-        cues=_pick_cues(verdicts, likely),
+        cues=() if combined.warnings else _pick_cues(verdicts, likely),
         problems=tuple(problems),
     )
 

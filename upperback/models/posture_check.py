@@ -21,31 +21,36 @@ POSTURE_CHECK = SelfCheck(
                    reason="a late slump adds load near the end of long runs", cue=RUN_TALL),
             Option("rarely", "Rarely"),
             Option("unsure", NOT_SURE),
-        )),
+        ), keep="keep running tall as you tire; the last kilometres are where a slump creeps in.",
+           watch="in the last kilometre, notice where your eyes and your chin point."),
         Question("gaze", "Where do you usually look when you run?", (
             Option("ground", "At the ground just ahead of my feet", points={"posture": 2},
                    reason="looking down at your feet holds the head forward and down", cue=LOOK_AHEAD),
             Option("watch", "At my watch or phone, often", points={"posture": 1},
                    reason="frequent looks at a watch or phone drop the head again and again", cue=WATCH),
             Option("ahead", "Ahead along the path"),
-        )),
+        ), keep="keep your eyes along the path, and lift them again whenever you notice them drop."),
         Question("held", "Do you keep the same position for long stretches of a run?", (
             Option("yes", "Yes, I settle into one position and stay there", points={"posture": 2},
                    reason="one position held without pauses keeps the same muscles working", cue=CHANGE_IT_UP),
             Option("no", "No, I move around and change it up"),
             Option("unsure", NOT_SURE, cue=CHANGE_IT_UP),
-        )),
+        ), keep="keep changing it up: the best posture is the next one."),
         Question("builds", "Does the ache build steadily the longer you run?", (
             Option("yes", "Yes, it grows through the run", points={"posture": 2},
                    reason="an ache that builds with time fits muscles holding one posture too long",
                    cue=CHANGE_IT_UP),
             Option("no", "No, it comes and goes"),
             Option("unsure", NOT_SURE),
-        )),
+        ), keep="an ache that comes and goes may follow effort or arm tension more than time: lessons 01 and "
+           "02 may fit better.",
+           watch="note in lesson 04's check-in when in the run the ache starts, and whether it grows."),
         Question("change_helps", "If you change position (stand tall, roll your shoulders), does it ease?", (
             Option("eases", "Yes, for a while", points={"posture": 2},
                    reason="relief from a change of position points to a posture held too long", cue=CHANGE_IT_UP),
-            Option("no_change", "No difference"),
+            Option("no_change", "No difference",
+                   note="If changing position makes no difference, the ache may come from elsewhere: lessons "
+                   "01 and 02 look at the arms and breathing."),
             Option("not_tried", "I have not tried it", cue=CHANGE_IT_UP),
         )),
         Question("day", "How long do you spend sitting at a desk or looking down at a phone on most days?", (
@@ -54,6 +59,6 @@ POSTURE_CHECK = SelfCheck(
                    cue=DAY_BREAKS),
             Option("some", "Two to six hours"),
             Option("little", "Less than two hours"),
-        )),
+        ), keep="keep breaking up sitting: get up and move your upper back every half hour or so."),
     ),
 )

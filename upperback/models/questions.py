@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+UNSURE_KEYS = {"unsure", "not_tried", "never_noticed", "never"}  # answers meaning "I have not noticed yet"
+
 
 @dataclass(frozen=True)
 class Option:
@@ -19,6 +21,12 @@ class Option:
     reason: str = ""  # why this answer points where it does, as a phrase that follows "because"
     warning: str | None = None  # a tier of upperback.models.warning_signs, when the answer matches one
     cue: str = ""  # what to try on the next run, when this answer shows a habit worth changing
+    note: str = ""  # what this answer means, when it needs a sentence of its own (and shows no habit)
+
+    @property
+    def unsure(self) -> bool:
+        """An answer that says "I don't know yet": its next step is something to watch for."""
+        return self.key in UNSURE_KEYS
 
     def __post_init__(self):  # the cause names are checked by the lesson registry, which knows them
         if self.points and not self.reason:
@@ -30,6 +38,8 @@ class Question:
     key: str
     text: str
     options: tuple[Option, ...]
+    keep: str = ""  # the next step for an answer that shows no habit: what to keep doing
+    watch: str = ""  # the next step for a "not sure" answer: what to notice on the next run
 
     def option(self, key: str) -> Option:
         for option in self.options:

@@ -8,11 +8,11 @@ right lesson, never a diagnosis.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from upperback.models.lessons import CAUSE_LESSONS, CAUSE_NAMES, CAUSES
+from upperback.models.lessons import BY_KEY, CAUSE_LESSONS, CAUSE_NAMES, CAUSES
 from upperback.models.questions import Question, SelfCheck
-from upperback.models.warning_signs import EMERGENCY, URGENT
+from upperback.models.warning_signs import ACTIONS, TIERS
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,16 @@ class Verdict:
     likely_causes: tuple[str, ...]  # the cause(s) with the top score; empty when no answer points anywhere
     reasons: Mapping[str, tuple[str, ...]]  # cause -> the reasons of the answers that point to it
     warnings: tuple[str, ...]  # warning-sign tiers matched by the answers, most serious first
-    cues: tuple[str, ...] = ()  # what to try on the next run, in question order, without repeats
+    cues: tuple[str, ...] = ()  # changes to try, strongest habit first, at most what the lesson recommends
+    watch: tuple[str, ...] = ()  # what to notice on the next run, for the questions answered "not sure"
+    notes: tuple[str, ...] = ()  # what particular answers mean, in a sentence each
+    keep: tuple[str, ...] = ()  # what to keep doing, for answers that show no habit
+    all_clear: str = ""  # the lesson's words for answers that show none of its habits
+
+    @property
+    def on_hold(self) -> bool:
+        """A warning sign wins: the lessons' cues wait until a doctor has checked the runner."""
+        return bool(self.warnings)
 
 
 def unanswered_questions(check: SelfCheck, answers: Mapping[str, str | None]) -> list[Question]:
@@ -37,7 +46,8 @@ def score_answers(check: SelfCheck, answers: Mapping[str, str | None]) -> Verdic
     scores = dict.fromkeys(CAUSES, 0)
     reasons: dict[str, list[str]] = {cause: [] for cause in CAUSES}
     warnings: list[str] = []
-    cues: list[str] = []
+    weighted_cues: list[tuple[int, str]] = []
+    watch, notes, keep = [], [], []
     for question in check.questions:
         option = question.option(answers[question.key])
         for cause, weight in option.points.items():
@@ -46,12 +56,27 @@ def score_answers(check: SelfCheck, answers: Mapping[str, str | None]) -> Verdic
         if option.warning:
             warnings.append(option.warning)
         if option.cue:
-            cues.append(option.cue)
-    return _verdict(scores, reasons, warnings, cues)
+            weighted_cues.append((sum(option.points.values()), option.cue))
+        elif option.note:
+            notes.append(option.note)
+        elif option.unsure:
+            watch.append(question.watch)
+        else:
+            keep.append(question.keep)
+    lesson = BY_KEY[check.lesson]
+    strongest_first = [cue for _, cue in sorted(weighted_cues, key=lambda pair: -pair[0])]
+    return replace(_verdict(scores, reasons, warnings, strongest_first[:lesson.cues_to_pick] if lesson.cause
+                            else strongest_first),
+                   watch=tuple(dict.fromkeys(filter(None, watch)))[:MAX_WATCH],
+                   notes=tuple(dict.fromkeys(notes)), keep=tuple(dict.fromkeys(filter(None, keep))),
+                   all_clear=lesson.all_clear)
+
+
+MAX_WATCH = 2  # our choice: things to notice on one run; more would crowd out the run itself
 
 
 def combine_verdicts(verdicts: Mapping[str, Verdict]) -> Verdict:
-    """Several lessons' verdicts as one: scores add up, reasons and warnings are pooled."""
+    """Several lessons' verdicts as one: scores add up, reasons, warnings and cues are pooled."""
     scores = dict.fromkeys(CAUSES, 0)
     reasons: dict[str, list[str]] = {cause: [] for cause in CAUSES}
     warnings: list[str] = []
@@ -65,9 +90,6 @@ def combine_verdicts(verdicts: Mapping[str, Verdict]) -> Verdict:
     return _verdict(scores, reasons, warnings, cues)
 
 
-_WARNING_ORDER = (EMERGENCY, URGENT)  # most serious first
-
-
 def _verdict(scores: dict[str, int], reasons: dict[str, list[str]], warnings: list[str],
              cues: list[str]) -> Verdict:
     top = max(scores.values())
@@ -75,18 +97,26 @@ def _verdict(scores: dict[str, int], reasons: dict[str, list[str]], warnings: li
         scores=scores,
         likely_causes=tuple(cause for cause in CAUSES if top > 0 and scores[cause] == top),
         reasons={cause: tuple(found) for cause, found in reasons.items()},
-        warnings=tuple(sorted(set(warnings), key=_WARNING_ORDER.index)),
+        warnings=tuple(sorted(set(warnings), key=TIERS.index)),
         cues=tuple(dict.fromkeys(cues)),
     )
 
 
 def verdict_sentences(verdict: Verdict) -> list[str]:
-    """The verdict in plain words, one sentence per item, in the order a runner should read them."""
+    """The verdict in plain words, one sentence per item, in the order a runner should read them.
+
+    A warning sign comes first and replaces every cue: the next step is the doctor, not a lesson."""
+    if verdict.on_hold:
+        sentences = [ACTIONS[tier] for tier in verdict.warnings]
+        if verdict.likely_causes:
+            names = " and ".join(CAUSE_NAMES[cause] for cause in verdict.likely_causes)
+            sentences.append(f"Only once a doctor has checked you: your other answers point towards {names}, "
+                             "and its lesson has cues to try then.")
+        return [*sentences, NOT_A_DIAGNOSIS]
     sentences = []
     if not verdict.likely_causes:
-        sentences.append(
-            "Your answers do not point to one cause in particular, so all three lessons are worth a look."
-        )
+        sentences.append(verdict.all_clear or "Your answers do not point to one cause in particular, so all "
+                         "three lessons are worth a look.")
     for cause in verdict.likely_causes:
         why = "; ".join(dict.fromkeys(verdict.reasons[cause]))  # keep order, drop repeats
         sentences.append(
@@ -96,6 +126,17 @@ def verdict_sentences(verdict: Verdict) -> list[str]:
     if others and verdict.likely_causes:
         names = " and ".join(CAUSE_NAMES[cause] for cause in others)
         sentences.append(f"Some answers also point to {names}.")
-    sentences.extend(f"Try on your next run: {cue}" for cue in verdict.cues)
-    sentences.append("This is a hint about where to look first, not a diagnosis.")
+    sentences.extend(verdict.notes)
+    sentences.extend(f"Next step: {_sentence(cue)}" for cue in verdict.cues)
+    sentences.extend(f"Watch on your next run: {_sentence(item)}" for item in verdict.watch)
+    if not verdict.cues and verdict.keep:
+        sentences.append(f"Keep it up: {_sentence(verdict.keep[0])}")
+    sentences.append(NOT_A_DIAGNOSIS)
     return sentences
+
+
+NOT_A_DIAGNOSIS = "This is a hint about where to look first, not a diagnosis."
+
+
+def _sentence(text: str) -> str:
+    return text[0].upper() + text[1:]

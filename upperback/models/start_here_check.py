@@ -1,11 +1,12 @@
-"""Lesson 00's self-check: where the ache sits, when in a run it starts, and how long it lasts.
+"""Lesson 00's self-check: where the ache sits, when in a run it starts, how long it lasts, what comes with it.
 
 The weights are teaching judgements drawn from the content of lessons 01–03, not measured odds: they only
-decide which lesson to read first. Options that match a warning sign say so instead of scoring.
+decide which lesson to read first. Options that match a warning sign say so, and the warning wins: an ache
+that comes with effort is never scored as a breathing habit alone.
 """
 
 from upperback.models.questions import Option, Question, SelfCheck
-from upperback.models.warning_signs import EMERGENCY, URGENT
+from upperback.models.warning_signs import EFFORT, EMERGENCY, URGENT
 
 START_HERE_CHECK = SelfCheck(
     lesson="start_here",
@@ -40,7 +41,9 @@ START_HERE_CHECK = SelfCheck(
                     "In the front of the chest, or spreading into an arm, the neck or the jaw",
                     warning=EMERGENCY,
                 ),
-                Option("elsewhere", "Somewhere else, or hard to say"),
+                Option("elsewhere", "Somewhere else, or hard to say",
+                       note="An ache somewhere else, or hard to place, is worth a doctor's look if it keeps "
+                       "coming back; the lessons here are about the muscles around the shoulder blades."),
             ),
         ),
         Question(
@@ -57,9 +60,10 @@ START_HERE_CHECK = SelfCheck(
                 Option(
                     "faster",
                     "When I speed up, run uphill or get out of breath",
-                    points={"breathing": 2},
-                    reason="an ache that comes with hard breathing fits quick, shallow breaths that lean "
+                    points={"breathing": 1},
+                    reason="an ache that comes with hard breathing can fit quick, shallow breaths that lean "
                     "on the neck and shoulder muscles",
+                    warning=EFFORT,
                 ),
                 Option(
                     "tired",
@@ -67,20 +71,40 @@ START_HERE_CHECK = SelfCheck(
                     points={"posture": 2},
                     reason="an ache that comes with tiredness fits a slump that creeps in as you tire",
                 ),
-                Option("no_pattern", "No clear pattern"),
+                Option("no_pattern", "No clear pattern",
+                       note="No pattern yet is useful to know: the check-in of lesson 04 records when it "
+                       "starts, run by run, so a pattern can show up."),
             ),
         ),
         Question(
             key="how_long",
             text="What happens to it after the run?",
             options=(
-                Option("fades", "It fades within an hour or so of stopping"),
-                Option("next_day", "It is still sore the next day, then goes"),
+                Option("fades", "It fades within an hour or so of stopping",
+                       note="An ache that fades soon after the run fits muscles that worked too long without "
+                       "a break, which is what the lessons are about."),
+                Option("next_day", "It is still sore the next day, then goes",
+                       note="Soreness into the next day that then goes is common after a long or hard run; "
+                       "if it comes back after most runs, ease the next few and log it in lesson 04."),
                 Option(
                     "rest_or_night",
                     "It does not ease when I rest, or it is worse at night",
                     warning=URGENT,
                 ),
+            ),
+        ),
+        Question(
+            key="with_it",
+            text="Has any of these come with the ache? (Pick the first that fits.)",
+            options=(
+                Option("none", "None of these",
+                       note="None of the signs that need a doctor came with it: the lessons are the right "
+                       "place to start."),
+                Option("breathing_pain", "A sudden sharp pain that is worse when I breathe in, sudden "
+                       "breathlessness, or coughing up blood", warning=EMERGENCY),
+                Option("chest_heavy", "A tight or heavy chest, sweating, or feeling sick", warning=EMERGENCY),
+                Option("both_legs", "Tingling, numbness or weakness in both legs", warning=EMERGENCY),
+                Option("fever_weight", "A fever, or weight loss I did not try for", warning=URGENT),
             ),
         ),
     ),

@@ -9,6 +9,7 @@ import ipywidgets as widgets
 from upperback.figures.plan_charts import cause_chart_png
 from upperback.models.lessons import BY_KEY, CAUSE_NAMES
 from upperback.models.plan import build_plan
+from upperback.models.warning_signs import ACTIONS
 from upperback.storage import AnswersFileError, AnswerStore
 from upperback.widgets.messages import link_html, note_html, problem_html
 from upperback.widgets.selfcheck_form import warnings_html
@@ -39,12 +40,22 @@ class PlanView(StaticFallback, widgets.VBox):
             return
         plan = build_plan(loaded.all_answers())
         parts = [problem_html(notice) for notice in [*loaded.notices, *plan.problems]]
-        if plan.warnings:
-            parts.append(warnings_html(plan.warnings))
-        parts.append(_plan_html(plan))
+        if plan.on_hold:
+            parts.append(warnings_html(plan.warnings) + _on_hold_html(plan))
+        else:
+            parts.append(_plan_html(plan))
         self.text.value = "".join(parts)
-        self.chart.value = cause_chart_png(plan) if plan.done else b""
-        self.chart.layout.display = None if plan.done else "none"
+        shown = plan.done and not plan.on_hold
+        self.chart.value = cause_chart_png(plan) if shown else b""
+        self.chart.layout.display = None if shown else "none"
+
+
+def _on_hold_html(plan) -> str:
+    """A warning sign wins: its action instead of the plan, which waits for a doctor's check."""
+    actions = "".join(f"<li>{escape(ACTIONS[tier])}</li>" for tier in plan.warnings)
+    return (f"<p><b>Your plan is on hold.</b> First:</p><ul>{actions}</ul>"
+            + note_html("When a doctor has checked you and says running is fine, redo the self-check that "
+                        "showed the warning sign, then refresh this plan. This is not a diagnosis."))
 
 
 def _plan_html(plan) -> str:

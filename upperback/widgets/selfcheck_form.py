@@ -94,7 +94,7 @@ def verdict_html(verdict: Verdict) -> str:
     parts.append("<ul>" + "".join(f"<li>{escape(s)}</li>" for s in sentences) + "</ul>")
     links = " · ".join(link_html(CAUSE_LESSONS[cause].notebook, CAUSE_LESSONS[cause].label)
                        for cause in verdict.likely_causes)
-    if links:
+    if links and not verdict.on_hold:  # with a warning sign, the first thing to do is see a doctor
         parts.append(f"<p>Read first: {links}</p>")
     return "".join(parts)
 
