@@ -9,7 +9,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
-from notebook_rules import CHECK_TAG, HTML_IMG, IMAGE, LINK, NBVAL_MARKER, SLIDE_TYPES, is_checked
+from notebook_rules import (
+    CHECK_TAG,
+    HTML_IMG,
+    IMAGE,
+    LINK,
+    NBVAL_MARKER,
+    SLIDE_TYPES,
+    is_checked,
+    is_speaker_notes,
+)
 
 from upperback.models.lessons import LESSONS
 
@@ -125,9 +134,25 @@ def test_the_slideshow_uses_a_theme_that_needs_no_web_fonts(path):
     assert rise.get("theme") in {"white", "black"}, "other reveal.js themes load fonts from the internet"
 
 
+@pytest.mark.parametrize("entry", LESSONS, ids=lambda entry: entry.key)
+def test_every_code_cell_imports_what_it_uses_so_a_skipped_cell_breaks_nothing(entry):
+    code = [c for c in cells(ROOT / "notebooks" / entry.notebook) if c["cell_type"] == "code"]
+    assert code
+    for cell in code:
+        source = "".join(cell["source"])
+        assert source.startswith(f"from upperback import {entry.facade}\n"), source
+        assert len(source.splitlines()) == 2, "one import and one call: a learner sees no plumbing"
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_setup_cells_are_skipped_in_slides_and_long_explanations_have_speaker_notes(path):
-    all_cells = cells(path)
-    imports = [c for c in all_cells if c["cell_type"] == "code" and "".join(c["source"]).startswith("from upperback")]
-    assert imports and all(c["metadata"]["slideshow"]["slide_type"] == "skip" for c in imports)
-    assert any(c["metadata"]["slideshow"]["slide_type"] == "notes" for c in all_cells)
+def test_each_lesson_opens_by_saying_how_to_run_it(path):
+    opening = markdown(path)[0]
+    assert "Shift + Enter" in opening and "Run All Cells" in opening
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_speaker_notes_are_there_for_the_presenter_and_folded_for_self_study(path):
+    notes = [c for c in cells(path) if is_speaker_notes(c)]
+    assert notes, "long explanations have speaker notes"
+    for cell in notes:
+        assert cell["metadata"].get("jupyter", {}).get("source_hidden") is True, "".join(cell["source"])[:60]

@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 
 sys.path.insert(0, str(Path(__file__).parent))
-from notebook_rules import is_checked
+from notebook_rules import is_checked, is_speaker_notes
 
 NOISY_METADATA = ("execution", "collapsed", "scrolled", "jupyter")
 
@@ -38,6 +38,8 @@ def clean(path: Path, refresh: bool = False) -> bool:
     for cell in notebook.cells:
         for key in NOISY_METADATA:
             cell.metadata.pop(key, None)
+        if is_speaker_notes(cell):  # folded away for self-study; RISE still shows them in its speaker view
+            cell.metadata["jupyter"] = {"source_hidden": True}
         if cell.cell_type != "code":
             continue
         if is_checked(cell):

@@ -15,3 +15,8 @@ HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 def is_checked(cell) -> bool:
     """A code cell whose stored output nbval compares."""
     return cell.get("cell_type") == "code" and CHECK_TAG in cell.get("metadata", {}).get("tags", [])
+
+
+def is_speaker_notes(cell) -> bool:
+    """A cell for the presenter: RISE shows it in the speaker view, JupyterLab shows it folded."""
+    return cell.get("metadata", {}).get("slideshow", {}).get("slide_type") == "notes"
