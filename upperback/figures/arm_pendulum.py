@@ -77,7 +77,7 @@ class PendulumLiveFigure:
     def _draw_arm_axes(self) -> None:
         ax = self.arm_ax
         ax.set_xlim(-0.12, 0.42)
-        ax.set_ylim(-0.72, 0.2)
+        ax.set_ylim(-0.9, 0.2)
         ax.set_aspect("equal")
         ax.axis("off")
         ax.plot(0, 0, "o", ms=14, color=style.INK)
@@ -85,7 +85,8 @@ class PendulumLiveFigure:
         (self.arm_line,) = ax.plot([], [], color=style.CAUSE_COLOURS["arms"], lw=8, solid_capstyle="round")
         (self.length_line,) = ax.plot([], [], color=style.INK, lw=1.5, ls="--")
         (self.com_dot,) = ax.plot([], [], "o", ms=13, color=style.ACHE, markeredgecolor=style.INK)
-        self.length_label = ax.text(0.0, 1.0, "", ha="left", va="top", transform=ax.transAxes)
+        # bottom right: below the forearm at every bend, and clear of the pivot's label
+        self.length_label = ax.text(1.0, 0.0, "", ha="right", va="bottom", transform=ax.transAxes)
 
     def update(self, height_m: float = 1.75, elbow_bend_deg: float = 90.0, cadence: float = 170.0) -> str:
         arm = arm_pendulum(height_m, elbow_bend_deg)
@@ -96,14 +97,16 @@ class PendulumLiveFigure:
         self.arm_line.set_data([0, arm.elbow[0], arm.wrist[0]], [0, arm.elbow[1], arm.wrist[1]])
         self.length_line.set_data([0, arm.centre_of_mass[0]], [0, arm.centre_of_mass[1]])
         self.com_dot.set_data([arm.centre_of_mass[0]], [arm.centre_of_mass[1]])
-        self.length_label.set_text(f"orange dot: the arm's centre of mass,\n{arm.pendulum_length_m * 100:.0f} cm "
+        self.length_label.set_text(f"orange dot: the arm's\ncentre of mass, {arm.pendulum_length_m * 100:.0f} cm\n"
                                    "from the shoulder")
         self.marker.set_data([elbow_bend_deg], [arm.frequency_hz])
         self.stride_line.set_ydata([stride, stride])
         self.stride_label.set_position((3, stride + 0.03))
         self.stride_label.set_text(f"stride at {cadence:.0f} steps/min: {stride:.2f} Hz")
         # above and to the left of the dot, where the rising curve leaves room
-        self.natural_label.set_position((max(elbow_bend_deg, 62) - 2, arm.frequency_hz + 0.06))
+        left_half = elbow_bend_deg < 80  # write towards the open side of the chart, away from its edges
+        self.natural_label.set_position((elbow_bend_deg + (3 if left_half else -3), arm.frequency_hz + 0.06))
+        self.natural_label.set_horizontalalignment("left" if left_half else "right")
         self.natural_label.set_text(f"arm on its own: {arm.frequency_hz:.2f} Hz")
         return pendulum_caption(height_m, elbow_bend_deg, cadence, arm.frequency_hz, stride)
 

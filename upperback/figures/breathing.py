@@ -170,21 +170,27 @@ INK_FOR = {"deep": "#005A8C", "shallow": style.TENSE}  # darker sky blue for rea
 
 
 def _labels(front_ax, side_ax, pattern, colour):
+    """Labels sit outside the body, with a pointer in, so no outline or rib runs through the words."""
+    for ax in (front_ax, side_ax):
+        ax.set_xlim(-40, 40)
+        ax.set_ylim(-80, 34)
+    pointer = {"arrowstyle": "->", "lw": 1.5, "color": style.INK}
     if pattern == "deep":
-        front_ax.annotate("diaphragm moves\ndown about 6 cm", xy=(0, -23.5), xytext=(0, -44), ha="center",
-                          color=INK_FOR["deep"], arrowprops={"arrowstyle": "->", "color": BREATHING, "lw": 2})
-        front_ax.annotate("lower ribs\nwiden sideways", xy=(16.5, -24), xytext=(21, -14), ha="center",
-                          fontsize=12, arrowprops={"arrowstyle": "->", "lw": 1.5})
-        side_ax.annotate("belly moves\nforward", xy=(15, -35), xytext=(18, -50), ha="center", fontsize=12,
-                         arrowprops={"arrowstyle": "->", "lw": 1.5})
-        side_ax.annotate("back ribs\nmove too", xy=(-10, -15), xytext=(-16, -32), ha="center", fontsize=12,
-                         arrowprops={"arrowstyle": "->", "lw": 1.5})
+        front_ax.annotate("diaphragm moves\ndown about 6 cm", xy=(-6, -24), xytext=(-28, -62), ha="center",
+                          color=INK_FOR["deep"], fontsize=12,
+                          arrowprops={**pointer, "color": BREATHING, "lw": 2})
+        front_ax.annotate("lower ribs\nwiden sideways", xy=(16.5, -24), xytext=(29, -62), ha="center",
+                          fontsize=12, arrowprops=pointer)
+        side_ax.annotate("belly moves\nforward", xy=(16, -36), xytext=(29, -62), ha="center", fontsize=12,
+                         arrowprops=pointer)
+        side_ax.annotate("back ribs\nmove too", xy=(-11, -18), xytext=(-26, -62), ha="center", fontsize=12,
+                         arrowprops=pointer)
     else:
-        front_ax.text(0, -35, "diaphragm moves only 1–2 cm;\nhelper muscles (orange-red) work:\nscalenes, "
+        front_ax.text(0, -56, "diaphragm moves only 1–2 cm;\nhelper muscles (orange-red) work:\nscalenes, "
                       "sternocleidomastoid,\nupper trapezius, pectoralis minor", ha="center", va="top",
                       fontsize=12, color=style.INK)
-        side_ax.annotate("upper chest and\nshoulders lift", xy=(10.5, 0.5), xytext=(18, 12), ha="center",
-                         fontsize=12, color=colour, arrowprops={"arrowstyle": "->", "color": colour, "lw": 1.5})
+        side_ax.annotate("upper chest and\nshoulders lift", xy=(10.5, 0.5), xytext=(28, 20), ha="center",
+                         fontsize=12, color=colour, arrowprops={**pointer, "color": colour})
 
 
 class BreathLiveFigure:

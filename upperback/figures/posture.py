@@ -26,7 +26,7 @@ FIGURE_SCALE = 0.75  # the time line's runners are drawn at three quarters of th
 def _draw_lever(ax, joints):
     """A dashed plumb line straight up from the base of the neck."""
     base, ear = joints["neck_base"], joints["ear"]
-    ax.plot([base[1], base[1]], [base[2], ear[2] + 0.14], color=style.INK, lw=1.2, ls="--", zorder=1)
+    ax.plot([base[1], base[1]], [base[2], ear[2] + 0.14], color=style.INK, lw=1.5, ls="--", zorder=6)
 
 
 def posture_figure():
@@ -42,15 +42,16 @@ def posture_figure():
             runner = StickFigure(ax, "side", HEIGHT_M, spine_colour=colour)
             joints = runner_joints(HEIGHT_M, carriage, 0.25)
             runner.set_pose(joints)
-            frame_runner_axes(ax, (-0.6, 0.8), (-0.05, 1.95))
+            frame_runner_axes(ax, (-0.6, 1.1), (-0.05, 1.95))
             _draw_lever(ax, joints)
             load = head_load(70, carriage.head_forward_deg, carriage.upper_back_rounding_deg,
                              carriage.trunk_lean_deg)
             ax.set_title(title, color=colour, fontsize=15)
-            ax.text(0.75, 0.55, f"head {load.lever_m * 100:.0f} cm\nin front of the\nbase of the neck:\n"
-                    f"muscles hold\n{load.moment_nm:.1f} N·m", ha="right", fontsize=13, color=colour)
-        figure.text(0.5, 0.0, "dashed line: straight up from the base of the neck  ·  runner of 1.75 m and 70 kg",
-                    ha="center", fontsize=12)
+            ax.text(1.08, 0.12, f"head {load.lever_m * 100:.0f} cm\nin front of the\nbase of the neck:\n"
+                    f"muscles hold\n{load.moment_nm:.1f} N·m", ha="right", va="bottom", fontsize=13,
+                    color=colour)
+        figure.supxlabel("dashed line: straight up from the base of the neck  ·  runner of 1.75 m and 70 kg",
+                         fontsize=12)
     return figure
 
 

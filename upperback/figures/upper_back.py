@@ -65,23 +65,30 @@ def draw_upper_back(ax, labels: bool = True) -> dict[str, list]:
         ax.add_patch(vertebra)
 
     if labels:
-        _label(ax, "trapezius\n(surface muscle)", (-9.0, -1.2), (-31, 6))
-        _label(ax, "shoulder blade\n(scapula)", (-11.5, -8.0), (-31, -9))
-        _label(ax, "levator scapulae", (5.2, 4.5), (29, 11))
-        _label(ax, "rhomboids\n(deeper muscles)", (4.8, -7.0), (30, -3))
-        _label(ax, "upper and middle\nspine (T1–T12)", (SPINE_X + 1.2, -20.0), (28, -21))
+        _label(ax, "trapezius\n(surface muscle)", (-9.0, -1.2), 6)
+        _label(ax, "shoulder blade\n(scapula)", (-11.5, -8.0), -9)
+        _label(ax, "levator scapulae", (5.2, 4.5), 11)
+        _label(ax, "rhomboids\n(deeper muscles)", (4.8, -7.0), -3)
+        _label(ax, "upper and middle\nspine (T1–T12)", (SPINE_X + 1.2, -20.0), -21)
         ax.text(0, -34.5, "shaded: where the ache usually sits", ha="center", va="center",
                 color="#8A5A00", fontweight="bold")
-    ax.set_xlim(-44, 44)
+    ax.set_xlim(-48, 48)  # room for the labels beside the body, in projector size too
     ax.set_ylim(-37, 27)
     ax.set_aspect("equal")
     ax.axis("off")
     return parts
 
 
-def _label(ax, text, point, text_at):
-    ax.annotate(text, xy=point, xytext=text_at, ha="center", va="center", zorder=7,
-                arrowprops={"arrowstyle": "-", "color": style.INK, "lw": 1.2, "shrinkA": 4, "shrinkB": 0})
+LABEL_GAP_X = 23.5  # labels start just outside the widest part of the body (21.6), so no outline runs through
+
+
+def _label(ax, text, point, text_y):
+    """A label beside the body on the side of ``point``, with a leader line from its inner edge."""
+    right = point[0] > 0
+    ax.annotate(text, xy=point, xytext=(LABEL_GAP_X if right else -LABEL_GAP_X, text_y),
+                ha="left" if right else "right", va="center", zorder=7,
+                arrowprops={"arrowstyle": "-", "color": style.INK, "lw": 1.2, "shrinkA": 4, "shrinkB": 0,
+                            "relpos": (0, 0.5) if right else (1, 0.5)})
     ax.plot(*point, "o", color=style.INK, ms=4, zorder=7)
 
 

@@ -37,13 +37,13 @@ def lung_volume_figure():
         ax = figure.add_subplot()
         ax.plot(TIMES, volume_trace(deep), color=BREATHING, lw=3.5)
         ax.plot(TIMES, volume_trace(shallow), color=style.TENSE, lw=2.5)
-        ax.text(0.2, 1.86, "deep and slow: " + _label(deep), color="#005A8C", fontsize=13)
-        ax.text(0.2, 1.72, "shallow and quick: " + _label(shallow), color=style.TENSE, fontsize=13)
+        ax.text(0.2, 2.0, "deep and slow: " + _label(deep), color="#005A8C", fontsize=13)
+        ax.text(0.2, 1.86, "shallow and quick: " + _label(shallow), color=style.TENSE, fontsize=13)
         ax.fill_between(TIMES, 0, dead_space / 1000, color=style.QUIET, zorder=0)
-        ax.text(11.8, 0.075, "dead space: 150 mL of every breath never reaches the air sacs", ha="right",
-                va="center", fontsize=12)
+        ax.text(0.2, 1.72, "grey band: the dead space, 150 mL of every breath that never reaches the air sacs",
+                fontsize=12)
         ax.set_xlim(0, WINDOW_S)
-        ax.set_ylim(0, 2.0)
+        ax.set_ylim(0, 2.15)
         ax.set_xlabel("time (seconds)")
         ax.set_ylabel("air breathed in (litres)")
     return figure
@@ -153,7 +153,9 @@ class PacerLiveFigure:
         now = 8 * moment_percent / 100
         self.cursor.set_xdata([now, now])
         breathing_in = np.mod(now, rhythm.breath_seconds) < inhale_s
-        self.phase_text.set_position((min(max(now, 0.6), 7.4), 1.12))
+        beside = 0.12 if now < 4 else -0.12  # beside the cursor, on the side with room, so it never crosses
+        self.phase_text.set_position((now + beside, 1.12))
+        self.phase_text.set_horizontalalignment("left" if beside > 0 else "right")
         self.phase_text.set_text("breathe in" if breathing_in else "breathe out")
         self.phase_text.set_color("#005A8C" if breathing_in else style.INK)
         return pacer_caption(rhythm)
