@@ -11,7 +11,7 @@ def test_moving_the_upper_back_slider_changes_the_picture_and_the_caption():
     explorer = start_here.explore_upper_back()
     before_image, before_caption = bytes(explorer.image.value), explorer.caption.value
     assert before_image.startswith(b"\x89PNG")
-    assert "shaded zone" in before_caption
+    assert "inside the dashed orange ring" in before_caption
     explorer.controls["part"].value = "rhomboids"
     assert bytes(explorer.image.value) != before_image
     assert "Rhomboids" in explorer.caption.value and "shoulder blade" in explorer.caption.value
@@ -109,8 +109,10 @@ def test_a_forward_head_turns_the_spine_tense_and_says_how_much_load():
     from upperback import posture
 
     explorer = posture.explore_head_load()
-    assert "Nearly upright" in explorer.caption.value
+    assert "Head over the shoulders" in explorer.caption.value and "running lean (6°)" in explorer.caption.value
     explorer.controls["head_forward_deg"].value = 30
+    explorer.controls["upper_back_rounding_deg"].value = 20
+    assert "56° forward in all</b>: head 30°, upper back 20°, running lean 6°" in explorer.caption.value
     assert "kg</b> rests on the base of the neck" in explorer.caption.value
 
 
@@ -124,3 +126,14 @@ def test_the_benchmark_times_every_explorer_the_lessons_offer():
                for name, function in inspect.getmembers(module, inspect.isfunction)
                if name.startswith("explore_") and function.__module__ == module.__name__}
     assert offered == set(EXPLORERS.values())
+
+
+def test_the_live_breathing_figure_names_every_helper_muscle_and_the_diaphragm():
+    from matplotlib.text import Text
+
+    from upperback import breathing
+    from upperback.models.breathing_mechanics import HELPER_MUSCLES
+
+    explorer = breathing.explore_breath()
+    words = {t.get_text() for t in explorer.figure.figure.findobj(Text)}
+    assert {*HELPER_MUSCLES, "diaphragm"} <= words

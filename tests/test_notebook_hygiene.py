@@ -156,3 +156,16 @@ def test_speaker_notes_are_there_for_the_presenter_and_folded_for_self_study(pat
     assert notes, "long explanations have speaker notes"
     for cell in notes:
         assert cell["metadata"].get("jupyter", {}).get("source_hidden") is True, "".join(cell["source"])[:60]
+
+
+GLOSSARY = {"00_start_here.ipynb": ("T1–T12",), "01_arm_carriage.ipynb": ("Hz", "centre of mass"),
+            "03_posture.ipynb": ("N·m", "effective load")}
+
+
+@pytest.mark.parametrize("name", sorted(GLOSSARY))
+def test_jargon_is_explained_where_it_first_appears(name):
+    texts = markdown(ROOT / "notebooks" / name)
+    for term in GLOSSARY[name]:
+        first = next(i for i, text in enumerate(texts) if term in text)
+        words = [line for line in texts[first].split("\n\n") if line.startswith("*Words:*")]
+        assert words and term.lower() in words[0].lower().replace("**", ""), f"{term}: no *Words:* line"

@@ -120,5 +120,6 @@ def pendulum_caption(height_m, elbow_bend_deg, cadence, natural_hz, stride_hz) -
         f"With the elbow bent {elbow_bend_deg:.0f}°, the arm of a {height_m:.2f} m runner would swing on its "
         f"own about <b>{natural_hz:.2f}</b> times a second. At {cadence:.0f} steps a minute the stride asks "
         f"for <b>{stride_hz:.2f}</b>, {ratio:.1f} times as fast, so the shoulder muscles must keep driving "
-        "the swing. Bending the elbow shortens the pendulum and narrows the gap; it never closes it."
+        "the swing. A comfortable bend, about a right angle, shortens the pendulum a little; clenching the "
+        "elbow tighter narrows the gap only slightly, never closes it, and takes muscle to hold."
     )

@@ -193,6 +193,27 @@ def _labels(front_ax, side_ax, pattern, colour):
                          fontsize=12, color=colour, arrowprops={**pointer, "color": colour})
 
 
+# Where each label of the live front view points: the middle of the muscle on the picture's left side.
+MUSCLE_LABELS = (
+    ("sternocleidomastoid", (-3.3, 7.6), 19),
+    ("scalenes", (-4.3, 3.6), 12),
+    ("upper trapezius", (-10.0, 6.4), 5),
+    ("pectoralis minor", (-10.5, -5.0), -6),
+    ("diaphragm", (-10.0, -24.0), -24),
+)
+
+
+def _name_the_muscles(ax) -> None:
+    """Fixed labels beside the front view; drawn under the moving lines, so they stay in the cached frame."""
+    ax.set_xlim(-68 if style.projector_mode() else -56, 22)  # room for the words at either type size
+    for name, point, text_y in MUSCLE_LABELS:
+        colour = INK_FOR["deep"] if name == "diaphragm" else style.INK
+        ax.annotate(name, xy=point, xytext=(-25, text_y), ha="right", va="center", color=colour, zorder=0,
+                    fontsize=style.series_rc()["font.size"] - 1,
+                    arrowprops={"arrowstyle": "-", "color": style.INK, "lw": 0.8, "relpos": (1, 0.5)})
+    ax.text(-25, 27, "helper muscles", ha="right", va="center", fontweight="bold", zorder=0)
+
+
 class BreathLiveFigure:
     """One breath in, then out, in the chosen pattern: front and side views side by side."""
 
@@ -204,6 +225,7 @@ class BreathLiveFigure:
             front_ax.set_title("from the front")
             side_ax.set_title("from the side")
             self.diagram = BreathingDiagram(front_ax, side_ax)
+            _name_the_muscles(front_ax)
         self.frames = LiveFrames(self.figure, self.diagram.artists())
 
     def update(self, pattern: str = "deep", breath_percent: float = 0) -> str:

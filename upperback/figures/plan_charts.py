@@ -40,31 +40,34 @@ CHANGE_MARKERS = dict(zip(CHANGES, ("o", "s", "^", "v", "D", "P")))
 
 
 def ache_chart_png(entries: list[CheckIn]) -> bytes:
-    """Ache (0–10) run by run, with a marker for each change tried on that run."""
+    """Ache (0–10) run by run, and below it, in a lane of its own, a marker for each change tried.
+
+    The changes get their own lane so that no marker can be read as an ache value."""
     with style.series_style():
-        figure = style.new_figure(10, 4.6)
-        ax = figure.add_subplot()
+        figure = style.new_figure(10, 5.6)
+        ax, lane = figure.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 1.3]})
         ax.set_ylim(-0.5, 10.5)
         ax.set_ylabel("ache (0 to 10)")
         ax.grid(alpha=0.3)
+        lane.set_ylim(len(CHANGES) - 0.4, -0.6)  # first change on top
+        lane.set_yticks([])
+        lane.set_ylabel("changes\ntried")
         if not entries:
             ax.text(0.5, 0.5, "No runs logged yet", transform=ax.transAxes, ha="center", va="center")
-            ax.set_xticks([])
+            lane.set_xticks([])
             return png_bytes(figure)
         ordered = sorted(entries, key=lambda e: e.run_date)
         days = [date.fromisoformat(e.run_date) for e in ordered]
         ax.plot(days, [e.ache for e in ordered], color=style.ACHE, lw=3, marker="o", ms=9, zorder=3)
-        shown = set()
-        for day, entry in zip(days, ordered):
-            for offset, change in enumerate(entry.changed):
-                label = CHANGES[change] if change not in shown else None
-                shown.add(change)
-                ax.plot(day, entry.ache + 0.9 + 0.75 * offset, CHANGE_MARKERS[change], color=style.RELAXED,
-                        ms=10, label=label, zorder=4)
-        if shown:
-            ax.legend(title="what you changed", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+        for row, (change, label) in enumerate(CHANGES.items()):
+            tried = [day for day, entry in zip(days, ordered) if change in entry.changed]
+            if tried:  # one call per kind of change, not per run: a long log still charts quickly
+                lane.plot(tried, [row] * len(tried), CHANGE_MARKERS[change], color=style.RELAXED, ms=10,
+                          label=label, linestyle="none")
+        if lane.lines:
+            figure.legend(title="what you changed", loc="outside right upper", frameon=False)
         ax.set_xlim(days[0] - timedelta(days=2), days[-1] + timedelta(days=2))  # one run still gets a sane axis
         span_days = (days[-1] - days[0]).days + 4
-        ax.xaxis.set_major_locator(DayLocator(interval=max(1, span_days // 7)))  # whole days, at most ~8 ticks
-        ax.xaxis.set_major_formatter(DateFormatter("%d %b"))
+        lane.xaxis.set_major_locator(DayLocator(interval=max(1, span_days // 7)))  # whole days, at most ~8 ticks
+        lane.xaxis.set_major_formatter(DateFormatter("%d %b"))
     return png_bytes(figure)

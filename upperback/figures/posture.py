@@ -8,6 +8,7 @@ from upperback.figures import style
 from upperback.figures.rendering import LiveFrames
 from upperback.figures.stick_figure import StickFigure, frame_runner_axes
 from upperback.models.head_load import (
+    ASSUMED_EXTENSOR_MOMENT_ARM_M,
     HANSRAJ_2014_KG,
     LOADED_FROM_DEG,
     MAX_TOTAL_FORWARD_DEG,
@@ -58,13 +59,14 @@ def posture_figure():
 def next_posture_figure():
     """Static: an hour of running as a time line, small posture changes versus one posture held."""
     changes = [
+        # Each change is drawn a little larger than life, so it can be seen at this size.
         ("start", Carriage(trunk_lean_deg=6)),
-        ("roll the\nshoulders", Carriage(trunk_lean_deg=5, shoulder_raise_cm=0)),
-        ("look further\nahead", Carriage(trunk_lean_deg=7, head_forward_deg=0)),
-        ("a little\nslump", Carriage(trunk_lean_deg=8, upper_back_rounding_deg=12, head_forward_deg=10)),
-        ("run tall\nfor a while", Carriage(trunk_lean_deg=4)),
-        ("shake out,\narms wider", Carriage(trunk_lean_deg=6, elbow_bend_deg=70, arm_swing_deg=40)),
-        ("lean from\nthe ankles", Carriage(trunk_lean_deg=10)),
+        ("roll the\nshoulders", Carriage(trunk_lean_deg=5, shoulder_raise_cm=5, arm_swing_deg=20)),
+        ("look further\nahead", Carriage(trunk_lean_deg=3, head_forward_deg=0)),
+        ("a little\nslump", Carriage(trunk_lean_deg=8, upper_back_rounding_deg=20, head_forward_deg=18)),
+        ("run tall\nfor a while", Carriage(trunk_lean_deg=1)),
+        ("shake out,\narms wider", Carriage(trunk_lean_deg=6, elbow_bend_deg=35, arm_swing_deg=55)),
+        ("lean from\nthe ankles", Carriage(trunk_lean_deg=15)),
     ]
     minutes = np.linspace(0, 60, len(changes))
     with style.series_style(projector=False):
@@ -149,20 +151,24 @@ class HeadLoadLiveFigure:
         self.marker.set_data([load.forward_angle_deg], [load.effective_load_kg])
         self.curve_text.set_position((min(load.forward_angle_deg, 58) + 3, load.effective_load_kg - 1.2))
         self.curve_text.set_text(f"this model: {load.effective_load_kg:.1f} kg")
-        return head_load_caption(load)
+        return head_load_caption(load, carriage)
 
     def png(self) -> bytes:
         return self.frames.png()
 
 
-def head_load_caption(load) -> str:
+def head_load_caption(load, carriage: Carriage) -> str:
+    """The load in words, with the angle split into its parts, so "0° head forward" never reads as 6°."""
     if load.forward_angle_deg < NEARLY_UPRIGHT_BELOW_DEG:
-        return (f"<b>Nearly upright ({load.forward_angle_deg:.0f}°, the running lean).</b> The head and neck "
-                f"({load.head_and_neck_kg:.1f} kg) sit almost over the base of the neck: the spine carries "
-                f"their weight and the muscles behind hold only {load.moment_nm:.1f} N·m.")
+        return (f"<b>Head over the shoulders.</b> Only the running lean ({carriage.trunk_lean_deg:.0f}°) tips the "
+                f"head and neck ({load.head_and_neck_kg:.1f} kg) a little forward: the spine carries their "
+                f"weight and the muscles behind the neck hold only {load.moment_nm:.1f} N·m (newton-metres, "
+                "a measure of turning effort).")
     return (
-        f"<b>{load.forward_angle_deg:.0f}° forward.</b> The head sits {load.lever_m * 100:.0f} cm in front of "
-        f"the base of the neck, so the muscles behind it hold {load.moment_nm:.1f} N·m, about the pull of "
-        f"{load.muscle_pull_kg:.0f} kg if they act 5 cm behind the joint. Together with the head's own weight, "
+        f"<b>{load.forward_angle_deg:.0f}° forward in all</b>: head {carriage.head_forward_deg:.0f}°, upper back "
+        f"{carriage.upper_back_rounding_deg:.0f}°, running lean {carriage.trunk_lean_deg:.0f}°. The head sits "
+        f"{load.lever_m * 100:.0f} cm in front of the base of the neck, so the muscles behind it hold "
+        f"{load.moment_nm:.1f} N·m, about the pull of {load.muscle_pull_kg:.0f} kg if they act "
+        f"{ASSUMED_EXTENSOR_MOMENT_ARM_M * 100:.0f} cm behind the joint. Together with the head's own weight, "
         f"about <b>{load.effective_load_kg:.0f} kg</b> rests on the base of the neck."
     )

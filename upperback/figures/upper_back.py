@@ -70,7 +70,7 @@ def draw_upper_back(ax, labels: bool = True) -> dict[str, list]:
         _label(ax, "levator scapulae", (5.2, 4.5), 11)
         _label(ax, "rhomboids\n(deeper muscles)", (4.8, -7.0), -3)
         _label(ax, "upper and middle\nspine (T1–T12)", (SPINE_X + 1.2, -20.0), -21)
-        ax.text(0, -34.5, "shaded: where the ache usually sits", ha="center", va="center",
+        ax.text(0, -34.5, "inside the dashed orange ring: where the ache usually sits", ha="center", va="center",
                 color="#8A5A00", fontweight="bold")
     ax.set_xlim(-48, 48)  # room for the labels beside the body, in projector size too
     ax.set_ylim(-37, 27)
@@ -134,7 +134,7 @@ class UpperBackLiveFigure:
         colour_parts(self.parts, part)
         self.shown = part
         if found is None:
-            return ("The whole area: the ache usually sits in the shaded zone, where the trapezius, "
+            return ("The whole area: the ache usually sits inside the dashed orange ring, where the trapezius, "
                     "rhomboids and levator scapulae hold the shoulder blades against the ribs.")
         return (f"<b>{found.name.capitalize()}</b>. Where: {found.where}. What it does: {found.what_it_does}. "
                 f"Why runners feel it: {found.why_runners_feel_it}.")

@@ -165,12 +165,12 @@ class PacerLiveFigure:
 
 
 def pacer_caption(rhythm) -> str:
-    strides = rhythm.strides_per_breath
-    strides_text = f"{strides:g}" if strides == int(strides) else f"{int(strides * 2)}:2"
+    strides = rhythm.strides_per_breath  # a stride is two steps
+    per_breath = (f"{strides:g} strides (a stride is two steps) per breath" if strides == int(strides)
+                  else f"{strides * 2:g} strides per 2 breaths")
     return (
         f"At {rhythm.cadence:.0f} steps a minute, breathing in for {rhythm.inhale_steps} steps and out for "
         f"{rhythm.exhale_steps} gives <b>{rhythm.breaths_per_min:.0f} breaths a minute</b>, one every "
-        f"{rhythm.breath_seconds:.1f} s: {strides_text} strides per breath"
-        + (":1." if strides == int(strides) else ".")
-        + " Fewer steps per breath means quicker breathing."
+        f"{rhythm.breath_seconds:.1f} s, or {per_breath}. Fewer steps per breath means quicker breathing. "
+        "(The pattern you choose counts steps in : steps out; research on runners counts strides per breath.)"
     )
