@@ -2,6 +2,7 @@
 #   make lab    create .venv, install the course, open lesson 00 in JupyterLab
 #   make test   install the test tools (and Chromium where possible), run every test
 # Another Python (3.11 or newer): make test PYTHON=python3.13 (the .venv is rebuilt for it).
+# A laptop with no internet: make lab WHEELHOUSE=wheelhouse installs from a folder made by `make wheelhouse`.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -10,15 +11,20 @@ PY_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # No news pop-up and no update check: both reach out to the internet (settings in the venv's JupyterLab).
 LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
+WHEELHOUSE ?=
+PIP_INSTALL = $(BIN)/python -m pip install --quiet --disable-pip-version-check \
+	$(if $(WHEELHOUSE),--no-index --find-links $(WHEELHOUSE),)
 
-.PHONY: lab present test assets bench handouts clean-notebooks checked-outputs
+.PHONY: lab present test assets bench handouts clean-notebooks checked-outputs wheelhouse
 
 lab: $(VENV)/runtime.stamp
 	$(BIN)/jupyter lab $(ROOT_FLAG) --LabApp.news_url=None notebooks/00_start_here.ipynb
 
-# Workshop: large type everywhere (custom CSS), large figures, one lesson at a time (Simple Interface).
+# Workshop: large type everywhere (custom CSS), large figures, one lesson at a time (Simple Interface),
+# and a fresh, throw-away data folder, so the presenter's own answers and log never reach the projector.
 present: $(VENV)/runtime.stamp
-	UPPERBACK_PROJECTOR=1 JUPYTER_CONFIG_DIR=$(CURDIR)/workshop/jupyter-config $(BIN)/jupyter lab $(ROOT_FLAG) \
+	UPPERBACK_DATA_DIR=$$(mktemp -d -t upperback-present-XXXXXX) UPPERBACK_PROJECTOR=1 \
+	JUPYTER_CONFIG_DIR=$(CURDIR)/workshop/jupyter-config $(BIN)/jupyter lab $(ROOT_FLAG) \
 		--LabApp.custom_css=True --LabApp.news_url=None --LabApp.default_url=/doc/tree/notebooks/00_start_here.ipynb
 
 # Standalone HTML of every lesson, for printing or opening from disk with no network.
@@ -42,8 +48,13 @@ checked-outputs: $(VENV)/test.stamp
 	$(BIN)/python tools/clean_notebooks.py --run notebooks/*.ipynb
 
 # The stamp names the Python version, so asking for another Python rebuilds the environment for it.
+# Every package the course needs, as files, for laptops with no internet (same OS and Python version).
+wheelhouse:
+	$(PYTHON) -m pip download --quiet --disable-pip-version-check --dest $(or $(WHEELHOUSE),wheelhouse) \
+		-r requirements.txt "setuptools>=69"
+
 $(VENV)/runtime.stamp: $(VENV)/python-$(PY_VERSION) requirements.txt pyproject.toml
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PIP_INSTALL) -r requirements.txt
 	mkdir -p $(dir $(LAB_OVERRIDES))
 	printf '%s\n' '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}' \
 		> $(LAB_OVERRIDES)
@@ -57,5 +68,5 @@ $(VENV)/python-$(PY_VERSION):
 	touch $@
 
 $(VENV)/test.stamp: $(VENV)/runtime.stamp requirements-test.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(PIP_INSTALL) -r requirements-test.txt
 	touch $@

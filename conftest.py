@@ -2,15 +2,16 @@
 
 - Never touch a real runner's saved answers: every kernel gets a throwaway data folder.
 - Each lesson is executed once on the kernel side: nbval runs it in a fresh environment built from exactly
-  ``requirements.txt`` (what Binder installs), and keeps what every cell printed, so the Binder and handout
-  tests check that same run instead of executing the lessons again.
+  ``requirements.txt`` (what Binder installs), installed offline from a wheelhouse as a workshop laptop is,
+  and keeps what every cell printed, so the Binder and handout tests check that same run instead of
+  executing the lessons again.
 """
 
 import json
 import os
 import subprocess
+import sys
 import tempfile
-import venv
 from pathlib import Path
 
 import matplotlib
@@ -52,15 +53,17 @@ def pytest_collection_modifyitems(session, config, items):
     items.sort(key=lambda item: not is_notebook_cell(item))
 
 
-def build_binder_environment(folder: Path) -> Path:
-    """A fresh virtual environment with exactly what Binder installs; raises with pip's words on failure."""
-    venv.create(folder, with_pip=True)
-    python = folder / "bin" / "python"
-    install = subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                              "-r", "requirements.txt"], cwd=ROOT, capture_output=True, text=True, check=False)
-    if install.returncode != 0:
-        raise RuntimeError("pip install -r requirements.txt failed:\n" + install.stderr[-3000:])
-    return python
+def build_binder_environment(home: Path) -> Path:
+    """Exactly what Binder installs (requirements.txt), built as a workshop laptop with no internet builds it:
+    `make wheelhouse`, then `make lab`'s environment from that folder alone. Raises with make's words."""
+    folder, wheelhouse = home / "env", home / "wheelhouse"
+    settings = [f"PYTHON={sys.executable}", f"WHEELHOUSE={wheelhouse}", f"VENV={folder}"]
+    for target in ("wheelhouse", f"{folder}/runtime.stamp"):
+        made = subprocess.run(["make", "--no-print-directory", target, *settings], cwd=ROOT,
+                              capture_output=True, text=True, check=False)
+        if made.returncode != 0:
+            raise RuntimeError(f"make {target} failed:\n" + (made.stdout + made.stderr)[-3000:])
+    return folder / "bin" / "python"
 
 
 def binder_python(config) -> Path:
@@ -69,7 +72,7 @@ def binder_python(config) -> Path:
     if runs.binder_python is None and runs.binder_problem is None:
         home = Path(tempfile.mkdtemp(prefix="upperback-binder-"))
         try:
-            runs.binder_python = build_binder_environment(home / "env")
+            runs.binder_python = build_binder_environment(home)
         except RuntimeError as problem:
             runs.binder_problem = str(problem)
             pytest.fail(runs.binder_problem)

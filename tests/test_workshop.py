@@ -34,6 +34,7 @@ def test_make_present_starts_jupyterlab_as_the_browser_tests_check_it():
     Interface; `make present` must do the same, with projector-size figures."""
     makefile = (ROOT / "Makefile").read_text()
     present = re.search(r"^present:.*?\n((?:\t.*\n)+)", makefile, flags=re.MULTILINE)[1]
-    for setting in ("UPPERBACK_PROJECTOR=1", "JUPYTER_CONFIG_DIR=$(CURDIR)/workshop/jupyter-config",
+    for setting in ("UPPERBACK_DATA_DIR=$$(mktemp -d", "UPPERBACK_PROJECTOR=1",
+                    "JUPYTER_CONFIG_DIR=$(CURDIR)/workshop/jupyter-config",
                     "--LabApp.custom_css=True", "--LabApp.default_url=/doc/tree/notebooks/00_start_here.ipynb"):
         assert setting in present, setting
