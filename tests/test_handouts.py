@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from browser_support import ROOT
 
-from upperback.handouts import export_lesson, run_lesson
+from upperback.handouts import export_lesson, export_workshop_pages, run_lesson
 from upperback.models.lessons import LESSONS as REGISTRY
 
 LESSONS = [lesson.notebook.removesuffix(".ipynb") for lesson in REGISTRY]
@@ -40,7 +40,17 @@ def handouts(tmp_path_factory, executed_lessons):
     folder = tmp_path_factory.mktemp("handouts")
     for name, notebook in executed_lessons.items():
         export_lesson(copy.deepcopy(notebook), ROOT / "notebooks" / name, folder)
+    export_workshop_pages(folder)
     return folder
+
+
+def test_the_workshop_kit_comes_with_the_handouts(handouts):
+    from upperback.models.lessons import SELF_CHECKS
+
+    expected = {"cue_card.html", *(f"scoring_key_{check.lesson}.html" for check in SELF_CHECKS)}
+    assert expected <= {path.name for path in handouts.iterdir()}
+    for name in expected:
+        assert not re.search(r'(src|href)="https?:', (handouts / name).read_text()), name
 
 
 def test_running_a_lesson_for_a_handout_leaves_this_process_and_the_learners_data_alone(tmp_path):

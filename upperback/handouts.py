@@ -21,6 +21,7 @@ from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
 from upperback.models.lessons import LESSONS
+from upperback.paper import workshop_pages
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 TEMPLATE_DIR = Path(__file__).parent / "handout_templates"
@@ -73,11 +74,21 @@ def _data_uri(asset: Path) -> str:
     return f"data:{kind};base64,{base64.b64encode(asset.read_bytes()).decode('ascii')}"
 
 
+def export_workshop_pages(folder: Path) -> list[Path]:
+    """The cue card and a scoring key for every self-check, beside the lesson handouts."""
+    written = []
+    for name, html in workshop_pages().items():
+        (folder / name).write_text(html, encoding="utf-8")
+        written.append(folder / name)
+    return written
+
+
 def export_all(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="upperback-handouts-") as data_dir:
         paths = [NOTEBOOKS / lesson.notebook for lesson in LESSONS]
-        return [export_lesson(run_lesson(path, Path(data_dir)), path, folder) for path in paths]
+        lessons = [export_lesson(run_lesson(path, Path(data_dir)), path, folder) for path in paths]
+    return lessons + export_workshop_pages(folder)
 
 
 if __name__ == "__main__":

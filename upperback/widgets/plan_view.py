@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 import ipywidgets as widgets
 
@@ -10,22 +11,33 @@ from upperback.figures.plan_charts import cause_chart_png
 from upperback.models.lessons import BY_KEY, CAUSE_NAMES
 from upperback.models.plan import build_plan
 from upperback.models.warning_signs import ACTIONS
-from upperback.storage import AnswersFileError, AnswerStore
+from upperback.paper import plan_page
+from upperback.storage import AnswersFileError, AnswerStore, plain_error, write_atomically
 from upperback.widgets.messages import link_html, note_html, problem_html
 from upperback.widgets.selfcheck_form import warnings_html
 from upperback.widgets.static_fallback import StaticFallback
 
+PRINTABLE_PLAN = "my_upperback_plan.html"  # written beside the lesson, so JupyterLab can open it
+
 
 class PlanView(StaticFallback, widgets.VBox):
-    def __init__(self, store: AnswerStore | None = None):
+    def __init__(self, store: AnswerStore | None = None, print_folder: Path | str = "."):
         self.store = store or AnswerStore()
+        self.print_folder = Path(print_folder)
+        self.plan = None
         self.text = widgets.HTML()
         self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
         self.refresh_button = widgets.Button(description="Refresh my plan", icon="refresh",
                                              tooltip="Read your saved answers again",
                                              layout=widgets.Layout(width="max-content"))
         self.refresh_button.on_click(self.refresh)
-        super().__init__([self.refresh_button, self.text, self.chart])
+        self.print_button = widgets.Button(description="Make a printable plan", icon="print",
+                                           tooltip="Write your plan as a one-page file you can print",
+                                           layout=widgets.Layout(width="max-content"))
+        self.print_button.on_click(self.write_printable)
+        self.print_message = widgets.HTML()
+        super().__init__([widgets.HBox([self.refresh_button, self.print_button]), self.text, self.chart,
+                          self.print_message])
         self.add_class("upperback-plan")
         self.refresh()
 
@@ -38,7 +50,7 @@ class PlanView(StaticFallback, widgets.VBox):
         except AnswersFileError as problem:
             self.text.value = problem_html(str(problem))
             return
-        plan = build_plan(loaded.all_answers())
+        plan = self.plan = build_plan(loaded.all_answers())
         parts = [problem_html(notice) for notice in [*loaded.notices, *plan.problems]]
         if plan.on_hold:
             parts.append(warnings_html(plan.warnings) + _on_hold_html(plan))
@@ -48,6 +60,25 @@ class PlanView(StaticFallback, widgets.VBox):
         shown = plan.done and not plan.on_hold
         self.chart.value = cause_chart_png(plan) if shown else b""
         self.chart.layout.display = None if shown else "none"
+
+
+    def write_printable(self, _button=None) -> Path | None:
+        """The plan on one printable page, beside the lesson; only what the plan shows, never the answers."""
+        if self.plan is None:
+            self.print_message.value = problem_html("Your saved answers could not be read, so there is no plan "
+                                                    "to print yet.")
+            return None
+        path = self.print_folder / PRINTABLE_PLAN
+        try:
+            write_atomically(path, plan_page(self.plan))
+        except OSError as problem:
+            self.print_message.value = problem_html(f"Could not write {path} ({plain_error(problem)}).")
+            return None
+        self.print_message.value = note_html(
+            f"Written: {path.resolve()}. Open it from the file browser (or the link), then print it from your "
+            "browser; it fits one page. It holds your plan, not your answers.") + link_html(
+            PRINTABLE_PLAN, "open my printable plan")
+        return path
 
 
 def _on_hold_html(plan) -> str:

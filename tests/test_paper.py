@@ -1,0 +1,89 @@
+"""Pages to print: the runner's one-page plan, the cue card and the scoring keys, checked in words and, in a
+real browser, printed to PDF on A4 and on Letter: each must fit one sheet."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from upperback.models.lessons import SELF_CHECKS
+from upperback.models.plan import build_plan
+from upperback.paper import cue_card, plan_page, scoring_key, workshop_pages
+from upperback.storage import AnswerStore
+from upperback.widgets.plan_view import PRINTABLE_PLAN, PlanView
+from upperback.your_plan import EXAMPLE_RUNNER
+
+ON_HOLD = {**EXAMPLE_RUNNER, "start_here": {**EXAMPLE_RUNNER["start_here"], "when": "faster"}}
+
+
+def test_the_printable_plan_holds_the_plan_and_the_warning_signs_but_not_the_answers():
+    html = plan_page(build_plan(EXAMPLE_RUNNER))
+    assert "Most likely to contribute" in html and "your posture" in html
+    assert len(re.findall(r"<li>[^<]+<span class='small'>\(lesson 0\d\)", html)) == 3
+    assert "Stop and rest" in html and "ambulance" in html
+    for lesson, answers in EXAMPLE_RUNNER.items():  # the runner's own answers never go on paper
+        check = next(check for check in SELF_CHECKS if check.lesson == lesson)
+        for question in check.questions:
+            text = question.option(answers[question.key]).text
+            assert len(text) < 12 or text not in html, text
+    assert "<script" not in html and "http" not in html
+
+
+def test_a_plan_on_hold_prints_the_action_and_no_cues():
+    html = plan_page(build_plan(ON_HOLD))
+    assert "My plan is on hold" in html and "angina" in html
+    assert "Try on my next three runs" not in html
+
+
+@pytest.mark.parametrize("check", SELF_CHECKS, ids=lambda check: check.lesson)
+def test_each_scoring_key_lists_every_answer_with_its_points_and_next_step(check):
+    html = scoring_key(check)
+    for question in check.questions:
+        for option in question.options:
+            assert option.text.replace("'", "&#x27;") in html.replace("&quot;", '"')
+    assert html.count("WARNING SIGN") == sum(bool(o.warning) for q in check.questions for o in q.options)
+
+
+def test_the_cue_card_has_every_cue_of_every_lesson():
+    html = cue_card()
+    cues = {option.cue for check in SELF_CHECKS for q in check.questions for option in q.options if option.cue}
+    for cue in cues:
+        assert (cue[0].upper() + cue[1:]).replace("'", "&#x27;") in html
+
+
+def test_the_plan_view_writes_the_printable_plan_beside_the_lesson(tmp_path):
+    store = AnswerStore(tmp_path / "data")
+    for lesson, answers in EXAMPLE_RUNNER.items():
+        store.save(lesson, answers)
+    view = PlanView(store, print_folder=tmp_path)
+    view.print_button.click()
+    written = (tmp_path / PRINTABLE_PLAN).read_text()
+    assert "your posture" in written and "Written:" in view.print_message.value
+
+
+def test_a_folder_that_cannot_be_written_gets_a_message_not_a_traceback(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    view = PlanView(AnswerStore(tmp_path / "data"), print_folder=blocker)
+    view.print_button.click()
+    assert "Could not write" in view.print_message.value and "Traceback" not in view.print_message.value
+
+
+def _pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b", pdf))
+
+
+PRINTED = {"plan": lambda: plan_page(build_plan(EXAMPLE_RUNNER)),
+           "plan_on_hold": lambda: plan_page(build_plan(ON_HOLD)),
+           **{name: (lambda html=html: html) for name, html in workshop_pages().items()}}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("name", sorted(PRINTED))
+def test_every_printable_page_fits_one_sheet(page, tmp_path, name, paper):
+    path = tmp_path / "page.html"
+    path.write_text(PRINTED[name](), encoding="utf-8")
+    page.goto(path.as_uri())
+    assert _pages(page.pdf(format=paper, print_background=True)) == 1
