@@ -42,7 +42,14 @@ class PlanView(StaticFallback, widgets.VBox):
         self.refresh()
 
     def static_html(self) -> str:
-        return self.text.value
+        """On paper there are no saved answers: say how to build the plan by hand instead."""
+        if self.plan is not None and self.plan.done:
+            return self.text.value
+        return ("<p><b>Your plan, on paper:</b> score each self-check with its scoring key "
+                "(<i>scoring_key_…html</i>, printed with these handouts): add the points for each cause, and "
+                "compare each cause's total with the most it could get. The cause with the largest share is the "
+                "lesson to read first; pick one or two of its cues for your next three runs. If any answer is a "
+                "warning sign, that comes first: see a doctor, and the plan waits.</p>")
 
     def refresh(self, _button=None) -> None:
         try:
