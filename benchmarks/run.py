@@ -61,6 +61,34 @@ def _slider_values(control) -> list:
     return [low + (high - low) * i / 9 for i in range(10)]
 
 
+LOG_SIZES = (1_000, 10_000, 100_000)
+LOG_TARGETS_S = {10_000: 1.0, 100_000: 10.0}
+
+
+def time_log_review(runs: int) -> float:
+    """Seconds to open lesson 04's review (read, summary, chart, table) of a log of this many runs."""
+    import json
+    from datetime import date, timedelta
+
+    from upperback.models.checkin_log import CHANGES
+    from upperback.storage_log import CheckInLog
+    from upperback.widgets.checkin_form import LogReview
+
+    folder = Path(tempfile.mkdtemp(prefix="upperback-bench-log-"))
+    changes = list(CHANGES)
+    with (folder / "run_log.jsonl").open("w") as log:
+        for number in range(runs):
+            changed = [changes[number % len(changes)]] if number % 3 else []
+            log.write(json.dumps({
+                "run_date": (date(1990, 1, 1) + timedelta(days=number % 13_000)).isoformat(), "minutes": 40,
+                "ache": number % 8, "regions": ["between_blades"], "started": "tired", "changed": changed,
+                "helped": "a_little" if changed else "no_change", "note": "felt fine", "entry_id": f"b{number}",
+            }) + "\n")
+    started = time.perf_counter()
+    LogReview(CheckInLog(folder), folder)
+    return time.perf_counter() - started
+
+
 def main() -> None:
     os.environ["UPPERBACK_DATA_DIR"] = tempfile.mkdtemp(prefix="upperback-bench-")
     lines = [(f"# Benchmark results\n\nMachine: {platform.processor() or platform.machine()}, "
@@ -79,6 +107,13 @@ def main() -> None:
         median, p95, sliders = time_explorer(make_explorer)
         ok = "meets" if median <= UPDATE_TARGET_MS else "MISSES"
         lines.append(f"| {name} | {sliders} | {median:.1f} | {p95:.1f} | {ok} ≤ {UPDATE_TARGET_MS:.0f} ms |")
+    lines += ["", "## Reviewing the check-in log (lesson 04: read, summary, chart, table of the newest runs)\n",
+              "| runs | seconds | target |", "| ---: | ---: | --- |"]
+    for runs in LOG_SIZES:
+        seconds = time_log_review(runs)
+        target = LOG_TARGETS_S.get(runs)
+        verdict = "" if target is None else f"{'meets' if seconds <= target else 'MISSES'} ≤ {target:g} s"
+        lines.append(f"| {runs:,} | {seconds:.2f} | {verdict} |")
     text = "\n".join(lines) + "\n"
     print(text)
     (ROOT / "benchmarks" / "RESULTS.md").write_text(text)

@@ -38,7 +38,7 @@ def test_a_complete_check_in_is_accepted_with_its_fields_in_order():
         ({"ache": 11}, "from 0 to 10"),
         ({"ache": "lots"}, "whole number from 0 to 10"),
         ({"regions": []}, "say where it ached"),
-        ({"regions": ["knee"]}, "knee is not one of"),
+        ({"regions": ["knee"]}, "'knee' is not one of"),
         ({"started": None}, "choose when the ache started"),
         ({"started": "no_ache"}, "'no ache this run' is chosen"),
         ({"helped": None}, "say whether the change helped"),

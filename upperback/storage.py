@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -36,8 +37,10 @@ def data_dir() -> Path:
 
 @dataclass
 class Loaded:
-    lessons: dict[str, dict]  # lesson -> {"answers": {question key: option key}, "saved_at": ISO time}
+    lessons: dict[str, dict]  # lesson -> {"answers": {question key: option key}, "saved_at": ISO time, …}
     notices: list[str] = field(default_factory=list)  # things the runner should be told, in plain words
+    document: dict = field(default_factory=dict)  # the whole file as read, fields of newer versions included
+    readable: bool = True  # False: the folder or file could not be read, so saving could lose data
 
     def answers(self, lesson: str) -> dict[str, str]:
         return self.lessons.get(lesson, {}).get("answers", {})
@@ -54,32 +57,46 @@ class AnswerStore:
         self.path = self.folder / ANSWERS_FILE
 
     def load(self) -> Loaded:
-        if not self.path.exists():
-            return Loaded({})
+        try:
+            if not self.path.exists():
+                return Loaded({})
+        except OSError as problem:  # the folder itself cannot be looked into
+            notice = (f"Your data folder {self.folder} cannot be read ({plain_error(problem)}), so your saved "
+                      "answers cannot be shown, and nothing will be saved over them.")
+            return Loaded({}, [notice], readable=False)
         try:
             document = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as problem:
-            return Loaded({}, [self._set_aside(f"it could not be read ({plain_error(problem)})")])
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as problem:
+            why = "it is nested too deeply to be an answers file" if isinstance(problem, RecursionError) else (
+                f"it could not be read ({plain_error(problem)})")
+            return Loaded({}, [self._set_aside(why)])
         lessons, bad = _valid_lessons(document)
-        if bad is None:
-            return Loaded(lessons)
-        return Loaded(lessons, [self._set_aside(bad, copy=True)])
+        kept = document if isinstance(document, dict) and bad != NOT_OURS else {}
+        notices = [self._set_aside(bad, copy=True)] if bad else []
+        if isinstance(kept.get("format"), int) and kept["format"] > FORMAT:
+            notices.append(self._set_aside("it was written by a newer version of the course", copy=True,
+                                           quiet=True))
+        return Loaded(lessons, notices, kept)
 
     def answers(self, lesson: str) -> dict[str, str]:
         return self.load().answers(lesson)
 
     def save(self, lesson: str, answers: dict[str, str]) -> list[str]:
-        """Save one lesson's answers, keeping every other lesson's. Returns notices for the runner."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        """Save one lesson's answers, keeping every other lesson's and any field a newer version wrote.
+        Returns notices for the runner; raises AnswersFileError when saving could lose data."""
+        private_folder(self.folder)
         with _only_one_writer(self.folder / ".answers.lock"):  # two open lessons may save at once
             loaded = self.load()
+            if not loaded.readable:
+                raise AnswersFileError(loaded.notices[0])
             saved_at = datetime.now(UTC).isoformat(timespec="seconds")
-            lessons = {**loaded.lessons, lesson: {"answers": dict(answers), "saved_at": saved_at}}
-            document = {"format": FORMAT, "lessons": lessons}
+            lessons = dict(loaded.lessons)  # damaged entries stay only in the copy set aside
+            lessons[lesson] = {**lessons.get(lesson, {}), "answers": dict(answers), "saved_at": saved_at}
+            document = {**loaded.document, "format": max(FORMAT, _format_of(loaded.document)), "lessons": lessons}
             write_atomically(self.path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
         return loaded.notices
 
-    def _set_aside(self, why: str, copy: bool = False) -> str:
+    def _set_aside(self, why: str, copy: bool = False, quiet: bool = False) -> str:
         """Move (or, when some of it was usable, copy) the file aside so nothing in it is lost.
 
         A copy is named after its content, so reading the same damaged file again (every lesson that opens
@@ -100,6 +117,8 @@ class AnswerStore:
                 f"aside failed ({plain_error(problem)}). Nothing was changed; move the file yourself and "
                 "try again."
             ) from problem
+        if quiet:
+            return f"Your saved answers at {self.path}: {why}; a copy of the file as it was is kept as {aside}."
         kept = "The answers that could be read are kept; " if copy else ""
         return (f"Your saved answers at {self.path} could not all be used: {why}. {kept}"
                 f"the original file is kept as {aside}.")
@@ -109,18 +128,34 @@ class AnswersFileError(RuntimeError):
     """The answers file is unusable and could not be set aside: saving would lose data."""
 
 
+NOT_OURS = "it is not an answers file this course wrote"
+
+
 def _valid_lessons(document) -> tuple[dict[str, dict], str | None]:
-    """The lessons whose entries have the expected shape, and what was wrong with the others (or None)."""
+    """The lessons whose entries have the expected shape (whole, with any newer fields), and what was wrong
+    with the others (or None)."""
     if not isinstance(document, dict) or not isinstance(document.get("lessons"), dict):
-        return {}, "it is not an answers file this course wrote"
+        return {}, NOT_OURS
     kept, dropped = {}, []
     for lesson, entry in document["lessons"].items():
         answers = entry.get("answers") if isinstance(entry, dict) else None
         if isinstance(answers, dict) and all(isinstance(v, str) for v in answers.values()):
-            kept[lesson] = {"answers": answers, "saved_at": entry.get("saved_at")}
+            kept[lesson] = entry
         else:
             dropped.append(lesson)
     return kept, (f"the entry for {', '.join(dropped)} is damaged" if dropped else None)
+
+
+def _format_of(document: dict) -> int:
+    found = document.get("format")
+    return found if isinstance(found, int) and not isinstance(found, bool) else FORMAT
+
+
+def private_folder(folder: Path) -> None:
+    """Create the folder if needed, readable by its owner only: answers and logs are a health diary."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if folder.stat().st_mode & 0o077:
+        folder.chmod(0o700)
 
 
 @contextmanager
@@ -137,7 +172,13 @@ def _only_one_writer(lock_path: Path):
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
+STALE_AFTER_S = 60  # our choice: a temporary file this old is left from an interrupted save, not a live one
+
+
 def write_atomically(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` in one step; the file is readable by its owner only (mkstemp's 0600).
+    Temporary files left by earlier interrupted saves of the same file are cleared first."""
+    _clear_stale_temporaries(path)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
@@ -153,3 +194,13 @@ def write_atomically(path: Path, text: str) -> None:
 def plain_error(problem: Exception) -> str:
     """An OS error in a few words (its strerror), for messages to the runner."""
     return getattr(problem, "strerror", None) or problem.__class__.__name__
+
+
+def _clear_stale_temporaries(path: Path) -> None:
+    now = time.time()
+    try:
+        for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+            if now - leftover.stat().st_mtime > STALE_AFTER_S:
+                leftover.unlink(missing_ok=True)
+    except OSError:
+        pass  # tidying up is a courtesy: it must never stop a save

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from upperback.models.checkin_csv import from_csv, to_csv
 from upperback.models.checkin_log import CheckIn, InvalidCheckIn, validate_check_in
-from upperback.storage import data_dir, plain_error, write_atomically
+from upperback.storage import data_dir, plain_error, private_folder, write_atomically
 
 LOG_FILE = "run_log.jsonl"
 
@@ -32,9 +32,11 @@ class CheckInLog:
         self.path = self.folder / LOG_FILE
 
     def read(self) -> LogRead:
-        if not self.path.exists():
-            return LogRead([])
+        """Every entry that was valid when it was written; a line that is not is named with its number and a
+        glimpse of it, and stays in the file as it is."""
         try:
+            if not self.path.exists():
+                return LogRead([])
             lines = self.path.read_bytes().split(b"\n")
         except OSError as problem:
             return LogRead([], [f"The log at {self.path} could not be read ({plain_error(problem)})."])
@@ -43,13 +45,15 @@ class CheckInLog:
             if not line.strip():
                 continue
             try:
-                entry = validate_check_in(json.loads(line.decode("utf-8")))
+                entry = validate_check_in(json.loads(line.decode("utf-8")), stored=True)
             except (UnicodeDecodeError, json.JSONDecodeError):
                 problems.append(f"line {number} of the log could not be read (perhaps cut off when a save was "
-                                "interrupted); it is skipped and left in the file")
+                                f"interrupted): {_glimpse(line)}; it is skipped and left in the file")
                 continue
-            except (InvalidCheckIn, AttributeError, TypeError) as problem:
-                problems.append(f"line {number} of the log is not a valid check-in ({problem}); it is skipped")
+            except (InvalidCheckIn, RecursionError, ValueError) as problem:
+                why = "it is nested too deeply" if isinstance(problem, RecursionError) else str(problem)
+                problems.append(f"line {number} of the log is not a valid check-in ({why}): {_glimpse(line)}; "
+                                "it is skipped and left in the file")
                 continue
             if entry.entry_id not in seen:
                 seen.add(entry.entry_id)
@@ -58,12 +62,14 @@ class CheckInLog:
 
     def append(self, entry: CheckIn) -> None:
         """Add one run. Raises OSError when the disk refuses; the file is then as it was, or has a cut-off
-        last line that the next read skips."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        last line that the next read skips. The folder and the file are readable by their owner only."""
+        private_folder(self.folder)
         line = (json.dumps(entry.as_record(), ensure_ascii=False) + "\n").encode("utf-8")
         if self._ends_mid_line():
             line = b"\n" + line  # keep a cut-off line on its own, so it cannot spoil this one
-        with self.path.open("ab") as file:
+        handle = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        with os.fdopen(handle, "ab") as file:
+            os.fchmod(file.fileno(), 0o600)  # also for a log made before this version, or by hand
             file.write(line)
             file.flush()
             os.fsync(file.fileno())
@@ -93,3 +99,9 @@ class CheckInLog:
             known.add(entry.entry_id)
             added += 1
         return added, problems
+
+
+def _glimpse(line: bytes) -> str:
+    """The start of a bad line, as text, so the runner can find it in the file."""
+    text = line.decode("utf-8", errors="replace").strip()
+    return repr(text if len(text) <= 60 else text[:57] + "…")

@@ -10,10 +10,11 @@ upperback.storage_log, exporting and importing CSV in upperback.models.checkin_c
 
 from __future__ import annotations
 
+import re
 import statistics
 import uuid
-from dataclasses import asdict, dataclass, field
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from upperback.models.lessons import CAUSES
 
@@ -42,6 +43,13 @@ CHANGES = {
 HELPED = {"yes": "yes", "a_little": "a little", "no": "no", "no_change": "I changed nothing"}
 MAX_NOTE_CHARS = 500  # our bound: a note, not a diary page
 MAX_MINUTES, MAX_KM = 600.0, 250.0  # our bound: ten hours or an ultramarathon
+EARLIEST_RUN = date(1970, 1, 1)  # our bound: older dates are typing slips (0001-01-01 would break the chart)
+FUTURE_GRACE = timedelta(days=1)  # our choice: "today" somewhere on Earth can be tomorrow here
+DAY_NUMBERS = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # YYYY-MM-DD and nothing else, ASCII digits only
+PLAIN_NUMBER = re.compile(r"-?[0-9]{1,6}(?:[.,][0-9]{1,3})?")
+ENTRY_ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
+FIELDS = ("run_date", "minutes", "km", "ache", "regions", "started", "noticed", "changed", "helped", "note",
+          "entry_id")
 
 
 @dataclass(frozen=True)
@@ -57,12 +65,13 @@ class CheckIn:
     helped: str
     note: str = ""
     entry_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    extra: tuple[tuple[str, object], ...] = ()  # fields a newer version wrote: kept, never dropped
 
     def as_record(self) -> dict:
-        record = asdict(self)
+        record = {name: getattr(self, name) for name in FIELDS}
         record["regions"], record["noticed"], record["changed"] = (
             list(self.regions), list(self.noticed), list(self.changed))
-        return record
+        return {**dict(self.extra), **record}
 
 
 class InvalidCheckIn(ValueError):
@@ -76,67 +85,114 @@ class InvalidCheckIn(ValueError):
 def _number(value, name: str, upper: float, problems: list[str]) -> float | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    try:
-        number = float(str(value).strip().replace(",", "."))
-    except ValueError:
-        problems.append(f"{name} must be a number, not {str(value)!r}")
+    text = str(value).strip()
+    if isinstance(value, bool) or not (isinstance(value, int | float) or PLAIN_NUMBER.fullmatch(text)):
+        problems.append(f"{name} must be a number, not {_shown(value)}")
         return None
+    number = float(text.replace(",", "."))
     if not 0 < number <= upper:
         problems.append(f"{name} must be more than 0 and at most {upper:g}")
         return None
     return number
 
 
+def _shown(value) -> str:
+    """A value in a message: quoted, and cut short, so a huge or strange input cannot flood the screen."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
 def _choices(values, allowed: dict, name: str, problems: list[str]) -> tuple[str, ...]:
-    values = list(values or [])
-    unknown = [str(v) for v in values if v not in allowed]
+    if values is None or values == "":
+        values = []
+    if isinstance(values, str) or not isinstance(values, list | tuple):
+        problems.append(f"{name} must be a list of choices, not {_shown(values)}")
+        return ()
+    unknown = [_shown(v) for v in values if not isinstance(v, str) or v not in allowed]
     if unknown:
         problems.append(f"{name}: {', '.join(unknown)} is not one of {', '.join(allowed)}")
     return tuple(v for v in allowed if v in values)  # the table's order, without repeats
 
 
-def validate_check_in(raw: dict, today: date | None = None) -> CheckIn:
-    """Check every field; raise InvalidCheckIn naming each problem. Nothing is written here."""
-    problems: list[str] = []
-    today = today or date.today()
-    run_date = str(raw.get("run_date") or "").strip()
+def _run_date(raw_value, today: date | None, problems: list[str]) -> str:
+    run_date = raw_value.strip() if isinstance(raw_value, str) else ""
+    if not run_date:
+        problems.append("the date is missing" if raw_value in (None, "") else
+                        f"the date must look like 2026-11-24, not {_shown(raw_value)}")
+        return run_date
     try:
+        if not DAY_NUMBERS.fullmatch(run_date):
+            raise ValueError
         parsed = date.fromisoformat(run_date)
-        if parsed > today:
-            problems.append(f"the date {run_date} is in the future")
     except ValueError:
-        problems.append(f"the date must look like 2026-11-24, not {run_date!r}" if run_date else "the date is missing")
+        problems.append(f"the date must look like 2026-11-24, not {_shown(run_date)}")
+        return run_date
+    if parsed < EARLIEST_RUN:
+        problems.append(f"the date {run_date} is before {EARLIEST_RUN:%Y}: check the year")
+    elif today is not None and parsed > today + FUTURE_GRACE:
+        problems.append(f"the date {run_date} is in the future")
+    return run_date
+
+
+def validate_check_in(raw: dict, today: date | None = None, stored: bool = False) -> CheckIn:
+    """Check every field; raise InvalidCheckIn naming each problem. Nothing is written here.
+
+    ``stored=True`` reads back an entry that was valid when it was written: the date is not compared with
+    today, since a runner a time zone ahead may have logged "tomorrow" (and a clock may be wrong)."""
+    if not isinstance(raw, dict):
+        raise InvalidCheckIn([f"this is not a check-in but {type(raw).__name__} data"])
+    problems: list[str] = []
+    run_date = _run_date(raw.get("run_date"), None if stored else (today or date.today()), problems)
     minutes = _number(raw.get("minutes"), "minutes", MAX_MINUTES, problems)
     km = _number(raw.get("km"), "kilometres", MAX_KM, problems)
     if minutes is None and km is None and not any(p.startswith(("minutes", "kilometres")) for p in problems):
         problems.append("give the run's length in minutes or kilometres (or both)")
     ache = raw.get("ache")
-    if isinstance(ache, bool) or not isinstance(ache, int) and not (isinstance(ache, str) and ache.strip().isdigit()):
-        problems.append(f"the ache must be a whole number from 0 to 10, not {ache!r}")
+    if isinstance(ache, str) and re.fullmatch(r"[0-9]{1,2}", ache.strip()):
+        ache = int(ache)
+    if isinstance(ache, bool) or not isinstance(ache, int):
+        problems.append(f"the ache must be a whole number from 0 to 10, not {_shown(ache)}")
         ache = 0
-    ache = int(ache)
     if not 0 <= ache <= 10:
         problems.append(f"the ache must be from 0 to 10, not {ache}")
     regions = _choices(raw.get("regions"), REGIONS, "where it ached", problems)
-    started = str(raw.get("started") or "")
-    if started not in STARTED:
-        problems.append("choose when the ache started" if not started else f"{started!r} is not a choice for when it started")
+    started = raw.get("started") or ""
+    if not isinstance(started, str) or started not in STARTED:
+        problems.append("choose when the ache started" if not started else
+                        f"{_shown(started)} is not a choice for when it started")
     if ache > 0 and not regions:
         problems.append("say where it ached, or set the ache to 0")
     if ache > 0 and started == "no_ache":
         problems.append("the ache is above 0 but 'no ache this run' is chosen")
     noticed = _choices(raw.get("noticed"), NOTICED, "what you noticed", problems)
     changed = _choices(raw.get("changed"), CHANGES, "what you changed", problems)
-    helped = str(raw.get("helped") or ("no_change" if not changed else ""))
-    if helped not in HELPED:
+    helped = raw.get("helped") or ("no_change" if not changed else "")
+    if not isinstance(helped, str) or helped not in HELPED:
         problems.append("say whether the change helped")
-    note = str(raw.get("note") or "")
-    if len(note) > MAX_NOTE_CHARS:
+    note = raw.get("note") or ""
+    if not isinstance(note, str):
+        problems.append(f"the note must be text, not {_shown(note)}")
+        note = ""
+    elif len(note) > MAX_NOTE_CHARS:
         problems.append(f"the note is {len(note)} characters; keep it to {MAX_NOTE_CHARS}")
+    elif not _writable(note):
+        problems.append("the note has a character that cannot be saved (a broken emoji?): retype it")
+    entry_id = raw.get("entry_id") or uuid.uuid4().hex
+    if not (isinstance(entry_id, str) and ENTRY_ID.fullmatch(entry_id)):
+        problems.append(f"the entry number {_shown(entry_id)} is not one this course writes")
     if problems:
         raise InvalidCheckIn(problems)
-    entry_id = str(raw.get("entry_id") or uuid.uuid4().hex)
-    return CheckIn(run_date, minutes, km, ache, regions, started, noticed, changed, helped, note, entry_id)
+    extra = tuple((key, value) for key, value in raw.items() if key not in FIELDS)
+    return CheckIn(run_date, minutes, km, ache, regions, started, noticed, changed, helped, note, entry_id,
+                   extra)
+
+
+def _writable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: half of an emoji
+        return False
+    return True
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from upperback.models.checkin_log import (
     validate_check_in,
 )
 from upperback.storage_log import CheckInLog
-from upperback.widgets.messages import note_html, problem_html
+from upperback.widgets.messages import note_html, problem_html, reported
 from upperback.widgets.static_fallback import StaticFallback
 
 WIDE = {"description_width": "12em"}
@@ -79,6 +79,7 @@ class CheckInForm(widgets.VBox):
             "helped": self.helped.value, "note": self.note.value,
         }
 
+    @reported("message")
     def save(self, _button=None) -> bool:
         try:
             entry = validate_check_in(self.values())
@@ -119,6 +120,7 @@ class LogReview(widgets.VBox):
         self.add_class("upperback-review")
         self.refresh()
 
+    @reported("summary")
     def refresh(self) -> None:
         read = self.run_log.read()
         self.chart.value = ache_chart_png(read.entries)
@@ -127,6 +129,7 @@ class LogReview(widgets.VBox):
             f"<li>{escape(s)}</li>" for s in summary_sentences(read.entries)) + "</ul>"
         self.table.value = entries_table_html(read.entries)
 
+    @reported("message")
     def export(self, _button=None) -> Path | None:
         try:
             path = self.run_log.export_csv(self.export_folder)
@@ -137,6 +140,7 @@ class LogReview(widgets.VBox):
                                        "it and choose Download to keep a copy.")
         return path
 
+    @reported("message")
     def import_text(self, text: str) -> None:
         try:
             added, problems = self.run_log.import_csv(text)
@@ -148,6 +152,7 @@ class LogReview(widgets.VBox):
         self.message.value = "".join(report)
         self.refresh()
 
+    @reported("message")
     def _on_upload(self, change) -> None:
         for uploaded in change["new"]:
             try:
@@ -158,19 +163,26 @@ class LogReview(widgets.VBox):
             self.import_text(text)
 
 
+TABLE_ROWS = 50  # our choice: the newest runs; the whole log is in the CSV export
+
+
 def entries_table_html(entries) -> str:
-    """Newest first; every value the runner typed is escaped, so it shows as text and never runs."""
+    """The newest runs first, at most TABLE_ROWS of them; every value the runner typed is escaped, so it
+    shows as text and never runs."""
     if not entries:
         return ""
+    newest = sorted(entries, key=lambda e: e.run_date, reverse=True)
+    more = (f"<p>Showing the {TABLE_ROWS} newest of {len(entries):,} runs; <i>Export to CSV</i> has them all."
+            "</p>") if len(entries) > TABLE_ROWS else ""
     rows = "".join(
         "<tr>" + "".join(f"<td{CELL}>{escape(str(cell))}</td>" for cell in (
             e.run_date, f"{e.minutes:g} min" if e.minutes else f"{e.km:g} km", e.ache,
             ", ".join(REGIONS[r] for r in e.regions) or "-", STARTED[e.started],
             ", ".join(CHANGES[c] for c in e.changed) or "-", HELPED[e.helped], e.note)) + "</tr>"
-        for e in sorted(entries, key=lambda e: e.run_date, reverse=True))
+        for e in newest[:TABLE_ROWS])
     head = "".join(f"<th{CELL}>{h}</th>" for h in ("date", "length", "ache", "where", "started", "changed", "helped",
                                                "note"))
-    return f'<table class="upperback-log"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    return more + f'<table class="upperback-log"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 
 class CheckInAndReview(StaticFallback, widgets.VBox):

@@ -12,7 +12,7 @@ from typing import Protocol
 
 import ipywidgets as widgets
 
-from upperback.widgets.messages import problem_html
+from upperback.widgets.messages import problem_html, reported
 from upperback.widgets.static_fallback import StaticFallback, png_img
 
 
@@ -40,6 +40,7 @@ class Explorer(StaticFallback, widgets.VBox):
     def values(self) -> dict:
         return {name: control.value for name, control in self.controls.items()}
 
+    @reported("message")
     def refresh(self, _change=None) -> None:
         try:
             caption = self.figure.update(**self.values())

@@ -1,5 +1,6 @@
 """Messages shown to the runner inside a widget, escaped so nothing typed or read is run as markup."""
 
+import functools
 from html import escape
 
 _BOX = "padding:0.5em 0.8em;border-left:5px solid {colour};background:{background};margin:0.3em 0"
@@ -18,3 +19,22 @@ def link_html(href: str, text: str) -> str:
     """A link to another lesson, opened in a new tab; styled, since widget HTML gets no link colour."""
     return (f'<a href="{escape(href)}" target="_blank" style="color:#0072B2;text-decoration:underline">'
             f"{escape(text)}</a>")
+
+
+def reported(message_widget: str):
+    """The last safety net of a widget callback: whatever goes wrong is said in words in the named HTML
+    widget of ``self``, never shown as a traceback, and the callback returns None."""
+    def wrap(callback):
+        @functools.wraps(callback)
+        def guarded(self, *args, **kwargs):
+            try:
+                return callback(self, *args, **kwargs)
+            except Exception as problem:  # noqa: BLE001 (a learner must never meet a traceback)
+                detail = str(problem) or type(problem).__name__
+                detail = detail if len(detail) <= 200 else detail[:197] + "…"
+                getattr(self, message_widget).value = problem_html(
+                    f"That did not work ({detail}). Nothing you had saved was changed; what you typed is still "
+                    "in the form. If it happens again, restart the kernel (Kernel menu) and run the lesson.")
+                return None
+        return guarded
+    return wrap

@@ -13,7 +13,7 @@ from upperback.models.plan import build_plan
 from upperback.models.warning_signs import ACTIONS
 from upperback.paper import plan_page
 from upperback.storage import AnswersFileError, AnswerStore, plain_error, write_atomically
-from upperback.widgets.messages import link_html, note_html, problem_html
+from upperback.widgets.messages import link_html, note_html, problem_html, reported
 from upperback.widgets.selfcheck_form import warnings_html
 from upperback.widgets.static_fallback import StaticFallback
 
@@ -51,6 +51,7 @@ class PlanView(StaticFallback, widgets.VBox):
                 "lesson to read first; pick one or two of its cues for your next three runs. If any answer is a "
                 "warning sign, that comes first: see a doctor, and the plan waits.</p>")
 
+    @reported("text")
     def refresh(self, _button=None) -> None:
         try:
             loaded = self.store.load()
@@ -69,6 +70,7 @@ class PlanView(StaticFallback, widgets.VBox):
         self.chart.layout.display = None if shown else "none"
 
 
+    @reported("print_message")
     def write_printable(self, _button=None) -> Path | None:
         """The plan on one printable page, beside the lesson; only what the plan shows, never the answers."""
         if self.plan is None:

@@ -15,7 +15,7 @@ from upperback.models.questions import SelfCheck
 from upperback.models.selfcheck import Verdict, score_answers, verdict_sentences
 from upperback.models.warning_signs import SIGNS, TIER_HEADINGS
 from upperback.storage import AnswersFileError, AnswerStore
-from upperback.widgets.messages import link_html, note_html, problem_html
+from upperback.widgets.messages import link_html, note_html, problem_html, reported
 from upperback.widgets.static_fallback import StaticFallback
 
 
@@ -47,6 +47,7 @@ class SelfCheckForm(StaticFallback, widgets.VBox):
     def answers(self) -> dict[str, str]:
         return {key: picker.value for key, picker in self.pickers.items() if picker.value is not None}
 
+    @reported("feedback")
     def submit(self, _button=None) -> Verdict | None:
         """Score and save; show feedback. Returns the verdict, or None when something needs fixing."""
         try:

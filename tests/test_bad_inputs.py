@@ -1,0 +1,359 @@
+"""The learner's data survives anything: a replay of bad inputs, each with its exact outcome.
+
+Every case asserts three things where they apply: a clear message in words (never a traceback), the
+runner's data kept (the file unchanged, or a copy set aside), and nothing silently wrong (a bad value is
+never stored as something else). The kill -9 and two-writer cases are here and in test_answer_store.py.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from upperback.models.checkin_csv import from_csv, to_csv
+from upperback.models.checkin_log import InvalidCheckIn, validate_check_in
+from upperback.storage import AnswerStore
+from upperback.storage_log import CheckInLog
+from upperback.widgets.checkin_form import CheckInForm, LogReview
+from upperback.widgets.plan_view import PlanView
+
+TODAY = date(2026, 11, 24)
+
+
+def good(**changes) -> dict:
+    raw = {"run_date": "2026-11-20", "minutes": "40", "km": "", "ache": 3, "regions": ["between_blades"],
+           "started": "tired", "noticed": ["posture"], "changed": ["run_tall"], "helped": "a_little", "note": ""}
+    return {**raw, **changes}
+
+
+# --- A check-in typed or imported: every bad value is refused with its own words -------------------------
+BAD_FIELDS = [
+    *[({"run_date": value}, "the date must look like 2026-11-24") for value in (
+        "24/11/2026", "2026-13-01", "2026-02-30", "20261124", "2026-11-24T10:00", "２０２６-１１-２４", "2026-1-5",
+        " 2026-11-2", "yesterday", "2026/11/24", "11-24-2026", "2026-11-24Z", 2026, 20261124.0, ["2026-11-20"],
+        {"y": 2026}, True)],
+    ({"run_date": ""}, "the date is missing"),
+    ({"run_date": None}, "the date is missing"),
+    *[({"run_date": value}, "check the year") for value in ("0001-01-01", "1969-12-31", "1000-06-15")],
+    *[({"run_date": (TODAY + timedelta(days=days)).isoformat()}, "is in the future") for days in (2, 30, 3650)],
+    *[({"minutes": value}, "minutes must be a number") for value in (
+        "forty", "1e3", "nan", "inf", "-inf", "٤٠", "²", "40 min", "4,0,0", "0x28", "1_000", "++4", True, [40],
+        {"m": 4}, "４０")],
+    *[({"minutes": value}, "minutes must be more than 0") for value in ("-3", "0", "601", "0,0", 0, -1, 10_000.5)],
+    *[({"km": value}, "kilometres must be") for value in ("far", "-1", "251", "1e2", "²", True)],
+    ({"minutes": "", "km": ""}, "give the run's length"),
+    ({"minutes": None, "km": None}, "give the run's length"),
+    *[({"ache": value}, "the ache must be a whole number") for value in (
+        "²", "lots", "٣", "3.5", 3.5, True, False, None, "", [3], {"a": 3}, "0x3", "three", "1e1", "٣٣")],
+    *[({"ache": value}, "the ache must be from 0 to 10") for value in (11, -1, "12", 99, "99")],
+    *[({"regions": value}, "must be a list of choices") for value in ("between_blades", 5, {"a": 1}, True)],
+    *[({"regions": value}, "is not one of") for value in (["knee"], [1], [None], ["between_blades", "toe"])],
+    ({"regions": []}, "say where it ached"),
+    *[({"started": value}, "is not a choice for when it started") for value in ("soon", 5, ["early"], "EARLY")],
+    ({"started": ""}, "choose when the ache started"),
+    ({"ache": 4, "started": "no_ache"}, "'no ache this run' is chosen"),
+    *[({"noticed": value}, "what you noticed") for value in ("arms", ["legs"], [None], 3)],
+    *[({"changed": value}, "what you changed") for value in ("run_tall", ["fly"], [7])],
+    *[({"helped": value}, "say whether the change helped") for value in ("maybe", "", 1, "YES")],
+    *[({"note": value}, "keep it to 500") for value in ("x" * 501, "é" * 600, "x" * 200_000)],
+    *[({"note": value}, "cannot be saved") for value in ("\ud800", "a\udfffb", "ok \udc80")],
+    *[({"note": value}, "the note must be text") for value in (5, ["x"], {"x": 1}, 3.5)],
+    *[({"entry_id": value}, "is not one this course writes") for value in (
+        "../../etc/passwd", "x" * 65, 12, "a b", "=cmd|' /C calc'!A0", "id\n2", ["id"], "é")],
+]
+
+
+@pytest.mark.parametrize(("changes", "words"), BAD_FIELDS, ids=[f"{i}:{w[:18]}" for i, (_, w) in enumerate(BAD_FIELDS)])
+def test_a_bad_value_is_refused_with_its_own_words(changes, words):
+    with pytest.raises(InvalidCheckIn) as refused:
+        validate_check_in(good(**changes), today=TODAY)
+    assert words in str(refused.value)
+    assert "Traceback" not in str(refused.value) and len(str(refused.value)) < 1000
+
+
+@pytest.mark.parametrize("days", [0, 1])
+def test_a_run_dated_tomorrow_here_is_today_somewhere_and_is_accepted(days):
+    entry = validate_check_in(good(run_date=(TODAY + timedelta(days=days)).isoformat()), today=TODAY)
+    assert entry.run_date == (TODAY + timedelta(days=days)).isoformat()
+
+
+def test_non_check_in_data_is_refused_in_words():
+    for value in ([], "x", 3, None, [good()]):
+        with pytest.raises(InvalidCheckIn, match="this is not a check-in"):
+            validate_check_in(value)
+
+
+# --- The log on disk: every good line read back, every bad line named, kept, and never in the way -------
+def _line(**changes) -> bytes:
+    return json.dumps(good(**changes)).encode()
+
+
+BAD_LINES = [
+    (b"{", "could not be read"), (b"not json", "could not be read"), (b"\xff\xfe\x00", "could not be read"),
+    (b'{"run_date": "2026-11-20", "minutes": "4', "could not be read"), (b"\x00" * 12, "could not be read"),
+    (b"[]", "this is not a check-in"), (b"42", "this is not a check-in"), (b"null", "this is not a check-in"),
+    (b'"a string"', "this is not a check-in"), (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+    (b'{"a": ' * 5000 + b"1" + b"}" * 5000, "nested too deeply"),
+    (_line(ache="²"), "the ache must be a whole number"), (_line(ache=99), "from 0 to 10"),
+    (_line(run_date="0001-01-01"), "check the year"), (_line(run_date="24.11.2026"), "must look like"),
+    (_line(note="x" * 600), "keep it to 500"), (_line(entry_id="=HYPERLINK()"), "not one this course writes"),
+    (_line(regions="between_blades"), "list of choices"), (_line(minutes="NaN", km=""), "must be a number"),
+    (b"{}", "the date is missing"), (b'{"run_date": "2026-11-20"}', "give the run's length"),
+    (b"NaN", "this is not a check-in"), (b"Infinity", "this is not a check-in"),
+    (b'{"run_date": "2026-11-20", "ache": 1e999}', "the ache must be a whole number"),
+]
+
+
+@pytest.mark.parametrize(("bad", "words"), BAD_LINES, ids=[f"{i}:{w[:16]}" for i, (_, w) in enumerate(BAD_LINES)])
+def test_a_bad_line_in_the_log_is_named_and_kept_and_the_others_are_read(tmp_path, bad, words):
+    log = CheckInLog(tmp_path)
+    content = _line(note="before", entry_id="a1") + b"\n" + bad + b"\n" + _line(note="after", entry_id="a2") + b"\n"
+    log.path.write_bytes(content)
+    read = log.read()
+    assert [entry.note for entry in read.entries] == ["before", "after"]
+    assert len(read.problems) == 1 and "line 2" in read.problems[0] and words in read.problems[0]
+    assert len(read.problems[0]) < 600  # a glimpse of the line, not all of it
+    LogReview(log, tmp_path)  # the review (chart, summary, table) copes with it
+    log.append(validate_check_in(good(note="later", entry_id="a3")))
+    assert log.path.read_bytes().startswith(content), "the bad line stays in the file, as it was"
+    assert [entry.note for entry in log.read().entries] == ["before", "after", "later"]
+
+
+@pytest.mark.parametrize("days_ahead", [1, 2, 400])
+def test_an_entry_from_a_time_zone_ahead_or_a_wrong_clock_is_still_read_and_exported(tmp_path, days_ahead):
+    log = CheckInLog(tmp_path)
+    ahead = (date.today() + timedelta(days=days_ahead)).isoformat()
+    log.path.write_bytes(_line(run_date=ahead, note="from Auckland") + b"\n")
+    assert [entry.run_date for entry in log.read().entries] == [ahead]
+    exported = log.export_csv(tmp_path)
+    assert ahead in exported.read_text()
+
+
+def test_fields_written_by_a_newer_version_are_kept_through_read_export_and_import(tmp_path):
+    log = CheckInLog(tmp_path)
+    log.path.write_bytes(_line(entry_id="n1", heart_rate=150, shoes={"brand": "x"}) + b"\n")
+    entry = log.read().entries[0]
+    assert entry.as_record()["heart_rate"] == 150 and entry.as_record()["shoes"] == {"brand": "x"}
+    imported, problems = from_csv(to_csv([entry]))
+    assert problems == [] and imported == [entry]
+
+
+# --- CSV: formula-leading cells neutralised the OWASP way, and a lossless round trip ---------------------
+NOTES = ["=1+1", "+1", "-1", "@SUM(A1)", "\tTab first", "\rCR first", "'apostrophe first", "''two", "=HYPERLINK(\"x\")",
+         "line one\nline two", "line one\r\nline two", "ünïcödé 🏃 漢字", 'quote " and, comma', "", "ends with =",
+         "-", "=", "@", "'"]
+
+
+@pytest.mark.parametrize("note", NOTES, ids=[repr(note)[:20] for note in NOTES])
+def test_csv_export_neutralises_formulas_and_round_trips_every_character(note):
+    entry = validate_check_in(good(note=note), today=TODAY)
+    text = to_csv([entry])
+    import csv
+    import io
+
+    cell = next(csv.DictReader(io.StringIO(text)))["note"]
+    assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+    imported, problems = from_csv(text)
+    assert problems == [] and imported == [entry] and imported[0].note == note
+
+
+BAD_CSV_CELLS = [
+    ({"ache": "²"}, "whole number"), ({"ache": "11"}, "from 0 to 10"), ({"run_date": "0001-01-01"}, "check the year"),
+    ({"run_date": "1/2/2026"}, "must look like"), ({"minutes": "=1+1"}, "must be a number"),
+    ({"entry_id": "'=cmd"}, "not one this course writes"), ({"entry_id": "a b"}, "not one this course writes"),
+    ({"regions": "knee"}, "is not one of"), ({"note": "x" * 501}, "keep it to 500"),
+    ({"note": "x" * 20_000}, "longer than 10,000 characters"), ({"extra": "{not json"}, "extra column"),
+    ({"extra": "[1, 2]"}, "extra column"), ({"helped": "maybe"}, "helped"), ({"started": "later"}, "started"),
+]
+
+
+@pytest.mark.parametrize(("cells", "words"), BAD_CSV_CELLS, ids=[w[:20] for _, w in BAD_CSV_CELLS])
+def test_a_bad_csv_row_is_named_and_the_good_rows_are_imported(tmp_path, cells, words):
+    good_entry = validate_check_in(good(entry_id="keep1"), today=TODAY)
+    text = to_csv([good_entry])
+    header, row = text.splitlines()[:2]
+    import csv
+    import io
+
+    values = next(csv.DictReader(io.StringIO(text)))
+    values.update(cells, entry_id=cells.get("entry_id", "bad1"))
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=header.split(","), lineterminator="\n")
+    writer.writeheader()
+    writer.writerow(values)
+    bad_csv = buffer.getvalue() + row + "\n"
+    added, problems = CheckInLog(tmp_path).import_csv(bad_csv)
+    assert added == 1 and len(problems) == 1 and "row 2" in problems[0] and words in problems[0]
+
+
+@pytest.mark.parametrize("size", [140_000, 200_000, 1_000_000])
+def test_a_huge_csv_field_is_refused_in_words_and_nothing_half_imported(tmp_path, size):
+    text = to_csv([validate_check_in(good(entry_id="h1"), today=TODAY)])
+    text += '2026-11-21,40,,3,between_blades,tired,,,no_change,"' + "x" * size + '",h2,\n'
+    entries, problems = from_csv(text)
+    assert [entry.entry_id for entry in entries] == ["h1"]
+    assert len(problems) == 1 and ("cannot be read" in problems[0] or "longer than" in problems[0])
+
+
+NOT_EXPORTS = ["", "\n", "just some text", "a,b,c\n1,2,3\n", "\ufeff", '"unclosed', "\x00\x00",
+               "run_date\n2026-11-20\n", "<html></html>"]
+
+
+@pytest.mark.parametrize("text", NOT_EXPORTS, ids=range(len(NOT_EXPORTS)))
+def test_a_file_that_is_not_an_export_is_refused_whole_in_words(tmp_path, text):
+    log = CheckInLog(tmp_path)
+    added, problems = log.import_csv(text)
+    assert added == 0 and problems and ("not a check-in log export" in problems[0] or "CSV" in problems[0])
+    assert not log.path.exists()
+
+
+# --- The answers file: every damaged or foreign file set aside, nothing lost ----------------------------
+DAMAGED = [b"", b"{", b"[]", b"null", b'"text"', b'{"lessons": 5}', b'{"format": 1}', b"\xff\xfe",
+           b"[" * 100_000 + b"]" * 100_000, b'{"lessons": ' * 3000 + b"{}" + b"}" * 3000, b"\x00" * 50,
+           b'{"lessons": {"start_here": {"answers": {"where": 5}}}}',
+           b'{"lessons": {"start_here": {"answers": ["a"]}}}', b'{"lessons": {"start_here": "garbage"}}',
+           b'{"lessons": {"start_here": null}}', b"NaN", b"1e999", b'{"lessons": []}']
+
+
+@pytest.mark.parametrize("content", DAMAGED, ids=range(len(DAMAGED)))
+def test_a_damaged_answers_file_is_set_aside_with_a_message_and_saving_works(tmp_path, content):
+    store = AnswerStore(tmp_path)
+    store.path.write_bytes(content)
+    loaded = store.load()
+    assert loaded.notices and "kept as" in loaded.notices[0]
+    kept = [path.read_bytes() for path in tmp_path.glob("answers.unreadable-*.json")]
+    assert content in kept, "the original bytes survive in the copy set aside"
+    store.save("posture", {"slump": "often"})
+    assert store.load().answers("posture") == {"slump": "often"}
+
+
+def test_an_answers_file_from_a_newer_version_keeps_its_fields_and_a_copy(tmp_path):
+    store = AnswerStore(tmp_path)
+    newer = {"format": 7, "owner": "a newer course", "lessons": {
+        "start_here": {"answers": {"where": "elsewhere"}, "saved_at": "2027-01-01", "confidence": 0.8}}}
+    store.path.write_text(json.dumps(newer))
+    notices = store.save("posture", {"slump": "often"})
+    saved = json.loads(store.path.read_text())
+    assert saved["owner"] == "a newer course" and saved["format"] == 7
+    assert saved["lessons"]["start_here"]["confidence"] == 0.8
+    assert any("newer version" in notice for notice in notices)
+    assert any(json.loads(path.read_text()) == newer for path in tmp_path.glob("answers.unreadable-*.json"))
+
+
+# --- Widgets: whatever happens, words on screen, never a traceback or a silent button -------------------
+def test_an_unreadable_data_folder_gives_words_and_saves_nothing_over_it(tmp_path, monkeypatch):
+    from upperback.models.lessons import BY_KEY
+    from upperback.widgets.selfcheck_form import SelfCheckForm
+
+    def refused(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "exists", refused)
+    form = SelfCheckForm(BY_KEY["start_here"].self_check, AnswerStore(tmp_path / "locked"))
+    assert "cannot be read (Permission denied)" in form.feedback.value
+    for picker in form.pickers.values():
+        picker.value = picker.options[0][1]
+    form.submit()
+    assert "Permission denied" in form.feedback.value and "not saved" in form.feedback.value
+    view = PlanView(AnswerStore(tmp_path / "locked"), print_folder=tmp_path)
+    assert "Permission denied" in view.text.value
+
+
+def test_a_broken_emoji_in_a_note_gives_words_and_keeps_the_form(tmp_path):
+    form = CheckInForm(CheckInLog(tmp_path))
+    form.minutes.value, form.started.value, form.helped.value = "30", "no_ache", "no_change"
+    form.note.value = "sore \ud83d"
+    assert form.save() is False
+    assert "cannot be saved" in form.message.value and form.note.value == "sore \ud83d"
+
+
+def test_an_upload_that_is_not_text_or_far_too_big_gives_words(tmp_path):
+    review = LogReview(CheckInLog(tmp_path), tmp_path)
+    review._on_upload({"new": [{"name": "photo.csv", "content": b"\xff\xd8\xff\xe0 jpeg"}]})
+    assert "is not a text CSV file" in review.message.value
+    header = to_csv([]).strip()
+    review.import_text(header + "\n" + "2026-11-21,40,,3,between_blades,tired,,,no_change,\"" + "x" * 300_000 + "\",i,\n")
+    assert "cannot be read" in review.message.value or "longer than" in review.message.value
+    assert "Traceback" not in review.message.value
+
+
+def test_an_unexpected_failure_inside_a_button_is_said_in_words(tmp_path, monkeypatch):
+    review = LogReview(CheckInLog(tmp_path), tmp_path)
+    monkeypatch.setattr("upperback.widgets.checkin_form.ache_chart_png",
+                        lambda entries: (_ for _ in ()).throw(OverflowError("date value out of range")))
+    review.refresh()
+    assert "That did not work (date value out of range)" in review.summary.value
+    monkeypatch.setattr(CheckInLog, "export_csv", lambda self, folder: 1 / 0)
+    assert review.export() is None and "division by zero" in review.message.value
+
+
+def test_an_export_to_a_folder_that_cannot_be_written_gives_words(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    review = LogReview(CheckInLog(tmp_path), blocker)
+    assert review.export() is None and "Could not write the export" in review.message.value
+
+
+# --- Private by default, and tidy ------------------------------------------------------------------------
+def test_the_data_folder_and_files_are_private_even_if_they_were_not(tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o755)
+    folder.chmod(0o755)
+    (folder / "run_log.jsonl").write_bytes(_line() + b"\n")
+    (folder / "run_log.jsonl").chmod(0o644)
+    CheckInLog(folder).append(validate_check_in(good(entry_id="p1")))
+    AnswerStore(folder).save("posture", {"slump": "often"})
+    assert folder.stat().st_mode & 0o777 == 0o700
+    for name in ("run_log.jsonl", "answers.json"):
+        assert (folder / name).stat().st_mode & 0o777 == 0o600, name
+    exported = CheckInLog(folder).export_csv(tmp_path)
+    assert exported.stat().st_mode & 0o777 == 0o600
+
+
+def test_temporary_files_left_by_interrupted_saves_are_cleared_on_the_next_save(tmp_path):
+    store = AnswerStore(tmp_path)
+    old = time.time() - 3600
+    for number in range(76):
+        leftover = tmp_path / f".answers.json.{number:04d}.tmp"
+        leftover.write_text("{half")
+        os.utime(leftover, (old, old))
+    live = tmp_path / ".answers.json.live.tmp"  # another save may be writing this one right now
+    live.write_text("{")
+    store.save("posture", {"slump": "often"})
+    assert [path.name for path in tmp_path.glob(".answers.json.*.tmp")] == [live.name]
+
+
+# --- Crashes: kill -9 in the middle of appends ------------------------------------------------------------
+APPENDER = """
+import sys
+from upperback.models.checkin_log import validate_check_in
+from upperback.storage_log import CheckInLog
+log = CheckInLog(sys.argv[1])
+for number in range(100_000):
+    log.append(validate_check_in({"run_date": "2026-11-20", "minutes": 30, "ache": 0, "started": "no_ache",
+                                  "note": "n" * 300, "entry_id": f"k{number}"}))
+"""
+
+
+def test_a_log_killed_mid_write_loses_at_most_the_line_being_written(tmp_path):
+    writer = subprocess.Popen([sys.executable, "-c", APPENDER, str(tmp_path)])
+    deadline = time.monotonic() + 30
+    log = CheckInLog(tmp_path)
+    while (not log.path.exists() or log.path.stat().st_size < 20_000) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    writer.send_signal(signal.SIGKILL)
+    writer.wait()
+    read = log.read()
+    assert len(read.entries) > 10 and len(read.problems) <= 1
+    numbers = [int(entry.entry_id[1:]) for entry in read.entries]
+    assert numbers == list(range(len(numbers))), "every complete line, in order, none lost"
+    log.append(validate_check_in(good(entry_id="after")))
+    assert log.read().entries[-1].entry_id == "after"
