@@ -1,0 +1,332 @@
+"""A runner's own recording, read from a watch file: FIT (with fitdecode), TCX or GPX (the standard XML).
+
+What comes out is one run: its sport, start time (UTC, or unknown), elapsed and moving time, distance, and
+samples of time, distance, speed, cadence and heart rate. Positions are used only to measure distance
+when the file has no distance of its own, and are then dropped: a run never carries where it was.
+
+The quirks of real files, each handled here:
+- running cadence is stored per foot (FIT ``cadence`` + ``fractional_cadence``, TCX ``RunCadence``, GPX
+  ``cad``): steps per minute = 2 × (cadence + fractional cadence); zeros mean standing still, so the
+  median is taken over moving samples;
+- some watches count time from power-on: a start before 2000 means "unknown", never a date;
+- a FIT session may lack a heart-rate summary (taken from the samples), laps may not add up (the session's
+  totals win), pauses make elapsed time (wall clock) longer than moving (timer) time;
+- developer fields may reuse names such as "distance": only the standard fields are read;
+- local times tagged as UTC exist in FIT ``device_info``/``activity``: the start comes from the session;
+- TCX has no elapsed field (its ``TotalTimeSeconds`` is timer time): elapsed = last point − first lap start;
+- XML namespaces vary (``ns3:`` or ``gpxtpx:`` prefixes, default namespaces): elements are matched by
+  their local names.
+A bad file gets one line saying why, and nothing of it is imported.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import math
+import statistics
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+MAX_FILE_BYTES = 50 * 1024 * 1024  # our bound: a 12-hour FIT file is about 2 MB, a dense GPX of it ~30 MB
+EARTH_RADIUS_M = 6_371_000.0  # the mean Earth radius; haversine distance [Sinnott1984]
+EARLIEST_REAL_START = datetime(2000, 1, 1, tzinfo=UTC)  # earlier: seconds since power-on [Garmin2024]
+MOVING_SPEED_M_S = 0.5  # our choice: slower than this is standing (a slow walk is about 1 m/s)
+MOVING_CADENCE_SPM = 60  # our choice: fewer steps a minute than this is standing or a pause
+RUNNING_SPORTS = {"running", "run", "trail_running", "trail running", "treadmill_running", "track_running",
+                  "street_running", "9"}  # "9" is Garmin Connect's numeric type for running in some GPX
+
+
+class RunFileError(ValueError):
+    """A file that cannot become a run, with one line that says why."""
+
+
+@dataclass(frozen=True)
+class Sample:
+    seconds: float  # since the start of the recording
+    distance_m: float | None = None  # cumulative
+    speed_m_s: float | None = None
+    cadence_spm: float | None = None  # steps per minute, both feet
+    heart_rate_bpm: float | None = None
+
+
+@dataclass(frozen=True)
+class Run:
+    file: str
+    format: str  # "fit", "tcx" or "gpx"
+    sport: str
+    start_utc: datetime | None  # None when the file cannot tell (a clock counting from power-on)
+    elapsed_s: float  # wall clock, pauses included
+    moving_s: float  # timer time, pauses left out
+    distance_m: float | None
+    samples: tuple[Sample, ...]
+    has_positions: bool
+
+    @property
+    def cadence_spm_median(self) -> float | None:
+        moving = [s.cadence_spm for s in self.samples if s.cadence_spm and s.cadence_spm >= MOVING_CADENCE_SPM]
+        return statistics.median(moving) if moving else None
+
+    @property
+    def heart_rates(self) -> list[float]:
+        return [s.heart_rate_bpm for s in self.samples if s.heart_rate_bpm]
+
+    @property
+    def heart_rate_bpm_mean(self) -> float | None:
+        return statistics.fmean(self.heart_rates) if self.heart_rates else None
+
+    @property
+    def heart_rate_bpm_max(self) -> float | None:
+        return max(self.heart_rates) if self.heart_rates else None
+
+    def summary(self) -> dict:
+        """The figures the command prints, in this order; never a position."""
+        def rounded(value, places=1):
+            return None if value is None else round(value, places)
+        return {
+            "file": self.file, "format": self.format, "sport": self.sport,
+            "start_utc": self.start_utc.strftime("%Y-%m-%dT%H:%M:%SZ") if self.start_utc else None,
+            "elapsed_s": rounded(self.elapsed_s), "moving_s": rounded(self.moving_s),
+            "distance_m": rounded(self.distance_m), "cadence_spm_median": rounded(self.cadence_spm_median),
+            "heart_rate_bpm_mean": rounded(self.heart_rate_bpm_mean),
+            "heart_rate_bpm_max": rounded(self.heart_rate_bpm_max, 0), "records": len(self.samples),
+            "has_positions": self.has_positions,
+        }
+
+
+def read_run(data: bytes, name: str) -> Run:
+    """The run in ``data`` (a file's bytes, ``name`` for messages); RunFileError says why not."""
+    if not data.strip():
+        raise RunFileError(f"{name}: the file is empty.")
+    if len(data) > MAX_FILE_BYTES:
+        raise RunFileError(f"{name}: the file is {len(data) / 1e6:.0f} MB; files up to "
+                           f"{MAX_FILE_BYTES // (1024 * 1024)} MB can be read.")
+    if len(data) >= 12 and data[8:12] == b".FIT":
+        run = _read_fit(data, name)
+    elif data.lstrip().removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"<":  # XML, perhaps after a BOM
+        run = _read_xml(data, name)
+    else:
+        raise RunFileError(f"{name}: this is not a FIT, TCX or GPX file.")
+    if not run.samples:
+        raise RunFileError(f"{name}: the file has no recorded points.")
+    return run
+
+
+def _sport_or_refuse(sport: str | None, name: str) -> str:
+    """Lower-case sport; refuse what is known not to be a run, in words."""
+    if sport is None or str(sport).strip() == "":
+        return "unknown"
+    sport = str(sport).strip().lower()
+    if sport in RUNNING_SPORTS or "run" in sport:
+        return "running"
+    raise RunFileError(f"{name}: this is a {sport.replace('_', ' ')} activity, not a run; nothing imported.")
+
+
+def _real_start(moment: datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC) if moment >= EARLIEST_REAL_START else None
+
+
+# --- FIT --------------------------------------------------------------------------------------------------
+def _standard_fields(frame) -> dict:
+    """A data message's standard fields by name; developer fields (which may reuse names) are left out."""
+    return {field.name: field.value for field in frame.fields
+            if field.value is not None and not (field.field_def is not None and field.field_def.is_dev)}
+
+
+def _read_fit(data: bytes, name: str) -> Run:
+    import fitdecode
+
+    sessions, records, sport = [], [], None
+    try:
+        with fitdecode.FitReader(io.BytesIO(data), check_crc=fitdecode.CrcCheck.RAISE,
+                                 error_handling=fitdecode.ErrorHandling.WARN) as fit:
+            for frame in fit:
+                if frame.frame_type != fitdecode.FIT_FRAME_DATA:
+                    continue
+                if frame.name == "record":
+                    records.append(_standard_fields(frame))
+                elif frame.name == "session":
+                    sessions.append(_standard_fields(frame))
+                elif frame.name == "sport" and sport is None:
+                    sport = _standard_fields(frame).get("sport")
+    except fitdecode.FitEOFError:
+        raise RunFileError(f"{name}: the FIT file is cut off (incomplete download?); nothing imported.") from None
+    except fitdecode.FitCRCError:
+        raise RunFileError(f"{name}: the FIT file is damaged (its checksum does not match); nothing imported.") \
+            from None
+    except (fitdecode.FitError, ValueError, KeyError, IndexError, OverflowError) as problem:
+        raise RunFileError(f"{name}: the FIT file cannot be read ({type(problem).__name__}); nothing imported.") \
+            from None
+    session = sessions[0] if sessions else {}
+    sport = _sport_or_refuse(session.get("sport", sport), name)
+    timed = [record for record in records if isinstance(record.get("timestamp"), datetime)]
+    if not timed:
+        raise RunFileError(f"{name}: the FIT file has no timed records.")
+    first = timed[0]["timestamp"]
+    samples = tuple(Sample(
+        seconds=(record["timestamp"] - first).total_seconds(),
+        distance_m=_number(record.get("distance")),
+        speed_m_s=_number(record.get("enhanced_speed", record.get("speed"))),
+        cadence_spm=_fit_cadence(record), heart_rate_bpm=_positive(record.get("heart_rate")),
+    ) for record in timed)
+    span = samples[-1].seconds
+    distances = [s.distance_m for s in samples if s.distance_m is not None]
+    return Run(
+        file=name, format="fit", sport=sport,
+        start_utc=_real_start(session.get("start_time", first)),
+        elapsed_s=_number(session.get("total_elapsed_time")) or span,
+        moving_s=_number(session.get("total_timer_time")) or _moving_seconds(samples),
+        distance_m=_number(session.get("total_distance")) or (max(distances) if distances else None),
+        samples=samples, has_positions=any("position_lat" in record for record in timed))
+
+
+def _fit_cadence(record: dict) -> float | None:
+    cadence = _number(record.get("cadence"))
+    if cadence is None:
+        return None
+    return 2 * (cadence + (_number(record.get("fractional_cadence")) or 0.0))
+
+
+# --- TCX and GPX ------------------------------------------------------------------------------------------
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _child(element, name: str):
+    return next((child for child in element if _local(child.tag) == name), None)
+
+
+def _text(element, *path: str) -> str | None:
+    for name in path:
+        if element is None:
+            return None
+        element = _child(element, name)
+    return element.text.strip() if element is not None and element.text else None
+
+
+def _descendant_text(element, name: str) -> str | None:
+    found = next((node for node in element.iter() if _local(node.tag) == name), None)
+    return found.text.strip() if found is not None and found.text else None
+
+
+def _read_xml(data: bytes, name: str) -> Run:
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as problem:
+        raise RunFileError(f"{name}: the file is not well-formed XML ({problem}); nothing imported.") from None
+    kind = _local(root.tag)
+    if kind == "TrainingCenterDatabase":
+        return _read_tcx(root, name)
+    if kind == "gpx":
+        return _read_gpx(root, name)
+    raise RunFileError(f"{name}: this XML file is neither TCX nor GPX (it is <{kind}>).")
+
+
+def _when(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)  # Python 3.11 reads a trailing Z as UTC
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _read_tcx(root, name: str) -> Run:
+    activity = next((node for node in root.iter() if _local(node.tag) == "Activity"), None)
+    if activity is None:
+        raise RunFileError(f"{name}: the TCX file has no activity in it.")
+    sport = _sport_or_refuse(activity.get("Sport"), name)
+    laps = [child for child in activity if _local(child.tag) == "Lap"]
+    points = []
+    for point in (node for lap in laps for node in lap.iter() if _local(node.tag) == "Trackpoint"):
+        moment = _when(_text(point, "Time"))
+        if moment is None:
+            continue
+        cadence = _number(_descendant_text(point, "RunCadence"))
+        points.append((moment, _number(_text(point, "DistanceMeters")), _number(_descendant_text(point, "Speed")),
+                       None if cadence is None else 2 * cadence,
+                       _positive(_text(point, "HeartRateBpm", "Value")), _child(point, "Position") is not None))
+    if not points:
+        raise RunFileError(f"{name}: the TCX file has no timed track points.")
+    lap_start = _when(laps[0].get("StartTime")) if laps else None
+    start = min(filter(None, [lap_start, points[0][0]]))
+    first = points[0][0]
+    samples = tuple(Sample((moment - first).total_seconds(), distance, speed, cadence, heart)
+                    for moment, distance, speed, cadence, heart, _ in points)
+    timer = sum(_number(_text(lap, "TotalTimeSeconds")) or 0.0 for lap in laps)
+    lap_distance = sum(_number(_text(lap, "DistanceMeters")) or 0.0 for lap in laps)
+    distances = [s.distance_m for s in samples if s.distance_m is not None]
+    return Run(file=name, format="tcx", sport=sport, start_utc=_real_start(start),
+               elapsed_s=(points[-1][0] - start).total_seconds(), moving_s=timer or _moving_seconds(samples),
+               distance_m=lap_distance or (max(distances) if distances else None), samples=samples,
+               has_positions=any(point[5] for point in points))
+
+
+def _read_gpx(root, name: str) -> Run:
+    tracks = [node for node in root.iter() if _local(node.tag) == "trk"]
+    if not tracks:
+        raise RunFileError(f"{name}: the GPX file has no track (a route or waypoints only?).")
+    sport = _sport_or_refuse(_text(tracks[0], "type"), name)
+    raw = []
+    for point in (node for track in tracks for node in track.iter() if _local(node.tag) == "trkpt"):
+        moment = _when(_text(point, "time"))
+        if moment is None:
+            continue
+        cadence = _number(_descendant_text(point, "cad"))
+        raw.append((moment, _number(point.get("lat")), _number(point.get("lon")),
+                    None if cadence is None else 2 * cadence, _positive(_descendant_text(point, "hr"))))
+    if not raw:
+        raise RunFileError(f"{name}: the GPX file has no timed track points.")
+    first, distance, previous, samples = raw[0][0], 0.0, None, []
+    for moment, lat, lon, cadence, heart in raw:
+        here = (lat, lon) if lat is not None and lon is not None else None
+        step = _haversine_m(previous, here) if previous and here else 0.0
+        seconds = (moment - first).total_seconds()
+        speed = step / (seconds - samples[-1].seconds) if samples and seconds > samples[-1].seconds else None
+        distance += step
+        previous = here or previous
+        samples.append(Sample(seconds, distance, speed, cadence, heart))
+    positions = any(lat is not None for _, lat, _, _, _ in raw)
+    samples = tuple(samples)
+    return Run(file=name, format="gpx", sport=sport, start_utc=_real_start(first), elapsed_s=samples[-1].seconds,
+               moving_s=_moving_seconds(samples), distance_m=distance if positions else None, samples=samples,
+               has_positions=positions)
+
+
+# --- numbers ----------------------------------------------------------------------------------------------
+def _number(value) -> float | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _positive(value) -> float | None:
+    number = _number(value)
+    return number if number and number > 0 else None
+
+
+def _haversine_m(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _moving_seconds(samples: tuple[Sample, ...] | list[Sample]) -> float:
+    """Time between samples while moving, for files with no timer of their own: a step counts when its
+    speed or cadence says running, so pauses drop out."""
+    total = 0.0
+    for before, after in itertools.pairwise(samples):
+        gap = after.seconds - before.seconds
+        moving = ((after.speed_m_s or 0) >= MOVING_SPEED_M_S or (after.cadence_spm or 0) >= MOVING_CADENCE_SPM)
+        if moving and 0 < gap <= 60:
+            total += gap
+    return total
