@@ -138,7 +138,8 @@ def executed_lessons(request, binder_env) -> dict:
                 cell.outputs = printed[number]
         else:  # nbval was not asked to run this notebook (a narrower pytest run)
             runs.run_again.append(lesson.notebook)
-            NotebookClient(notebook, kernel_name=BINDER_KERNEL, timeout=300,
-                           resources={"metadata": {"path": str(path.parent)}}).execute()
+            fresh = {**os.environ, "UPPERBACK_DATA_DIR": tempfile.mkdtemp(prefix="upperback-rerun-")}
+            NotebookClient(notebook, kernel_name=BINDER_KERNEL, timeout=300,  # as nbval: no saved answers
+                           resources={"metadata": {"path": str(path.parent)}}).execute(env=fresh)
         executed[lesson.notebook] = notebook
     return executed

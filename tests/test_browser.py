@@ -150,11 +150,11 @@ def fill_in_a_check_in(page, form, name):
     form.get_by_role("textbox", name="Minutes").fill("42")
     form.get_by_role("combobox", name="When it started").select_option(label="no ache this run")
     form.get_by_label("I changed nothing").check()
-    form.get_by_role("textbox", name="Note").fill("<b>not bold</b> after the browser test")
+    form.get_by_role("textbox", name="Note").fill(f"<b>not bold</b> after the browser test of {name}")
     form.get_by_role("button", name="Save this check-in").click()
     form.get_by_text("Saved.").wait_for()
     review = page.locator(".upperback-review")
-    review.get_by_text("<b>not bold</b> after the browser test").wait_for()  # shown as typed, not as markup
+    review.get_by_text(f"<b>not bold</b> after the browser test of {name}").wait_for()  # as typed, not markup
     assert review.locator("b", has_text="not bold").count() == 0
     review.scroll_into_view_if_needed()
     page.screenshot(path=SHOTS / f"{Path(name).stem}-checkin.png")

@@ -119,10 +119,10 @@ def test_a_forward_head_turns_the_spine_tense_and_says_how_much_load():
 def test_the_benchmark_times_every_explorer_the_lessons_offer():
     import inspect
 
-    from upperback import arms, breathing, posture, start_here
+    from upperback import arms, breathing, posture, start_here, your_runs
     from upperback.explorers import EXPLORERS
 
-    offered = {function for module in (start_here, arms, breathing, posture)
+    offered = {function for module in (start_here, arms, breathing, posture, your_runs)
                for name, function in inspect.getmembers(module, inspect.isfunction)
                if name.startswith("explore_") and function.__module__ == module.__name__}
     assert offered == set(EXPLORERS.values())
@@ -137,3 +137,36 @@ def test_the_live_breathing_figure_names_every_helper_muscle_and_the_diaphragm()
     explorer = breathing.explore_breath()
     words = {t.get_text() for t in explorer.figure.figure.findobj(Text)}
     assert {*HELPER_MUSCLES, "diaphragm"} <= words
+
+
+def test_an_imported_run_sets_the_cadence_of_the_arm_and_breathing_explorers(tmp_path, monkeypatch):
+    from upperback import your_runs
+    from upperback.widgets.run_import import RunImporter
+
+    monkeypatch.setenv("UPPERBACK_DATA_DIR", str(tmp_path))
+    assert your_runs.explore_pendulum().controls["cadence"].value == 170  # nothing imported yet
+    importer = RunImporter()
+    importer.sample.value = "run_fenix2_2015.fit"
+    importer.use_sample.click()
+    assert "Imported run_fenix2_2015.fit" in importer.message.value
+    assert "cadence 166 steps a minute" in importer.summary.value
+    pendulum = your_runs.explore_pendulum()
+    assert pendulum.controls["cadence"].value == 166 and "<b>1.38</b>" in pendulum.caption.value
+    pacer = your_runs.explore_pacer()
+    assert pacer.controls["cadence"].value == 166
+    assert "3:3 gives 28 breaths a minute" in pacer.children[0].value
+    check_in = your_runs.check_in_after_latest_run().form
+    assert (str(check_in.run_date.value), check_in.minutes.value, check_in.km.value) == ("2015-08-15", "47", "9.0")
+    importer.delete_button.click()
+    assert "No run imported yet" in importer.summary.value and your_runs.latest_run() is None
+
+
+def test_a_bad_upload_says_why_and_imports_nothing(tmp_path):
+    from upperback.storage_runs import RunStore
+    from upperback.widgets.run_import import RunImporter
+
+    importer = RunImporter(RunStore(tmp_path / "runs"))
+    importer._on_upload({"new": [{"name": "ride.tcx", "content": b"<TrainingCenterDatabase><Activities>"
+                                  b"<Activity Sport='Biking'/></Activities></TrainingCenterDatabase>"}]})
+    assert "this is a biking activity, not a run" in importer.message.value
+    assert RunStore(tmp_path / "runs").read().runs == []

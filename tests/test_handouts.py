@@ -122,10 +122,11 @@ def test_the_handout_shows_its_diagrams_in_a_browser_with_no_network(page, hando
 
 @pytest.mark.browser
 def test_the_lesson_handouts_print_on_a_modest_pile_of_paper(page, handouts):
-    """Measured: 36 A4 sheets before the print style sheet, 31 with it."""
-    sheets = 0
+    """Measured for lessons 00–04: 36 A4 sheets before the print style sheet, 31 with it; 35 with lesson 05."""
+    sheets = {}
     for lesson in LESSONS:
         page.goto((handouts / f"{lesson}.html").as_uri())
         page.wait_for_load_state("load")
-        sheets += len(re.findall(rb"/Type\s*/Page\b", page.pdf(format="A4")))
-    assert sheets <= 32
+        sheets[lesson] = len(re.findall(rb"/Type\s*/Page\b", page.pdf(format="A4")))
+    assert sum(count for lesson, count in sheets.items() if lesson[:2] <= "04") <= 32, sheets
+    assert sum(sheets.values()) <= 36, sheets

@@ -5,7 +5,7 @@ from upperback.figures.arm_pendulum import PendulumLiveFigure
 from upperback.models.anthropometry import ELBOW_BEND_RANGE_DEG
 from upperback.models.arm_pendulum import arm_pendulum, stride_frequency_hz
 from upperback.models.lessons import BY_KEY
-from upperback.models.running import EXPLORER_CADENCE_SPM
+from upperback.models.running import EXPLORER_CADENCE_SPM, on_cadence_slider
 from upperback.widgets.controls import play_control, slider
 from upperback.widgets.explorer import Explorer
 from upperback.widgets.selfcheck_form import SelfCheckForm
@@ -23,12 +23,13 @@ def explore_arm_swing() -> Explorer:
     return Explorer(ArmSwingLiveFigure(), controls, header=[play_control(stride, 120, "press play to watch the stride in slow motion; pause to look closely")])
 
 
-def explore_pendulum() -> Explorer:
+def explore_pendulum(cadence: float = 170) -> Explorer:
     """The arm as a pendulum: height, elbow bend and cadence against the stride's rhythm."""
     controls = {
         "height_m": slider("Your height (m)", 1.40, 2.10, 0.01, 1.75, "Standing height in metres"),
         "elbow_bend_deg": slider("Elbow bend (°)", *ELBOW_BEND_RANGE_DEG, 5, 90, "0° is a straight arm"),
-        "cadence": slider("Cadence (steps/min)", *EXPLORER_CADENCE_SPM, 2, 170, "Steps per minute, both feet counted"),
+        "cadence": slider("Cadence (steps/min)", *EXPLORER_CADENCE_SPM, 2, on_cadence_slider(cadence),
+                          "Steps per minute, both feet counted"),
     }
     return Explorer(PendulumLiveFigure(), controls)
 

@@ -7,7 +7,7 @@ from upperback.figures.ventilation import PacerLiveFigure, VentilationLiveFigure
 from upperback.models.breathing_mechanics import PATTERNS
 from upperback.models.breathing_rhythm import STEP_PATTERNS, breathing_rhythm
 from upperback.models.lessons import BY_KEY
-from upperback.models.running import EXPLORER_CADENCE_SPM
+from upperback.models.running import EXPLORER_CADENCE_SPM, on_cadence_slider
 from upperback.models.ventilation import REST, dead_space_ml, same_total_other_pattern, ventilation
 from upperback.widgets.controls import play_control, slider
 from upperback.widgets.explorer import Explorer
@@ -43,11 +43,12 @@ def explore_ventilation() -> Explorer:
     return Explorer(VentilationLiveFigure(), controls)
 
 
-def explore_pacer() -> Explorer:
+def explore_pacer(cadence: float = 170) -> Explorer:
     """Breaths locked to steps: a cadence and a steps-in:steps-out pattern."""
     moment = slider("Moment (%)", 0, 100, 2, 0, "Where the orange line sits on the time line")
     controls = {
-        "cadence": slider("Cadence (steps/min)", *EXPLORER_CADENCE_SPM, 2, 170, "Steps per minute, both feet counted"),
+        "cadence": slider("Cadence (steps/min)", *EXPLORER_CADENCE_SPM, 2, on_cadence_slider(cadence),
+                          "Steps per minute, both feet counted"),
         "pattern": _choice("Steps in : steps out", STEP_PATTERNS, "3:3", "Steps breathing in : steps breathing out"),
         "moment_percent": moment,
     }

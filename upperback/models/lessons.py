@@ -74,6 +74,7 @@ LESSONS = (
            all_clear="Your posture sounds varied and upright: none of the posture habits this lesson looks for "
            "showed up in your answers."),
     Lesson(4, "your_plan", "your_plan", "Your plan", 15),
+    Lesson(5, "your_runs", "your_runs", "Your runs", 15, explorers=("explore_pendulum", "explore_pacer")),
 )
 
 BY_KEY = {lesson.key: lesson for lesson in LESSONS}

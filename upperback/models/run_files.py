@@ -26,7 +26,7 @@ import itertools
 import math
 import statistics
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # our bound: a 12-hour FIT file is about 2 MB, a dense GPX of it ~30 MB
@@ -167,12 +167,12 @@ def _read_fit(data: bytes, name: str) -> Run:
     if not timed:
         raise RunFileError(f"{name}: the FIT file has no timed records.")
     first = timed[0]["timestamp"]
-    samples = tuple(Sample(
+    samples = _with_speeds([Sample(
         seconds=(record["timestamp"] - first).total_seconds(),
         distance_m=_number(record.get("distance")),
         speed_m_s=_number(record.get("enhanced_speed", record.get("speed"))),
         cadence_spm=_fit_cadence(record), heart_rate_bpm=_positive(record.get("heart_rate")),
-    ) for record in timed)
+    ) for record in timed])
     span = samples[-1].seconds
     distances = [s.distance_m for s in samples if s.distance_m is not None]
     return Run(
@@ -256,8 +256,8 @@ def _read_tcx(root, name: str) -> Run:
     lap_start = _when(laps[0].get("StartTime")) if laps else None
     start = min(filter(None, [lap_start, points[0][0]]))
     first = points[0][0]
-    samples = tuple(Sample((moment - first).total_seconds(), distance, speed, cadence, heart)
-                    for moment, distance, speed, cadence, heart, _ in points)
+    samples = _with_speeds([Sample((moment - first).total_seconds(), distance, speed, cadence, heart)
+                            for moment, distance, speed, cadence, heart, _ in points])
     timer = sum(_number(_text(lap, "TotalTimeSeconds")) or 0.0 for lap in laps)
     lap_distance = sum(_number(_text(lap, "DistanceMeters")) or 0.0 for lap in laps)
     distances = [s.distance_m for s in samples if s.distance_m is not None]
@@ -320,6 +320,19 @@ def _haversine_m(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _with_speeds(samples: list[Sample]) -> tuple[Sample, ...]:
+    """Speeds worked out from the distance between samples, where the file gives distance but no speed."""
+    filled, last = [], None  # last: the latest sample with a distance
+    for sample in samples:
+        if sample.speed_m_s is None and sample.distance_m is not None and last is not None \
+                and sample.seconds > last.seconds:
+            speed = (sample.distance_m - last.distance_m) / (sample.seconds - last.seconds)
+            sample = replace(sample, speed_m_s=max(speed, 0.0))
+        filled.append(sample)
+        last = sample if sample.distance_m is not None else last
+    return tuple(filled)
+
+
 def _moving_seconds(samples: tuple[Sample, ...] | list[Sample]) -> float:
     """Time between samples while moving, for files with no timer of their own: a step counts when its
     speed or cadence says running, so pauses drop out."""
@@ -330,3 +343,44 @@ def _moving_seconds(samples: tuple[Sample, ...] | list[Sample]) -> float:
         if moving and 0 < gap <= 60:
             total += gap
     return total
+
+
+def per_minute(run: Run) -> list[dict]:
+    """The run minute by minute, the only series kept: distance so far, pace, cadence and heart rate."""
+    minutes: dict[int, list[Sample]] = {}
+    for sample in run.samples:
+        minutes.setdefault(int(sample.seconds // 60), []).append(sample)
+    rows = []
+    for minute, samples in sorted(minutes.items()):
+        distances = [s.distance_m for s in samples if s.distance_m is not None]
+        speeds = [s.speed_m_s for s in samples if s.speed_m_s and s.speed_m_s >= MOVING_SPEED_M_S]
+        cadences = [s.cadence_spm for s in samples if s.cadence_spm and s.cadence_spm >= MOVING_CADENCE_SPM]
+        hearts = [s.heart_rate_bpm for s in samples if s.heart_rate_bpm]
+        speed = statistics.fmean(speeds) if speeds else None
+        rows.append({
+            "minute": minute, "distance_km": round(max(distances) / 1000, 3) if distances else None,
+            "pace_min_per_km": round(1000 / speed / 60, 2) if speed else None,
+            "cadence_spm": round(statistics.fmean(cadences), 1) if cadences else None,
+            "heart_rate_bpm": round(statistics.fmean(hearts), 1) if hearts else None,
+        })
+    return rows
+
+
+def join_with_check_ins(summaries: list[dict], entries: list) -> list[dict]:
+    """Runs and check-ins of the same day side by side: the ache with the run's pace and distance.
+    ``summaries`` are Run.summary() dicts; ``entries`` are check-ins (anything with run_date and ache)."""
+    by_day = {}
+    for summary in summaries:
+        if summary.get("start_utc"):
+            by_day.setdefault(summary["start_utc"][:10], summary)
+    pairs = []
+    for entry in entries:
+        summary = by_day.get(entry.run_date)
+        if summary is None:
+            continue
+        km = summary["distance_m"] / 1000 if summary.get("distance_m") else None
+        moving_min = (summary.get("moving_s") or summary.get("elapsed_s") or 0) / 60
+        pairs.append({"run_date": entry.run_date, "ache": entry.ache, "distance_km": km,
+                      "pace_min_per_km": round(moving_min / km, 2) if km and moving_min else None,
+                      "started": entry.started, "file": summary["file"]})
+    return pairs

@@ -16,3 +16,9 @@ def check_cadence(cadence_steps_per_min: float) -> None:
             f"A cadence of {cadence_steps_per_min:g} steps per minute is outside running "
             f"({MIN_CADENCE_SPM:g}–{MAX_CADENCE_SPM:g}). Count your steps for 30 seconds and double it."
         )
+
+
+def on_cadence_slider(cadence_steps_per_min: float) -> int:
+    """A runner's cadence as the explorers' sliders can show it: a whole even number within their range."""
+    low, high = EXPLORER_CADENCE_SPM
+    return int(min(max(2 * round(cadence_steps_per_min / 2), low), high))

@@ -1,0 +1,50 @@
+"""Lesson 05's pictures: one run minute by minute, and the ache against the runs it came with."""
+
+from __future__ import annotations
+
+from upperback.figures import style
+from upperback.figures.rendering import png_bytes
+
+PANELS = (  # field, axis label, colour (cadence in the arms' colour: it sets the arm swing)
+    ("pace_min_per_km", "pace\n(min per km)", style.INK),
+    ("cadence_spm", "cadence\n(steps/min)", style.CAUSE_COLOURS["arms"]),
+    ("heart_rate_bpm", "heart rate\n(beats/min)", style.TENSE),
+)
+
+
+def run_chart_png(minutes: list[dict]) -> bytes:
+    """Pace, cadence and heart rate through one run; a panel the file has no figures for says so."""
+    with style.series_style():
+        figure = style.new_figure(10, 6.4)
+        axes = figure.subplots(len(PANELS), 1, sharex=True)
+        for ax, (key, label, colour) in zip(axes, PANELS, strict=True):
+            points = [(row["minute"], row[key]) for row in minutes if row.get(key) is not None]
+            ax.set_ylabel(label)
+            ax.grid(alpha=0.3)
+            if points:
+                ax.plot(*zip(*points, strict=True), color=colour, lw=2.5)
+            else:
+                ax.text(0.5, 0.5, "not in this file", transform=ax.transAxes, ha="center", va="center")
+                ax.set_yticks([])
+        axes[0].invert_yaxis()  # a faster pace is a smaller number: drawn higher, as runners read it
+        axes[-1].set_xlabel("minutes into the run")
+    return png_bytes(figure)
+
+
+def ache_against_runs_png(pairs: list[dict]) -> bytes:
+    """Each run that has a check-in on the same day: its ache against its pace and its distance."""
+    with style.series_style():
+        figure = style.new_figure(10, 4.2)
+        by_pace, by_distance = figure.subplots(1, 2, sharey=True)
+        for ax, key, label in ((by_pace, "pace_min_per_km", "average pace (min per km)"),
+                               (by_distance, "distance_km", "distance (km)")):
+            points = [(pair[key], pair["ache"]) for pair in pairs if pair.get(key) is not None]
+            if points:
+                ax.plot(*zip(*points, strict=True), "o", color=style.ACHE, ms=10, markeredgecolor=style.INK)
+            ax.set_xlabel(label)
+            ax.grid(alpha=0.3)
+        by_pace.set_ylim(-0.5, 10.5)
+        by_pace.set_ylabel("ache (0 to 10)")
+        if not pairs:
+            by_pace.text(0.5, 0.5, "no run with a check-in yet", transform=by_pace.transAxes, ha="center")
+    return png_bytes(figure)

@@ -1,0 +1,123 @@
+"""Lesson 05's importer: upload a watch file or pick a sample run, see it minute by minute, delete it."""
+
+from __future__ import annotations
+
+import os
+from html import escape
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from upperback.figures.run_charts import run_chart_png
+from upperback.models.run_files import RunFileError, read_run
+from upperback.storage_runs import RunStore, StoredRun
+from upperback.widgets.messages import note_html, problem_html, reported
+from upperback.widgets.static_fallback import StaticFallback
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_runs"
+SAMPLE_FILES = sorted(path.name for path in SAMPLES.glob("run_*"))
+
+
+def privacy_html() -> str:
+    on_binder = "BINDER_SERVICE_HOST" in os.environ or "BINDER_REQUEST" in os.environ
+    where = ("This session runs on a Binder server: an uploaded file goes to that server, and is deleted with "
+             "the session." if on_binder else "Everything stays on the computer running this notebook.")
+    return note_html("Only the time, distance, speed, cadence and heart rate of a run are kept, minute by "
+                     f"minute, in your private data folder; where you ran (the positions) is never kept or shown. "
+                     f"{where} The Delete button removes an imported run.")
+
+
+class RunImporter(StaticFallback, widgets.VBox):
+    def __init__(self, store: RunStore | None = None):
+        self.store = store or RunStore()
+        self.upload = widgets.FileUpload(accept=".fit,.tcx,.gpx,.FIT,.TCX,.GPX", multiple=False,
+                                         description="Upload a run", tooltip="A FIT, TCX or GPX file from a watch")
+        self.upload.observe(self._on_upload, names="value")
+        self.sample = widgets.Dropdown(options=SAMPLE_FILES, value=SAMPLE_FILES[0], description="Or a sample run",
+                                       style={"description_width": "initial"})
+        self.use_sample = widgets.Button(description="Use this sample", icon="play",
+                                         tooltip="Import the chosen sample run", layout={"width": "max-content"})
+        self.use_sample.on_click(self.import_sample)
+        self.runs = widgets.Dropdown(description="Your runs", style={"description_width": "initial"},
+                                     layout={"width": "36em"})
+        self.runs.observe(self._show_chosen, names="value")
+        self.delete_button = widgets.Button(description="Delete this run", icon="trash", button_style="warning",
+                                            tooltip="Remove the chosen run from your data folder",
+                                            layout={"width": "max-content"})
+        self.delete_button.on_click(self.delete)
+        self.message = widgets.HTML()
+        self.summary = widgets.HTML()
+        self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
+        super().__init__([widgets.HTML(privacy_html()), widgets.HBox([self.upload]),
+                          widgets.HBox([self.sample, self.use_sample]), self.message,
+                          widgets.HBox([self.runs, self.delete_button]), self.summary, self.chart])
+        self.add_class("upperback-runs")
+        self.refresh()
+
+    def static_html(self) -> str:
+        return ("<p><i>In the notebook: upload a FIT, TCX or GPX file from your watch, or pick a sample run; "
+                "the run is shown minute by minute, without its positions.</i></p>")
+
+    @reported("message")
+    def import_bytes(self, data: bytes, name: str) -> StoredRun | None:
+        try:
+            run = read_run(data, name)
+        except RunFileError as problem:
+            self.message.value = problem_html(str(problem))
+            return None
+        stored = self.store.save(run)
+        self.message.value = note_html(f"Imported {name}. Its positions were dropped; the figures are kept.")
+        self.refresh(chosen=stored.run_id)
+        return stored
+
+    def import_sample(self, _button=None) -> StoredRun | None:
+        return self.import_bytes((SAMPLES / self.sample.value).read_bytes(), self.sample.value)
+
+    @reported("message")
+    def delete(self, _button=None) -> None:
+        if not self.runs.value:
+            self.message.value = problem_html("There is no imported run to delete.")
+            return
+        self.store.delete(self.runs.value)
+        self.message.value = note_html("Deleted. That run's figures are gone from your data folder.")
+        self.refresh()
+
+    @reported("message")
+    def refresh(self, chosen: str | None = None) -> None:
+        read = self.store.read()
+        self._stored = {stored.run_id: stored for stored in read.runs}
+        self.runs.options = [(stored.label, stored.run_id) for stored in read.runs]
+        self.runs.value = chosen if chosen in self._stored else (read.runs[0].run_id if read.runs else None)
+        if read.problems:
+            self.message.value = "".join(problem_html(problem) for problem in read.problems)
+        self._show_chosen()
+
+    def _show_chosen(self, _change=None) -> None:
+        stored = self._stored.get(self.runs.value) if self.runs.value else None
+        self.delete_button.disabled = stored is None
+        if stored is None:
+            self.summary.value = "<p>No run imported yet.</p>"
+            self.chart.value, self.chart.layout.display = b"", "none"
+            return
+        self.summary.value = run_summary_html(stored)
+        self.chart.value, self.chart.layout.display = run_chart_png(stored.minutes), None
+
+    @reported("message")
+    def _on_upload(self, change) -> None:
+        for uploaded in change["new"]:
+            self.import_bytes(bytes(uploaded["content"]), uploaded["name"])
+
+
+def run_summary_html(stored: StoredRun) -> str:
+    figures = stored.summary
+    parts = [f"{figures['elapsed_s'] / 60:.0f} minutes"]
+    if figures.get("distance_m"):
+        parts.append(f"{figures['distance_m'] / 1000:.2f} km")
+    if figures.get("cadence_spm_median"):
+        parts.append(f"cadence {figures['cadence_spm_median']:.0f} steps a minute (median while moving)")
+    if figures.get("heart_rate_bpm_mean"):
+        parts.append(f"heart rate {figures['heart_rate_bpm_mean']:.0f} on average, "
+                     f"{figures['heart_rate_bpm_max']:.0f} at most")
+    start = figures.get("start_utc") or "an unknown start (the watch counted from when it was switched on)"
+    return (f"<p><b>{escape(figures['file'])}</b>, {escape(start)}: {escape(', '.join(parts))}. "
+            "The chart below shows the same run minute by minute.</p>")
