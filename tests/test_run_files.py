@@ -179,3 +179,17 @@ def test_developer_fields_that_reuse_a_standard_name_are_ignored():
 
     frame = type("Frame", (), {"fields": [Field("distance", 12.0, False), Field("distance", 999.0, True)]})()
     assert _standard_fields(frame) == {"distance": 12.0}
+
+
+def test_runs_and_check_ins_of_the_same_day_are_joined_with_pace_distance_and_time():
+    from upperback.models.checkin_log import validate_check_in
+    from upperback.models.run_files import join_with_check_ins
+
+    summary = read_run(FIT.read_bytes(), FIT.name).summary()
+    same_day = validate_check_in({"run_date": "2015-08-15", "minutes": 47, "ache": 4,
+                                  "regions": ["between_blades"], "started": "tired"})
+    other_day = validate_check_in({"run_date": "2015-08-16", "minutes": 30, "ache": 2,
+                                   "regions": ["between_blades"], "started": "tired"})
+    (pair,) = join_with_check_ins([summary], [same_day, other_day])
+    assert pair["ache"] == 4 and pair["distance_km"] == pytest.approx(9.008, abs=0.01)
+    assert pair["pace_min_per_km"] == pytest.approx(2832 / 60 / 9.008, abs=0.01) and pair["minutes"] == 47

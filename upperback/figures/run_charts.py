@@ -32,12 +32,13 @@ def run_chart_png(minutes: list[dict]) -> bytes:
 
 
 def ache_against_runs_png(pairs: list[dict]) -> bytes:
-    """Each run that has a check-in on the same day: its ache against its pace and its distance."""
+    """Each run that has a check-in on the same day: its ache against its pace, distance and length."""
     with style.series_style():
-        figure = style.new_figure(10, 4.2)
-        by_pace, by_distance = figure.subplots(1, 2, sharey=True)
-        for ax, key, label in ((by_pace, "pace_min_per_km", "average pace (min per km)"),
-                               (by_distance, "distance_km", "distance (km)")):
+        figure = style.new_figure(11, 4.2)
+        by_pace, by_distance, by_time = figure.subplots(1, 3, sharey=True)
+        for ax, key, label in ((by_pace, "pace_min_per_km", "pace (min per km)"),
+                               (by_distance, "distance_km", "distance (km)"),
+                               (by_time, "minutes", "time running (min)")):
             points = [(pair[key], pair["ache"]) for pair in pairs if pair.get(key) is not None]
             if points:
                 ax.plot(*zip(*points, strict=True), "o", color=style.ACHE, ms=10, markeredgecolor=style.INK)

@@ -381,6 +381,7 @@ def join_with_check_ins(summaries: list[dict], entries: list) -> list[dict]:
         km = summary["distance_m"] / 1000 if summary.get("distance_m") else None
         moving_min = (summary.get("moving_s") or summary.get("elapsed_s") or 0) / 60
         pairs.append({"run_date": entry.run_date, "ache": entry.ache, "distance_km": km,
+                      "minutes": round(moving_min) if moving_min else None,
                       "pace_min_per_km": round(moving_min / km, 2) if km and moving_min else None,
                       "started": entry.started, "file": summary["file"]})
     return pairs
