@@ -3,8 +3,10 @@
 import io
 
 import numpy as np
+import pytest
 from PIL import Image
 
+from upperback.explorers import EXPLORERS
 from upperback.figures.arm_carriage import ArmSwingLiveFigure
 from upperback.figures.arm_pendulum import PendulumLiveFigure
 from upperback.figures.rendering import png_bytes
@@ -40,3 +42,14 @@ def test_arm_swing_frames_match_a_full_draw():
 
 def test_upper_back_frames_match_a_full_draw():
     assert_frame_matches_full_draw(UpperBackLiveFigure(), {"part": "all"}, {"part": "rhomboids"})
+
+
+@pytest.mark.parametrize("name", sorted(EXPLORERS))
+def test_every_live_figure_draws_fast_frames_that_match_a_full_draw(name):
+    """Fixed text is kept in the background: a text that changes but was not declared moving would show
+    stale here."""
+    explorer = EXPLORERS[name]()
+    start = explorer.values()
+    ends = {key: (control.options[-1][1] if isinstance(control.options[-1], tuple) else control.options[-1])
+            if hasattr(control, "options") else control.max for key, control in explorer.controls.items()}
+    assert_frame_matches_full_draw(explorer.figure, start, ends)
