@@ -39,7 +39,9 @@ assets: $(VENV)/runtime.stamp
 	$(BIN)/python -m upperback.figures.assets assets
 
 bench: $(VENV)/test.stamp
+	bash tools/ensure_chromium.sh
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/browser.py
 
 clean-notebooks: $(VENV)/test.stamp
 	$(BIN)/python tools/clean_notebooks.py notebooks/*.ipynb

@@ -1,0 +1,195 @@
+"""Key press → new picture on screen, measured where the learner feels it: the real JupyterLab in Chromium.
+
+For every explorer of every lesson, each slider handle gets a few warm-up presses, then PRESSES presses of
+an arrow key; each is timed from a capture-phase keydown to the moment the explorer's picture has changed,
+been decoded and two animation frames have passed (painted). The same run measures two baselines in a
+scratch notebook: a naive ``interact`` that re-plots inline, and ipympl updating artists. Absolute times on
+a shared 2-core machine vary by 2× from run to run; the ratios to the baselines hold, so both are reported.
+
+    python benchmarks/browser.py        (make bench runs it after the kernel-side benchmark)
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+from browser_support import CHROMIUM_FLAGS, chromium_or_skip, jupyterlab_server
+
+from upperback.models.lessons import LESSONS
+
+PRESSES, WARM_UP = 20, 3
+SCRATCH = ROOT / "build" / "browser-bench"
+
+NAIVE = """\
+import matplotlib.pyplot as plt, numpy as np
+from ipywidgets import FloatSlider, interact
+x = np.linspace(0, 10, 400)
+@interact(k=FloatSlider(min=0.5, max=5, step=0.1, value=1, description="k", continuous_update=True))
+def picture(k):
+    fig, ax = plt.subplots(figsize=(10, 4.5))
+    ax.plot(x, np.sin(k * x)); ax.set_title(f"k = {k:.1f}")
+    plt.show()
+"""
+IPYMPL = """\
+%matplotlib widget
+import matplotlib.pyplot as plt, numpy as np
+from ipywidgets import FloatSlider, VBox
+x = np.linspace(0, 10, 400)
+with plt.ioff():
+    fig, ax = plt.subplots(figsize=(10, 4.5))
+(line,) = ax.plot(x, np.sin(x)); title = ax.set_title("k = 1.0")
+slider = FloatSlider(min=0.5, max=5, step=0.1, value=1, description="k", continuous_update=True)
+def move(change):
+    line.set_ydata(np.sin(change["new"] * x)); title.set_text(f"k = {change['new']:.1f}")
+    fig.canvas.draw_idle()
+slider.observe(move, names="value")
+VBox([slider, fig.canvas])
+"""
+
+READY = """() => {
+    const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+    const context = panel && panel.sessionContext;
+    return !!(context && context.isReady && context.session && context.session.kernel
+              && context.session.kernel.status === 'idle' && panel.content.widgets.length > 0);
+}"""
+
+# One press, in two steps around Playwright's real key press: ARM stamps the keydown (capture phase) and
+# watches the scope for a changed picture; SETTLE waits for it to be decoded and for two frames to be
+# painted, and gives the milliseconds (null when nothing changed within 3 s).
+ARM = """([scope]) => {
+    const key = p => p.tagName === 'IMG' ? p.src : p.toDataURL();
+    const pictures = () => [...scope.querySelectorAll('img, canvas')];
+    const before = pictures().map(key);
+    window.__pressed = 0;
+    window.addEventListener('keydown', () => { window.__pressed = performance.now(); },
+                            {capture: true, once: true});
+    window.__changed = new Promise(resolve => {
+        const look = () => {
+            const now = pictures();
+            return now.length !== before.length || now.some((p, i) => key(p) !== before[i]) ? now : null;
+        };
+        const observer = new MutationObserver(() => {
+            const now = look();
+            if (now) { observer.disconnect(); resolve(now); }
+        });
+        observer.observe(scope, {subtree: true, childList: true, attributes: true, characterData: true});
+        let done = false;
+        const poll = () => {  // a canvas (ipympl) changes its pixels, not the page: look every frame
+            if (done) return;
+            const now = look();
+            if (now) { done = true; observer.disconnect(); resolve(now); } else requestAnimationFrame(poll);
+        };
+        requestAnimationFrame(poll);
+        setTimeout(() => { done = true; observer.disconnect(); resolve(null); }, 3000);
+    });
+}"""
+SETTLE = """async () => {
+    const now = await window.__changed;
+    if (!now) return null;
+    await Promise.all(now.filter(p => p.tagName === 'IMG').map(p => p.decode().catch(() => null)));
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return performance.now() - window.__pressed;
+}"""
+
+
+def open_and_run(page, base: str, token: str, path: str) -> None:
+    page.goto(f"{base}/lab/tree/{path}?reset&token={token}")
+    page.wait_for_function(READY)
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+
+
+def time_handles(page, scope, handles) -> list[float]:
+    """Milliseconds per press over every handle, after warm-up; alternates direction at either end."""
+    timings = []
+    for handle in handles:
+        for press in range(WARM_UP + PRESSES):
+            at_end = handle.evaluate("h => h.getAttribute('aria-valuenow') === h.getAttribute('aria-valuemax')")
+            key = "ArrowLeft" if at_end else "ArrowRight"
+            page.evaluate(ARM, [scope.element_handle()])
+            handle.press(key)
+            took = page.evaluate(SETTLE)
+            if took is not None and press >= WARM_UP:
+                timings.append(took)
+    return timings
+
+
+def scratch_notebook(name: str, source: str) -> str:
+    SCRATCH.mkdir(parents=True, exist_ok=True)
+    notebook = {"cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+                           "source": source}],
+                "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+                "nbformat": 4, "nbformat_minor": 5}
+    (SCRATCH / name).write_text(json.dumps(notebook))
+    return f"build/browser-bench/{name}"
+
+
+def stats(timings: list[float]) -> tuple[float, float]:
+    ordered = sorted(timings)
+    return statistics.median(ordered), ordered[max(0, round(0.95 * len(ordered)) - 1)]
+
+
+def measure() -> dict[str, tuple[float, float, int]]:
+    from playwright.sync_api import sync_playwright
+
+    results = {}
+    with tempfile.TemporaryDirectory() as home, jupyterlab_server(Path(home)) as (base, token), \
+            sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_or_skip(), args=CHROMIUM_FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.set_default_timeout(60_000)
+        for name, source in (("naive interact", NAIVE), ("ipympl", IPYMPL)):
+            open_and_run(page, base, token, scratch_notebook(name.replace(" ", "_") + ".ipynb", source))
+            page.locator(".jp-OutputArea-output .noUi-handle").first.wait_for()
+            page.wait_for_timeout(1500)
+            scope = page.locator(".jp-OutputArea-output").first
+            timings = time_handles(page, scope, [page.locator(".noUi-handle").first])
+            results[f"baseline: {name}"] = (*stats(timings), len(timings))
+        for lesson in (entry for entry in LESSONS if entry.explorers):
+            open_and_run(page, base, token, f"notebooks/{lesson.notebook}")
+            explorers = page.locator(".upperback-explorer")
+            page.wait_for_function("n => document.querySelectorAll('.upperback-explorer img').length >= n",
+                                   arg=len(lesson.explorers))
+            for index, function in enumerate(lesson.explorers):
+                explorer = explorers.nth(index)
+                explorer.scroll_into_view_if_needed()
+                timings = time_handles(page, explorer, explorer.locator(".noUi-handle").all())
+                label = f"{lesson.number:02d} {function.removeprefix('explore_').replace('_', ' ')}"
+                results[label] = (*stats(timings), len(timings))
+        browser.close()
+    return results
+
+
+def table(results: dict[str, tuple[float, float, int]]) -> list[str]:
+    naive = results["baseline: naive interact"][0]
+    ipympl = results["baseline: ipympl"][0]
+    lines = ["| explorer | presses | median ms | p95 ms | × naive | × ipympl |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    for name, (median, p95, count) in results.items():
+        lines.append(f"| {name} | {count} | {median:.0f} | {p95:.0f} | {median / naive:.2f} | {median / ipympl:.2f} |")
+    return lines
+
+
+SECTION = "## Key press to picture, in the browser (JupyterLab in headless Chromium)"
+
+
+def write_results(lines: list[str]) -> None:
+    """Replace this benchmark's section of benchmarks/RESULTS.md, keeping the kernel-side sections."""
+    results = ROOT / "benchmarks" / "RESULTS.md"
+    kept = results.read_text().split(SECTION)[0].rstrip() + "\n\n" if results.exists() else ""
+    note = (f"{PRESSES} presses per slider handle after {WARM_UP} warm-up presses; keydown (capture phase) to the "
+            "new picture decoded and two frames painted. Baselines in the same run: a naive `interact` that "
+            "re-plots a sine curve inline, and ipympl updating the same curve's artists. Compare ratios, not "
+            "milliseconds: this 2-core machine varies by 2× between runs.\n")
+    results.write_text(kept + SECTION + "\n\n" + note + "\n" + "\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    rows = table(measure())
+    print("\n".join(rows))
+    write_results(rows)
