@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
-from browser_support import CHROMIUM_FLAGS, chromium_or_skip, jupyterlab_server
+from browser_support import CHROMIUM_FLAGS, NOTEBOOK_READY, chromium_or_skip, jupyterlab_server
 
 from upperback.models.lessons import LESSONS
 
@@ -52,13 +52,6 @@ def move(change):
 slider.observe(move, names="value")
 VBox([slider, fig.canvas])
 """
-
-READY = """() => {
-    const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-    const context = panel && panel.sessionContext;
-    return !!(context && context.isReady && context.session && context.session.kernel
-              && context.session.kernel.status === 'idle' && panel.content.widgets.length > 0);
-}"""
 
 # One press, in two steps around Playwright's real key press: ARM stamps the keydown (capture phase) and
 # watches the scope for a changed picture; SETTLE waits for it to be decoded and for two frames to be
@@ -101,7 +94,7 @@ SETTLE = """async () => {
 
 def open_and_run(page, base: str, token: str, path: str) -> None:
     page.goto(f"{base}/lab/tree/{path}?reset&token={token}")
-    page.wait_for_function(READY)
+    page.wait_for_function(NOTEBOOK_READY)
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
 
 

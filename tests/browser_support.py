@@ -20,6 +20,13 @@ LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
 TOKEN = "upperback-browser-test"
+# The open notebook has a kernel that is connected and idle (the status bar says "idle" before it connects).
+NOTEBOOK_READY = """() => {
+    const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+    const context = panel && panel.sessionContext;
+    return !!(context && context.isReady && context.session && context.session.kernel
+              && context.session.kernel.status === 'idle' && panel.content.widgets.length > 0);
+}"""
 
 
 def chromium_or_skip() -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser_support import ROOT
+from browser_support import NOTEBOOK_READY, ROOT
 
 from upperback.models.lessons import LESSONS
 
@@ -22,13 +22,6 @@ SHOTS = ROOT / "test-artifacts" / "browser"
 
 pytestmark = pytest.mark.browser
 
-
-NOTEBOOK_READY = """() => {
-    const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-    const context = panel && panel.sessionContext;
-    return !!(context && context.isReady && context.session && context.session.kernel
-              && context.session.kernel.status === 'idle' && panel.content.widgets.length > 0);
-}"""
 
 MODEL_SUMMARY = """() => {
     const cells = window.jupyterapp.shell.currentWidget.content.model.cells;
