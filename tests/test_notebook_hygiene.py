@@ -156,7 +156,11 @@ def test_speaker_notes_are_there_for_the_presenter_and_folded_for_self_study(pat
     notes = [c for c in cells(path) if is_speaker_notes(c)]
     assert notes, "long explanations have speaker notes"
     for cell in notes:
+        # folded twice: the input is hidden when the notebook opens, and, since Run All shows hidden
+        # markdown again, the notes sit inside a closed <details> element
         assert cell["metadata"].get("jupyter", {}).get("source_hidden") is True, "".join(cell["source"])[:60]
+        source = "".join(cell["source"])
+        assert source.startswith("<details><summary>Speaker notes") and source.rstrip().endswith("</details>")
 
 
 GLOSSARY = {"00_start_here.ipynb": ("T1–T12",), "01_arm_carriage.ipynb": ("Hz", "centre of mass"),
