@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import itertools
 import os
 import re
 from pathlib import Path
@@ -113,6 +114,8 @@ def test_the_handout_shows_its_diagrams_in_a_browser_with_no_network(page, hando
     assert images.count() >= markdown_images(lesson)
     for index in range(images.count()):
         assert images.nth(index).evaluate("img => img.complete && img.naturalWidth > 0"), f"image {index}"
+    for link in page.locator("a[href]").all():
+        assert "underline" in link.evaluate("a => getComputedStyle(a).textDecorationLine"), link.inner_text()
     for selector in ("p", "li", "h1", "h2"):
         text, background = page.locator(selector).first.evaluate(
             "e => [getComputedStyle(e).color, getComputedStyle(document.body).backgroundColor]")
@@ -130,3 +133,19 @@ def test_the_lesson_handouts_print_on_a_modest_pile_of_paper(page, handouts):
         sheets[lesson] = len(re.findall(rb"/Type\s*/Page\b", page.pdf(format="A4")))
     assert sum(count for lesson, count in sheets.items() if lesson[:2] <= "04") <= 32, sheets
     assert sum(sheets.values()) <= 36, sheets
+
+
+@pytest.mark.parametrize("lesson", REGISTRY, ids=lambda lesson: lesson.key)
+def test_the_handout_reads_well_aloud(handouts, lesson):
+    """A real title, no "¶" after headings, headings that never skip a level, and each explorer's picture
+    described by its own words rather than one generic sentence."""
+    html = (handouts / lesson.notebook.replace(".ipynb", ".html")).read_text()
+    assert re.search(r"<title>(.*?)</title>", html)[1] == f"Lesson {lesson.number:02d}: {lesson.title}"
+    assert not re.search(r'<a class="anchor-link"|¶</a>', html)
+    levels = [int(level) for level in re.findall(r"<h([1-6])\b", html)]
+    assert levels[0] == 1 and all(after <= before + 1 for before, after in itertools.pairwise(levels)), levels
+    stand_ins = [re.search(r'alt="([^"]*)"', tag)[1] for tag in re.findall(r"<img[^>]*>", html)
+                 if "data:image/png" in tag]  # the explorers' pictures (the diagrams are SVG)
+    assert len(stand_ins) == len(lesson.explorers)
+    assert all(len(alt.split()) >= 8 and "starting settings; its text follows" not in alt for alt in stand_ins)
+    assert len(set(stand_ins)) == len(stand_ins)

@@ -51,9 +51,12 @@ def run_lesson(path: Path, data_dir: Path):
 def export_lesson(notebook, path: Path, folder: Path) -> Path:
     """Write the executed ``notebook`` (read from ``path``) as ``folder/<name>.html``."""
     for_print(notebook)
+    lesson = next((entry for entry in LESSONS if entry.notebook == path.name), None)
+    if lesson is not None:  # the page's <title>: what a screen reader and a browser tab announce
+        notebook.metadata["title"] = f"Lesson {lesson.number:02d}: {lesson.title}"
     exporter = HTMLExporter(template_name="handout", extra_template_basedirs=[str(TEMPLATE_DIR)],
-                            exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
+                            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                            exclude_anchor_links=True)  # a "¶" after each heading is read aloud
     html, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"path": str(path.parent),
                                                                              "name": path.stem}})
     for lesson in LESSONS:  # links between lessons point at the other handouts

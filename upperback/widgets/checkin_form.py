@@ -192,7 +192,7 @@ class CheckInAndReview(StaticFallback, widgets.VBox):
         log = log or CheckInLog()
         self.review = LogReview(log, export_folder)
         self.form = CheckInForm(log, on_saved=self.review.refresh)
-        super().__init__([self.form, widgets.HTML("<h4>Your log so far</h4>"), self.review])
+        super().__init__([self.form, widgets.HTML("<h3>Your log so far</h3>"), self.review])
 
     def static_html(self) -> str:
         """A paper check-in to copy, with the same fields as the form."""
@@ -204,4 +204,4 @@ class CheckInAndReview(StaticFallback, widgets.VBox):
                 ("What you changed", boxes(CHANGES)), ("Did it help?", boxes(HELPED)),
                 ("Note", "________________________________________")]
         body = "".join(f"<tr><th{CELL}>{name}</th><td{CELL}>{value}</td></tr>" for name, value in rows)
-        return f"<h4>Run check-in (copy one per run)</h4><table>{body}</table>"
+        return f"<h3>Run check-in (copy one per run)</h3><table>{body}</table>"

@@ -6,6 +6,7 @@ output area (flicker). A model's ValueError becomes a message under the figure, 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Protocol
@@ -56,6 +57,7 @@ class Explorer(StaticFallback, widgets.VBox):
             return str(getattr(control, "label", None) or control.value)
 
         settings = "; ".join(f"{escape(c.description)}: {escape(shown(c))}" for c in self.controls.values())
-        alt = "The live figure at its starting settings; its text follows."
+        # the picture described by its own caption: what it shows at the starting settings, with the numbers
+        alt = escape(re.sub(r"<[^>]+>", "", self.caption.value), quote=True)
         return (f"<p><i>Starting settings ({settings}). Open the notebook to move the sliders.</i></p>"
                 f"{png_img(self.image.value, alt)}<p>{self.caption.value}</p>")

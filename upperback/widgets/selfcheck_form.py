@@ -24,7 +24,7 @@ class SelfCheckForm(StaticFallback, widgets.VBox):
         self.check = check
         self.store = store or AnswerStore()
         self.pickers: dict[str, widgets.RadioButtons] = {}
-        rows = [widgets.HTML(f"<h4>Self-check: {escape(check.title)}</h4>")]
+        rows = [widgets.HTML(f"<h3>Self-check: {escape(check.title)}</h3>")]
         for number, question in enumerate(check.questions, start=1):
             picker = widgets.RadioButtons(
                 options=[(option.text, option.key) for option in question.options],
@@ -72,7 +72,7 @@ class SelfCheckForm(StaticFallback, widgets.VBox):
         items = "".join(
             f"<li><b>{escape(q.text)}</b><br>" + "<br>".join(f"☐ {escape(o.text)}" for o in q.options) + "</li>"
             for q in self.check.questions)
-        return (f"<h4>Self-check: {escape(self.check.title)}</h4><ol>{items}</ol>"
+        return (f"<h3>Self-check: {escape(self.check.title)}</h3><ol>{items}</ol>"
                 "<p><i>Tick one box per question; the notebook gives feedback and saves your answers.</i></p>")
 
     def _fill_in_saved_answers(self) -> None:
