@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 from browser_support import CHROMIUM_FLAGS, NOTEBOOK_READY, chromium_or_skip, jupyterlab_server
 
+from upperback.explorers import explorer_name
 from upperback.models.lessons import LESSONS
 
 PRESSES, WARM_UP = 20, 3
@@ -153,8 +154,7 @@ def measure() -> dict[str, tuple[float, float, int]]:
                 explorer = explorers.nth(index)
                 explorer.scroll_into_view_if_needed()
                 timings = time_handles(page, explorer, explorer.locator(".noUi-handle").all())
-                label = f"{lesson.number:02d} {function.removeprefix('explore_').replace('_', ' ')}"
-                results[label] = (*stats(timings), len(timings))
+                results[explorer_name(lesson, function)] = (*stats(timings), len(timings))
         browser.close()
     return results
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from upperback.models.lessons import CAUSE_NAMES, LESSONS, SELF_CHECKS
+from upperback.models.lessons import BY_KEY, CAUSE_NAMES, LESSONS, SELF_CHECKS
 from upperback.models.plan import Plan
 from upperback.models.questions import SelfCheck
+from upperback.models.selfcheck import sentence_case
 from upperback.models.warning_signs import ACTIONS, SIGNS, TIER_HEADINGS, TIERS
 
 PAGE_CSS = """
@@ -59,7 +60,7 @@ def plan_page(plan: Plan, made_on: date | None = None) -> str:
     else:
         causes = ", ".join(CAUSE_NAMES[cause] for cause in plan.likely_causes) or "no single cause yet"
         parts.append(f"<h2>Most likely to contribute</h2><p>{escape(causes)}</p>")
-        cues = "".join(f"<li>{escape(cue.text[0].upper() + cue.text[1:])} <span class='small'>"
+        cues = "".join(f"<li>{escape(sentence_case(cue.text))} <span class='small'>"
                        f"({escape(cue.lesson_label)})</span></li>" for cue in plan.cues)
         parts.append(f"<h2>Try on my next three runs, one or two at a time</h2><ol>{cues}</ol>" if cues else "")
     parts.append("<h2>Mid-run: notice what you notice</h2><p>Shoulders · hands and elbows · breath · head and "
@@ -76,7 +77,7 @@ def cue_card() -> str:
     for lesson in (entry for entry in LESSONS if entry.cause):
         cues = dict.fromkeys(option.cue for question in lesson.self_check.questions
                              for option in question.options if option.cue)
-        items = "".join(f"<li>{escape(cue[0].upper() + cue[1:])}</li>" for cue in cues)
+        items = "".join(f"<li>{escape(sentence_case(cue))}</li>" for cue in cues)
         parts.append(f"<section><h2>{escape(lesson.label.capitalize())}: {escape(lesson.cause_name)}</h2>"
                      f"<ul>{items}</ul></section>")
     parts = [parts[0], "<div class='columns'>", *parts[1:], "</div>"]
@@ -87,7 +88,7 @@ def cue_card() -> str:
 
 def scoring_key(check: SelfCheck) -> str:
     """A self-check on paper, with what each answer scores and what to do next, for rooms without laptops."""
-    lesson = next(entry for entry in LESSONS if entry.key == check.lesson)
+    lesson = BY_KEY[check.lesson]
     rows = []
     for number, question in enumerate(check.questions, start=1):
         for row, option in enumerate(question.options):

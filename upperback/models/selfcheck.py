@@ -127,10 +127,10 @@ def verdict_sentences(verdict: Verdict) -> list[str]:
         names = " and ".join(CAUSE_NAMES[cause] for cause in others)
         sentences.append(f"Some answers also point to {names}.")
     sentences.extend(verdict.notes)
-    sentences.extend(f"Next step: {_sentence(cue)}" for cue in verdict.cues)
-    sentences.extend(f"Watch on your next run: {_sentence(item)}" for item in verdict.watch)
+    sentences.extend(f"Next step: {sentence_case(cue)}" for cue in verdict.cues)
+    sentences.extend(f"Watch on your next run: {sentence_case(item)}" for item in verdict.watch)
     if not verdict.cues and verdict.keep:
-        sentences.append(f"Keep it up: {_sentence(verdict.keep[0])}")
+        sentences.append(f"Keep it up: {sentence_case(verdict.keep[0])}")
     sentences.append(NOT_A_DIAGNOSIS)
     return sentences
 
@@ -138,5 +138,6 @@ def verdict_sentences(verdict: Verdict) -> list[str]:
 NOT_A_DIAGNOSIS = "This is a hint about where to look first, not a diagnosis."
 
 
-def _sentence(text: str) -> str:
+def sentence_case(text: str) -> str:
+    """A cue as written in the data (it follows "Next step:") with a capital letter, to stand alone."""
     return text[0].upper() + text[1:]

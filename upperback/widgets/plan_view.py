@@ -10,6 +10,7 @@ import ipywidgets as widgets
 from upperback.figures.plan_charts import cause_chart_png
 from upperback.models.lessons import BY_KEY, CAUSE_NAMES
 from upperback.models.plan import build_plan
+from upperback.models.selfcheck import sentence_case
 from upperback.models.warning_signs import ACTIONS
 from upperback.paper import plan_page
 from upperback.storage import AnswersFileError, AnswerStore, plain_error, write_atomically
@@ -113,7 +114,7 @@ def _plan_html(plan) -> str:
         parts.append(f"<p><b>Most likely to contribute: {escape(CAUSE_NAMES[cause])}</b>, because:</p>"
                      f"<ul>{reasons}</ul>")
     if plan.cues:
-        items = "".join(f"<li>{escape(cue.text[0].upper() + cue.text[1:])} "
+        items = "".join(f"<li>{escape(sentence_case(cue.text))} "
                         f"({link_html(cue.link, f'why: {cue.lesson_label}')})</li>"
                         for cue in plan.cues)
         parts.append(f"<p><b>Your plan for the next three runs</b>: try these, one or two at a time.</p>"
