@@ -31,7 +31,7 @@ present: $(VENV)/runtime.stamp
 handouts: $(VENV)/runtime.stamp
 	$(BIN)/python -m upperback.handouts handouts
 
-test: $(VENV)/test.stamp
+test: $(VENV)/test.stamp node_modules/.package-lock.json
 	bash tools/ensure_chromium.sh
 	$(BIN)/python -m pytest
 
@@ -68,6 +68,10 @@ $(VENV)/python-$(PY_VERSION):
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	touch $@
+
+# Browser-side test tools, pinned in package-lock.json: axe-core checks accessibility inside the page.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 
 $(VENV)/test.stamp: $(VENV)/runtime.stamp requirements-test.txt
 	$(PIP_INSTALL) -r requirements-test.txt

@@ -140,7 +140,7 @@ def measure() -> dict[str, tuple[float, float, int]]:
         page.set_default_timeout(60_000)
         for name, source in (("naive interact", NAIVE), ("ipympl", IPYMPL)):
             open_and_run(page, base, token, scratch_notebook(name.replace(" ", "_") + ".ipynb", source))
-            page.locator(".jp-OutputArea-output .noUi-handle").first.wait_for()
+            page.locator(".jp-OutputArea-output .upperback-slider input[type=range]").first.wait_for()
             page.wait_for_timeout(1500)
             scope = page.locator(".jp-OutputArea-output").first
             timings = time_handles(page, scope, [page.locator(".noUi-handle").first])
@@ -153,7 +153,7 @@ def measure() -> dict[str, tuple[float, float, int]]:
             for index, function in enumerate(lesson.explorers):
                 explorer = explorers.nth(index)
                 explorer.scroll_into_view_if_needed()
-                timings = time_handles(page, explorer, explorer.locator(".noUi-handle").all())
+                timings = time_handles(page, explorer, explorer.locator(".upperback-slider input[type=range]").all())
                 results[explorer_name(lesson, function)] = (*stats(timings), len(timings))
         browser.close()
     return results

@@ -84,3 +84,23 @@ def jupyterlab_server(home: Path, extra_args=(), extra_env=None):
         finally:
             server.terminate()
             server.wait(timeout=20)
+
+
+AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_faults(page, scope: str = "body") -> list[str]:
+    """axe-core's serious and critical findings inside ``scope`` (a CSS selector), one line per element.
+    axe comes from npm (package.json, `npm ci`) and runs inside the page: nothing leaves the machine."""
+    if not AXE_SCRIPT.exists():
+        pytest.fail(f"{AXE_SCRIPT.relative_to(ROOT)} is missing: run `npm ci` (make test does)")
+    if not page.evaluate("() => !!window.axe"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
+    results = page.evaluate(
+        """async scope => {
+            const found = await axe.run({include: Array.from(document.querySelectorAll(scope))},
+                                        {resultTypes: ['violations']});
+            return found.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .flatMap(v => v.nodes.map(n => `${v.impact} ${v.id}: ${n.target.join(' ')} (${v.help})`));
+        }""", scope)
+    return results

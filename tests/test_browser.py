@@ -1,8 +1,9 @@
 """The real thing: every lesson opened in JupyterLab in headless Chromium, run once, and played with.
 
-For each notebook: run all cells, then assert there is no error output, every widget rendered, every
-explorer's picture changes when its slider handle gets an ArrowRight, and every self-check gives feedback
-after its answers are clicked. Then the same page switches to workshop mode (the Simple Interface with the
+For each notebook: run all cells, then assert there is no error output, every widget rendered, axe-core
+finds no serious or critical accessibility fault in the outputs, every slider has a name and says its value
+in words, every explorer's picture changes when its slider gets an ArrowRight (and the arrow never moves
+JupyterLab's cell selection), and every self-check can be completed with the keyboard alone. Then the same page switches to workshop mode (the Simple Interface with the
 workshop's large type, as `make present` shows it) and every explorer is moved again. Any request to an
 address that is not loopback fails the test: the course must work in a workshop room with no internet.
 Screenshots go to test-artifacts/browser/.
@@ -13,12 +14,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser_support import NOTEBOOK_READY, ROOT
+from browser_support import NOTEBOOK_READY, ROOT, axe_faults
 
 from upperback.models.lessons import LESSONS
 
 NOTEBOOKS = [lesson.notebook for lesson in LESSONS]
 SHOTS = ROOT / "test-artifacts" / "browser"
+SLIDER = ".upperback-slider input[type=range]"
+ACTIVE_CELL = "() => window.jupyterapp.shell.currentWidget.content.activeCellIndex"
 
 pytestmark = pytest.mark.browser
 
@@ -53,6 +56,7 @@ def open_and_run(page, lab, name):
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_lesson_runs_and_its_widgets_respond_in_jupyterlab(page, lab, name):
     SHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 1280, "height": 720})  # a projector, or a laptop at 150 % zoom
     summary = open_and_run(page, lab, name)
     rendered = page.locator(".jp-OutputArea-output > .jupyter-widgets")
     page.wait_for_function(
@@ -62,6 +66,7 @@ def test_lesson_runs_and_its_widgets_respond_in_jupyterlab(page, lab, name):
     assert rendered.count() == len(summary["widgets"])
     assert page.get_by_text("Error displaying widget").count() == 0
     page.screenshot(path=SHOTS / f"{Path(name).stem}-top.png")
+    assert axe_faults(page, ".jp-OutputArea-output") == []
 
     explorers = page.locator(".upperback-explorer")
     for index in range(explorers.count()):
@@ -71,24 +76,31 @@ def test_lesson_runs_and_its_widgets_respond_in_jupyterlab(page, lab, name):
         image.wait_for()
         page.wait_for_function("img => img.naturalWidth > 100", arg=image.element_handle())
         shown = explorer.locator(".upperback-caption")
-        for handle in explorer.locator(".noUi-handle").all():
-            before = [image.get_attribute("src"), shown.inner_text()]
-            handle.focus()
+        body = explorer.locator(".upperback-explorer-body").bounding_box()
+        room = page.locator(".jp-WindowedPanel-outer").first.bounding_box()
+        assert body["height"] <= room["height"], f"explorer {index}: controls and picture need more than one screen"
+        for handle in explorer.locator(SLIDER).all():
+            label = handle.evaluate("input => input.labels[0].textContent")
+            assert label and page.get_by_role("slider", name=label).count() >= 1, label
+            before = [image.get_attribute("src"), shown.inner_text(), handle.get_attribute("aria-valuetext")]
+            handle.focus()  # focus makes its cell the active one; the key must leave that alone
+            cell = page.evaluate(ACTIVE_CELL)
             handle.press("ArrowRight")
             # A one-step move may shift the picture by less than a pixel; then the words must change.
             page.wait_for_function(
                 "([img, text, before]) => img.getAttribute('src') !== before[0] || text.innerText !== before[1]",
                 arg=[image.element_handle(), shown.element_handle(), before],
             )
+            assert handle.get_attribute("aria-valuetext") not in ("", None, before[2]), label
+            assert image.get_attribute("alt"), "the picture must say what it shows"
+            assert page.evaluate(ACTIVE_CELL) == cell, "the arrow key reached JupyterLab's cell selection"
         page.screenshot(path=SHOTS / f"{Path(name).stem}-explorer-{index}.png")
 
     forms = page.locator(".upperback-selfcheck")
     for index in range(forms.count()):
         form = forms.nth(index)
         form.scroll_into_view_if_needed()
-        for question in form.locator(".upperback-question").all():
-            question.locator("input[type=radio]").first.check()
-        form.get_by_role("button", name="Check my answers").click()
+        answer_by_keyboard_alone(page, form)
         feedback = form.locator(".upperback-feedback")
         feedback.get_by_text("not a diagnosis").wait_for()
         feedback.scroll_into_view_if_needed()
@@ -123,7 +135,7 @@ def move_every_explorer_in_workshop_mode(page, name):
         explorer = explorers.nth(index)
         explorer.scroll_into_view_if_needed()
         image = explorer.locator("img").first
-        handle = explorer.locator(".noUi-handle").last
+        handle = explorer.locator(SLIDER).last
         before = image.get_attribute("src")
         handle.focus()
         handle.press("ArrowRight")
@@ -132,6 +144,30 @@ def move_every_explorer_in_workshop_mode(page, name):
     page.screenshot(path=SHOTS / f"{Path(name).stem}-workshop.png")
     page.evaluate("() => { window.jupyterapp.shell.mode = 'multiple-document'; }")
     assert float(body_text.evaluate("p => getComputedStyle(p).fontSize").rstrip("px")) < 20, "self-study size"
+
+
+def answer_by_keyboard_alone(page, form):
+    """Tab into each question, try the arrow keys, choose the first option with Space, Tab on to the
+    Check button and press it: no mouse, and JupyterLab's cell selection never moves."""
+    questions = form.get_by_role("group").all()
+    assert questions, "the questions must be named groups"
+    questions[0].get_by_role("radio").first.focus()
+    cell = page.evaluate(ACTIVE_CELL)
+    for question in questions:
+        first = question.get_by_role("radio").first
+        assert first.evaluate("input => input === document.activeElement"), "Tab must lead to the next question"
+        page.keyboard.press("ArrowDown")  # moves within the group (and chooses the second option)...
+        assert question.get_by_role("radio").nth(1).is_checked()
+        page.keyboard.press("ArrowUp")  # ...and back
+        page.keyboard.press("Space")
+        assert first.is_checked()
+        page.keyboard.press("Tab")
+    button = form.get_by_role("button", name="Check my answers")
+    assert button.evaluate("b => b === document.activeElement"), "Tab must lead from the last question to Check"
+    outline = button.evaluate("b => getComputedStyle(b).outlineStyle + ' ' + getComputedStyle(b).outlineWidth")
+    assert outline.startswith("solid 3px"), f"a visible focus ring, not {outline}"
+    page.keyboard.press("Space")
+    assert page.evaluate(ACTIVE_CELL) == cell, "a key reached JupyterLab's cell selection"
 
 
 def fill_in_a_check_in(page, form, name):

@@ -9,12 +9,12 @@ from upperback.widgets.explorer import Explorer
 
 def test_moving_the_upper_back_slider_changes_the_picture_and_the_caption():
     explorer = start_here.explore_upper_back()
-    before_image, before_caption = bytes(explorer.image.value), explorer.caption.value
+    before_image, before_caption = bytes(explorer.picture.png), explorer.picture.caption
     assert before_image.startswith(b"\x89PNG")
     assert "inside the dashed orange ring" in before_caption
     explorer.controls["part"].value = "rhomboids"
-    assert bytes(explorer.image.value) != before_image
-    assert "Rhomboids" in explorer.caption.value and "shoulder blade" in explorer.caption.value
+    assert bytes(explorer.picture.png) != before_image
+    assert "Rhomboids" in explorer.picture.caption and "shoulder blade" in explorer.picture.caption
 
 
 def test_every_position_of_the_upper_back_slider_gives_a_different_picture():
@@ -22,7 +22,7 @@ def test_every_position_of_the_upper_back_slider_gives_a_different_picture():
     pictures = set()
     for part in UpperBackLiveFigure.choices:
         explorer.controls["part"].value = part
-        pictures.add(bytes(explorer.image.value))
+        pictures.add(bytes(explorer.picture.png))
     assert len(pictures) == len(UpperBackLiveFigure.choices)
 
 
@@ -31,11 +31,11 @@ def test_an_impossible_value_is_shown_as_a_message_and_the_last_picture_stays():
 
     control = widgets.Text(value="all")
     explorer = Explorer(UpperBackLiveFigure(), {"part": control})
-    last_picture = bytes(explorer.image.value)
+    last_picture = bytes(explorer.picture.png)
     control.value = "kneecap"
     assert "There is no part of the upper back called" in explorer.message.value
     assert "Traceback" not in explorer.message.value
-    assert bytes(explorer.image.value) == last_picture
+    assert bytes(explorer.picture.png) == last_picture
     control.value = "trapezius"
     assert explorer.message.value == ""
 
@@ -52,21 +52,21 @@ def test_every_slider_of_the_arm_swing_explorer_changes_the_picture():
 
     explorer = arms.explore_arm_swing()
     for name, control in explorer.controls.items():
-        before = bytes(explorer.image.value)
+        before = bytes(explorer.picture.png)
         control.value = control.max if control.value != control.max else control.min
-        assert bytes(explorer.image.value) != before, name
-    assert "Notice:" in explorer.caption.value
+        assert bytes(explorer.picture.png) != before, name
+    assert "Notice:" in explorer.picture.caption
 
 
 def test_bending_the_elbow_in_the_pendulum_explorer_changes_the_numbers_shown():
     from upperback import arms
 
     explorer = arms.explore_pendulum()
-    assert "<b>0.84</b>" in explorer.caption.value and "<b>1.42</b>" in explorer.caption.value
-    before = bytes(explorer.image.value)
+    assert "<b>0.84</b>" in explorer.picture.caption and "<b>1.42</b>" in explorer.picture.caption
+    before = bytes(explorer.picture.png)
     explorer.controls["elbow_bend_deg"].value = 0
-    assert "<b>0.75</b>" in explorer.caption.value
-    assert bytes(explorer.image.value) != before
+    assert "<b>0.75</b>" in explorer.picture.caption
+    assert bytes(explorer.picture.png) != before
 
 
 def test_an_impossible_height_in_the_pendulum_shows_a_message_not_a_traceback():
@@ -87,14 +87,14 @@ def test_every_slider_of_the_breathing_and_posture_explorers_changes_the_picture
 
     explorer = getattr(importlib.import_module(f"upperback.{lesson}"), name)()
     for control_name, control in explorer.controls.items():
-        before = bytes(explorer.image.value)
+        before = bytes(explorer.picture.png)
         if hasattr(control, "options"):
             last = len(control.options) - 1
             control.index = last if control.index != last else 0
         else:
             control.value = control.max if control.value != control.max else control.min
         assert explorer.message.value == "", explorer.message.value
-        assert bytes(explorer.image.value) != before, control_name
+        assert bytes(explorer.picture.png) != before, control_name
 
 
 def test_shallow_breathing_lights_up_the_helper_muscles_in_the_caption():
@@ -102,18 +102,18 @@ def test_shallow_breathing_lights_up_the_helper_muscles_in_the_caption():
 
     explorer = breathing.explore_breath()
     explorer.controls["pattern"].value = "shallow"
-    assert "scalenes" in explorer.caption.value and "upper trapezius" in explorer.caption.value
+    assert "scalenes" in explorer.picture.caption and "upper trapezius" in explorer.picture.caption
 
 
 def test_a_forward_head_turns_the_spine_tense_and_says_how_much_load():
     from upperback import posture
 
     explorer = posture.explore_head_load()
-    assert "Head over the shoulders" in explorer.caption.value and "running lean (6°)" in explorer.caption.value
+    assert "Head over the shoulders" in explorer.picture.caption and "running lean (6°)" in explorer.picture.caption
     explorer.controls["head_forward_deg"].value = 30
     explorer.controls["upper_back_rounding_deg"].value = 20
-    assert "56° forward in all</b>: head 30°, upper back 20°, running lean 6°" in explorer.caption.value
-    assert "kg</b> rests on the base of the neck" in explorer.caption.value
+    assert "56° forward in all</b>: head 30°, upper back 20°, running lean 6°" in explorer.picture.caption
+    assert "kg</b> rests on the base of the neck" in explorer.picture.caption
 
 
 def test_the_benchmark_times_every_explorer_the_lessons_offer():
@@ -151,7 +151,7 @@ def test_an_imported_run_sets_the_cadence_of_the_arm_and_breathing_explorers(tmp
     assert "Imported run_fenix2_2015.fit" in importer.message.value
     assert "cadence 166 steps a minute" in importer.summary.value
     pendulum = your_runs.explore_pendulum()
-    assert pendulum.controls["cadence"].value == 166 and "<b>1.38</b>" in pendulum.caption.value
+    assert pendulum.controls["cadence"].value == 166 and "<b>1.38</b>" in pendulum.picture.caption
     pacer = your_runs.explore_pacer()
     assert pacer.controls["cadence"].value == 166
     assert "3:3 gives 28 breaths a minute" in pacer.children[0].value

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from browser_support import ROOT
+from browser_support import ROOT, axe_faults
 
 from upperback.handouts import export_lesson, export_workshop_pages, run_lesson
 from upperback.models.lessons import LESSONS as REGISTRY
@@ -121,6 +121,7 @@ def test_the_handout_shows_its_diagrams_in_a_browser_with_no_network(page, hando
             "e => [getComputedStyle(e).color, getComputedStyle(document.body).backgroundColor]")
         assert contrast_ratio(text, background) >= 4.5, (selector, text, background)  # WCAG AA for body text
     page.screenshot(path=SHOTS / f"{Path(lesson).stem}-handout.png", full_page=False)
+    assert axe_faults(page) == []
 
 
 @pytest.mark.browser

@@ -1,5 +1,5 @@
 """Every diagram can be read: no text on top of other text, no drawn line through a label, nothing cut off
-at the edge. Checked from matplotlib's own geometry (each text's window extent, each line's path), for every
+at the edge, and every text at least 4.5:1 against the white page (WCAG AA), coloured labels included. Checked from matplotlib's own geometry (each text's window extent, each line's path), for every
 asset and every live figure at its starting settings and at the ends of its sliders, in normal and
 projector sizes."""
 
@@ -11,6 +11,7 @@ import pytest
 from matplotlib.axes import Axes
 from matplotlib.axis import Axis
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_rgb
 from matplotlib.path import Path
 from matplotlib.spines import Spine
 from matplotlib.text import Text
@@ -71,6 +72,10 @@ def legibility_problems(figure) -> list[str]:
     for text, box in texts:
         if not (page.x0 <= box.x0 and box.x1 <= page.x1 and page.y0 <= box.y0 and box.y1 <= page.y1):
             problems.append(f"cut off at the edge: {text.get_text()!r}")
+    for text, _box in texts:
+        ratio = style.contrast_on_white(to_rgb(text.get_color()))
+        if ratio < 4.5:
+            problems.append(f"text at {ratio:.2f}:1 contrast: {text.get_text()!r} in {text.get_color()}")
     for (first, a), (second, b) in itertools.combinations(texts, 2):
         if a.overlaps(b) and a.width > 0 and b.width > 0:
             problems.append(f"text on text: {first.get_text()!r} and {second.get_text()!r}")

@@ -65,7 +65,7 @@ def test_the_plan_on_screen_links_missing_lessons(tmp_path):
     view = PlanView(store)
     html = view.text.value
     assert 'href="02_breathing.ipynb"' in html and 'href="00_start_here.ipynb"' in html
-    assert bytes(view.chart.value).startswith(b"\x89PNG")
+    assert bytes(view.chart.png).startswith(b"\x89PNG")
 
 
 def test_the_plan_refreshes_after_a_self_check_is_redone(tmp_path):

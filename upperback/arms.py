@@ -6,21 +6,22 @@ from upperback.models.anthropometry import ELBOW_BEND_RANGE_DEG
 from upperback.models.arm_pendulum import arm_pendulum, stride_frequency_hz
 from upperback.models.lessons import BY_KEY
 from upperback.models.running import EXPLORER_CADENCE_SPM, on_cadence_slider
-from upperback.widgets.controls import play_control, slider
+from upperback.widgets.controls import slider
 from upperback.widgets.explorer import Explorer
 from upperback.widgets.selfcheck_form import SelfCheckForm
 
 
 def explore_arm_swing() -> Explorer:
     """A runner from the front and the side: press play, then shrug, clench and cross to see the change."""
-    stride = slider("Moment in the stride (%)", 0, 95, 5, 0, "Where in one full stride (two steps) the runner is")
     controls = {
-        "stride_percent": stride,
+        "stride_percent": slider("Moment in the stride (%)", 0, 95, 5, 0,
+                                 "Where in one full stride (two steps) the runner is",
+                                 play_ms=120, play_hint="press Play to watch the stride in slow motion; Pause to look closely"),
         "shoulder_raise_cm": slider("Shoulder shrug (cm)", 0, 6, 1, 0, "How far the shoulders lift"),
         "elbow_bend_deg": slider("Elbow bend (°)", *ELBOW_BEND_RANGE_DEG, 10, 90, "0° is a straight arm"),
         "hand_cross_deg": slider("Hands turn in (°)", 0, 60, 5, 0, "How far the forearms swing across"),
     }
-    return Explorer(ArmSwingLiveFigure(), controls, header=[play_control(stride, 120, "press play to watch the stride in slow motion; pause to look closely")])
+    return Explorer(ArmSwingLiveFigure(), controls)
 
 
 def explore_pendulum(cadence: float = 170) -> Explorer:

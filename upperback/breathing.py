@@ -1,6 +1,5 @@
 """What lesson 02 (breathing) calls: one line per cell."""
 
-import ipywidgets as widgets
 
 from upperback.figures.breathing import BreathLiveFigure
 from upperback.figures.ventilation import PacerLiveFigure, VentilationLiveFigure
@@ -9,28 +8,22 @@ from upperback.models.breathing_rhythm import STEP_PATTERNS, breathing_rhythm
 from upperback.models.lessons import BY_KEY
 from upperback.models.running import EXPLORER_CADENCE_SPM, on_cadence_slider
 from upperback.models.ventilation import REST, dead_space_ml, same_total_other_pattern, ventilation
-from upperback.widgets.controls import play_control, slider
+from upperback.widgets.controls import picker, slider
 from upperback.widgets.explorer import Explorer
 from upperback.widgets.selfcheck_form import SelfCheckForm
 
 SHORT_NAMES = {"deep": "deep: diaphragm", "shallow": "shallow: chest"}  # the slider's readout is narrow
 
 
-def _choice(description: str, options, value, tooltip: str) -> widgets.SelectionSlider:
-    return widgets.SelectionSlider(options=options, value=value, description=description, tooltip=tooltip,
-                                   continuous_update=True, style={"description_width": "13em"},
-                                   layout=widgets.Layout(width="40em"))
-
-
 def explore_breath() -> Explorer:
     """One breath, deep or shallow: press play to breathe in and out."""
-    moment = slider("Moment in the breath (%)", 0, 95, 5, 50, "0: breathed out; 50: all the way in")
     controls = {
-        "pattern": _choice("Breathing", [(SHORT_NAMES[p], p) for p in PATTERNS], "deep",
-                           "Which way of breathing to show"),
-        "breath_percent": moment,
+        "pattern": picker("Breathing", [(SHORT_NAMES[p], p) for p in PATTERNS], "deep",
+                          "Which way of breathing to show"),
+        "breath_percent": slider("Moment in the breath (%)", 0, 95, 5, 50, "0: breathed out; 50: all the way in",
+                                 play_ms=150, play_hint="press Play to breathe in and out; Pause to look closely"),
     }
-    return Explorer(BreathLiveFigure(), controls, header=[play_control(moment, 150, "press play to breathe in and out; pause to look closely")])
+    return Explorer(BreathLiveFigure(), controls)
 
 
 def explore_ventilation() -> Explorer:
@@ -45,14 +38,14 @@ def explore_ventilation() -> Explorer:
 
 def explore_pacer(cadence: float = 170) -> Explorer:
     """Breaths locked to steps: a cadence and a steps-in:steps-out pattern."""
-    moment = slider("Moment (%)", 0, 100, 2, 0, "Where the orange line sits on the time line")
     controls = {
         "cadence": slider("Cadence (steps/min)", *EXPLORER_CADENCE_SPM, 2, on_cadence_slider(cadence),
                           "Steps per minute, both feet counted"),
-        "pattern": _choice("Steps in : steps out", STEP_PATTERNS, "3:3", "Steps breathing in : steps breathing out"),
-        "moment_percent": moment,
+        "pattern": picker("Steps in : steps out", STEP_PATTERNS, "3:3", "Steps breathing in : steps breathing out"),
+        "moment_percent": slider("Moment (%)", 0, 100, 2, 0, "Where the 'now' line sits on the time line",
+                                 play_ms=160, play_hint="press Play to run the time line; Pause to look closely"),
     }
-    return Explorer(PacerLiveFigure(), controls, header=[play_control(moment, 160, "press play to run the time line; pause to look closely")])
+    return Explorer(PacerLiveFigure(), controls)
 
 
 def ventilation_numbers() -> None:

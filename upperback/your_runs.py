@@ -16,6 +16,7 @@ from upperback.models.running import on_cadence_slider
 from upperback.storage_log import CheckInLog
 from upperback.storage_runs import RunStore
 from upperback.widgets.checkin_form import CheckInAndReview
+from upperback.widgets.controls import Picture
 from upperback.widgets.explorer import Explorer
 from upperback.widgets.run_import import RunImporter
 
@@ -90,6 +91,7 @@ def ache_and_runs() -> widgets.VBox:
     else:
         words = (f"{len(pairs)} runs have a check-in on the same day. Look for a pattern, not a proof: does the ache "
                  "rise with pace, with distance, or with neither?")
-    chart = widgets.Image(value=ache_against_runs_png(pairs), format="png",
-                          layout=widgets.Layout(max_width="100%", height="auto"))
+    chart = Picture()
+    chart.show(ache_against_runs_png(pairs), "Three charts of the ache of each check-in against the pace, the "
+               f"distance and the length of that day's run. {words}")
     return widgets.VBox([widgets.HTML(f"<p>{escape(words)}</p>"), chart])

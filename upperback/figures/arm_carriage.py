@@ -39,11 +39,12 @@ def arm_carriage_figure():
             for column, name in enumerate(("relaxed", "tense")):
                 ax = axes[row][column]
                 colour = style.RELAXED if name == "relaxed" else style.TENSE
-                runner = StickFigure(ax, view, HEIGHT_M, arm_colour=colour)
+                runner = StickFigure(ax, view, HEIGHT_M)
+                runner.show_strain("arms", tense=name == "tense")
                 phase = 0.0 if view == "front" else 0.25
                 runner.set_pose(runner_joints(HEIGHT_M, CARRIAGES[name], phase))
                 _frame(ax, view)
-                ax.set_title(titles[view, name], color=colour, fontsize=15)
+                ax.set_title(titles[view, name], color=style.text_colour(colour), fontsize=15)
         _note_shrug(axes[0][1])
         axes[0][0].text(0.98, 0.08, "dashed line:\nthe body's middle", fontsize=12, color=style.INK,
                         transform=axes[0][0].transAxes, ha="right")
@@ -55,7 +56,7 @@ def _note_shrug(ax) -> None:
     tense = runner_joints(HEIGHT_M, TENSE)["shoulder_r"]
     ax.annotate("", xy=(0.36, tense[2]), xytext=(0.36, relaxed[2] - 0.01),
                 arrowprops={"arrowstyle": "-|>", "color": style.TENSE, "lw": 2.5, "mutation_scale": 18})
-    ax.text(0.38, relaxed[2] - 0.03, "shoulders\nup 5 cm", color=style.TENSE, fontsize=13, va="top")
+    ax.text(0.38, relaxed[2] - 0.03, "shoulders\nup 5 cm", color=style.text_colour(style.TENSE), fontsize=13, va="top")
     ax.plot([0.25, 0.5], [relaxed[2]] * 2, color=style.RELAXED, lw=2, ls="--")
 
 
@@ -65,24 +66,27 @@ class ArmSwingLiveFigure:
     def __init__(self):
         with style.series_style():
             self.figure = style.new_figure(10, 5.6, live=True)
-            self.front_ax = self.figure.add_axes((0.0, 0.0, 0.5, 0.9))
-            self.side_ax = self.figure.add_axes((0.5, 0.0, 0.5, 0.9))
+            self.front_ax = self.figure.add_axes((0.0, 0.0, 0.5, 0.84))
+            self.side_ax = self.figure.add_axes((0.5, 0.0, 0.5, 0.84))
             self.front = StickFigure(self.front_ax, "front", HEIGHT_M)
             self.side = StickFigure(self.side_ax, "side", HEIGHT_M)
             for ax, view in ((self.front_ax, "front"), (self.side_ax, "side")):
                 _frame(ax, view)
                 ax.set_title(f"from the {view}", fontsize=style.series_rc()["font.size"])
-        self.frames = LiveFrames(self.figure, [*self.front.artists(), *self.side.artists()])
+            self.state = self.figure.text(0.5, 0.995, "", ha="center", va="top", fontweight="bold",
+                                          fontsize=style.series_rc()["font.size"], color=style.INK)
+        self.frames = LiveFrames(self.figure, [*self.front.artists(), *self.side.artists(), self.state])
 
     def update(self, stride_percent: float = 0, shoulder_raise_cm: float = 0.0, elbow_bend_deg: float = 90.0,
                hand_cross_deg: float = 0.0) -> str:
         carriage = Carriage(shoulder_raise_cm=shoulder_raise_cm, elbow_bend_deg=elbow_bend_deg,
                             hand_cross_deg=hand_cross_deg)
         joints = runner_joints(HEIGHT_M, carriage, stride_percent / 100)
-        colour = style.TENSE if arm_habits(carriage) else style.RELAXED
+        habits = arm_habits(carriage)
         for runner in (self.front, self.side):
             runner.set_pose(joints)
-            runner.set_arm_colour(colour)
+            runner.show_strain("arms", tense=bool(habits))
+        self.state.set_text("arms: working (dashed)" if habits else "arms: relaxed (solid)")
         return _carriage_caption(carriage, joints)
 
     def png(self) -> bytes:

@@ -38,7 +38,7 @@ def arm_pendulum_figure():
         _frequency_axes(ax)
         ax.plot(BENDS_DEG, frequency_curve(height), color=style.CAUSE_COLOURS["arms"], lw=3.5)
         ax.text(92, 0.99, "the arm swinging on its own\n(natural frequency, 1.75 m runner)",
-                color=style.CAUSE_COLOURS["arms"], va="bottom", fontsize=14)
+                color=style.text_colour(style.CAUSE_COLOURS["arms"]), va="bottom", fontsize=14)
         slow, fast = stride_frequency_hz(160), stride_frequency_hz(180)
         ax.axhspan(slow, fast, color=style.INK, alpha=0.12, lw=0)
         ax.axhline(stride_frequency_hz(170), color=style.INK, lw=2, ls="--")
@@ -48,7 +48,7 @@ def arm_pendulum_figure():
             value = arm_natural_frequency_hz(height, bend)
             ax.plot(bend, value, "o", color=style.CAUSE_COLOURS["arms"], ms=10)
             ax.annotate(f"{value:.2f} Hz", (bend, value), xytext=(8, -22), textcoords="offset points",
-                        fontsize=13, color=style.CAUSE_COLOURS["arms"])
+                        fontsize=13, color=style.text_colour(style.CAUSE_COLOURS["arms"]))
     return figure
 
 
@@ -67,7 +67,7 @@ class PendulumLiveFigure:
             (self.marker,) = self.chart_ax.plot([], [], "o", color=arms, ms=12, zorder=5)
             self.stride_line = self.chart_ax.axhline(1.0, color=style.INK, lw=2, ls="--")
             self.stride_label = self.chart_ax.text(3, 1.0, "", va="bottom")
-            self.natural_label = self.chart_ax.text(0, 0, "", color=arms, ha="right", va="bottom")
+            self.natural_label = self.chart_ax.text(0, 0, "", color=style.text_colour(arms), ha="right", va="bottom")
         self._curve_height = None
         self.frames = LiveFrames(self.figure, [
             self.curve, self.marker, self.stride_line, self.stride_label, self.natural_label,

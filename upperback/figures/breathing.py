@@ -166,7 +166,7 @@ def breathing_patterns_figure():
     return figure
 
 
-INK_FOR = {"deep": "#005A8C", "shallow": style.TENSE}  # darker sky blue for readable title text
+INK_FOR = {"deep": style.text_colour(style.OKABE_ITO["sky_blue"]), "shallow": style.text_colour(style.TENSE)}
 
 
 def _labels(front_ax, side_ax, pattern, colour):
@@ -190,7 +190,7 @@ def _labels(front_ax, side_ax, pattern, colour):
                       "sternocleidomastoid,\nupper trapezius, pectoralis minor", ha="center", va="top",
                       fontsize=12, color=style.INK)
         side_ax.annotate("upper chest and\nshoulders lift", xy=(10.5, 0.5), xytext=(28, 20), ha="center",
-                         fontsize=12, color=colour, arrowprops={**pointer, "color": colour})
+                         fontsize=12, color=style.text_colour(colour), arrowprops={**pointer, "color": colour})
 
 
 # Where each label of the live front view points: the middle of the muscle on the picture's left side.
@@ -208,7 +208,7 @@ def _name_the_muscles(ax) -> None:
     ax.set_xlim(-68 if style.projector_mode() else -56, 22)  # room for the words at either type size
     for name, point, text_y in MUSCLE_LABELS:
         colour = INK_FOR["deep"] if name == "diaphragm" else style.INK
-        ax.annotate(name, xy=point, xytext=(-25, text_y), ha="right", va="center", color=colour, zorder=0,
+        ax.annotate(name, xy=point, xytext=(-25, text_y), ha="right", va="center", color=style.text_colour(colour), zorder=0,
                     fontsize=style.series_rc()["font.size"] - 1,
                     arrowprops={"arrowstyle": "-", "color": style.INK, "lw": 0.8, "relpos": (1, 0.5)})
     ax.text(-25, 27, "helper muscles", ha="right", va="center", fontweight="bold", zorder=0)

@@ -13,6 +13,13 @@ from upperback.models.lessons import CAUSE_NAMES, CAUSES
 from upperback.models.plan import Plan
 
 
+def cause_chart_alt(plan: Plan) -> str:
+    """The bar chart in words, for a screen reader: each cause's share, or that its check is not done."""
+    shares = [f"{CAUSE_NAMES[c]} {plan.shares[c]:.0%}" if plan.shares[c] is not None
+              else f"{CAUSE_NAMES[c]} not checked yet" for c in CAUSES]
+    return "Bar chart of the share of the points each cause could get: " + "; ".join(shares) + "."
+
+
 def cause_chart_png(plan: Plan) -> bytes:
     """Horizontal bars: the share of its possible points each cause got, labelled on the bars."""
     with style.series_style():
@@ -58,7 +65,7 @@ def ache_chart_png(entries: list[CheckIn]) -> bytes:
             return png_bytes(figure)
         ordered = sorted(entries, key=lambda e: e.run_date)
         days = [date.fromisoformat(e.run_date) for e in ordered]
-        ax.plot(days, [e.ache for e in ordered], color=style.ACHE, lw=3, marker="o", ms=9, zorder=3)
+        ax.plot(days, [e.ache for e in ordered], color=style.ACHE_LINE, lw=3, marker="o", ms=9, zorder=3)
         for row, (change, label) in enumerate(CHANGES.items()):
             tried = [day for day, entry in zip(days, ordered) if change in entry.changed]
             if tried:  # one call per kind of change, not per run: a long log still charts quickly

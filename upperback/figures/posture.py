@@ -40,17 +40,18 @@ def posture_figure():
             (SLUMPED, style.TENSE, "Slumped: the upper back rounds\nand the head drifts forward"),
         )
         for ax, (carriage, colour, title) in zip(axes, cases):
-            runner = StickFigure(ax, "side", HEIGHT_M, spine_colour=colour)
+            runner = StickFigure(ax, "side", HEIGHT_M)
+            runner.show_strain("spine", tense=carriage is SLUMPED)
             joints = runner_joints(HEIGHT_M, carriage, 0.25)
             runner.set_pose(joints)
             frame_runner_axes(ax, (-0.6, 1.1), (-0.05, 1.95))
             _draw_lever(ax, joints)
             load = head_load(70, carriage.head_forward_deg, carriage.upper_back_rounding_deg,
                              carriage.trunk_lean_deg)
-            ax.set_title(title, color=colour, fontsize=15)
+            ax.set_title(title, color=style.text_colour(colour), fontsize=15)
             ax.text(1.08, 0.12, f"head {load.lever_m * 100:.0f} cm\nin front of the\nbase of the neck:\n"
                     f"muscles hold\n{load.moment_nm:.1f} N·m", ha="right", va="bottom", fontsize=13,
-                    color=colour)
+                    color=style.text_colour(colour))
         figure.supxlabel("dashed line: straight up from the base of the neck  ·  runner of 1.75 m and 70 kg",
                          fontsize=12)
     return figure
@@ -75,10 +76,11 @@ def next_posture_figure():
         spacing = 1.05
         for index, (label, carriage) in enumerate(changes):
             x = index * spacing
-            for row_y, chosen, colour in ((1.2, carriage, style.RELAXED), (-1.2, SLUMPED, style.TENSE)):
+            for row_y, chosen in ((1.2, carriage), (-1.2, SLUMPED)):
                 joints = runner_joints(HEIGHT_M, chosen, 0.25)
-                runner = StickFigure(ax, "side", HEIGHT_M, arm_colour=colour, spine_colour=colour,
-                                     x_offset=x, scale=0.6)
+                runner = StickFigure(ax, "side", HEIGHT_M, x_offset=x, scale=0.6)
+                for chains in ("arms", "spine"):
+                    runner.show_strain(chains, tense=chosen is SLUMPED)
                 for point in joints.values():
                     point[2] = point[2] * FIGURE_SCALE + row_y  # smaller figures, one row each
                     point[1] *= FIGURE_SCALE
@@ -86,9 +88,9 @@ def next_posture_figure():
                 runner.head.set_radius(runner.head.get_radius() * FIGURE_SCALE)
             ax.text(x, 1.1, label, ha="center", va="top", fontsize=12, color=style.INK)
             ax.text(x, -1.3, f"{minutes[index]:.0f} min", ha="center", va="top", fontsize=12, color=style.INK)
-        ax.text(-0.55, 2.65, "Changing it up: the best posture is the next one", color=style.RELAXED,
-                fontsize=16, fontweight="bold", va="bottom")
-        ax.text(-0.55, 0.2, "Held still: the same slump for the whole hour", color=style.TENSE,
+        ax.text(-0.55, 2.65, "Changing it up: the best posture is the next one",
+                color=style.text_colour(style.RELAXED), fontsize=16, fontweight="bold", va="bottom")
+        ax.text(-0.55, 0.2, "Held still: the same slump for the whole hour", color=style.text_colour(style.TENSE),
                 fontsize=16, fontweight="bold", va="bottom")
         ax.set_xlim(-0.6, (len(changes) - 1) * spacing + 0.6)
         ax.set_ylim(-1.6, 2.95)
@@ -103,13 +105,15 @@ class HeadLoadLiveFigure:
     def __init__(self):
         with style.series_style():
             self.figure = style.new_figure(11, 5.6, live=True)
-            self.body_ax = self.figure.add_axes((0.0, 0.02, 0.32, 0.92))
+            self.body_ax = self.figure.add_axes((0.0, 0.02, 0.32, 0.88))
             self.chart_ax = self.figure.add_axes((0.42, 0.15, 0.55, 0.77))
             self.runner = StickFigure(self.body_ax, "side", HEIGHT_M)
             frame_runner_axes(self.body_ax, (-0.6, 0.8), (0.7, 1.95))  # the upper body only
             (self.plumb,) = self.body_ax.plot([], [], color=style.INK, lw=1.2, ls="--")
             (self.lever,) = self.body_ax.plot([], [], color=POSTURE, lw=3)
-            self.lever_text = self.body_ax.text(0.02, 0.99, "", color=POSTURE, va="top",
+            self.state = self.body_ax.text(0.5, 1.0, "", transform=self.body_ax.transAxes, ha="center",
+                                           va="bottom", fontweight="bold", color=style.INK)
+            self.lever_text = self.body_ax.text(0.02, 0.99, "", color=style.text_colour(POSTURE), va="top",
                                                 transform=self.body_ax.transAxes)
             ax = self.chart_ax
             ax.set_xlim(0, MAX_TOTAL_FORWARD_DEG)
@@ -126,10 +130,11 @@ class HeadLoadLiveFigure:
             ax.text(61, 27, "Hansraj 2014\n(computer model)", va="center", fontsize=style.series_rc()["font.size"] - 1)
             (self.curve,) = ax.plot([], [], color=POSTURE, lw=3)
             (self.marker,) = ax.plot([], [], "o", color=POSTURE, ms=13, zorder=5)
-            self.curve_text = ax.text(0, 0, "", color=POSTURE, ha="left", va="top")
+            self.curve_text = ax.text(0, 0, "", color=style.text_colour(POSTURE), ha="left", va="top")
+
         self._curve_mass = None
         self.frames = LiveFrames(self.figure, [*self.runner.artists(), self.plumb, self.lever, self.lever_text,
-                                               self.curve, self.marker, self.curve_text])
+                                               self.curve, self.marker, self.curve_text, self.state])
 
     def update(self, body_mass_kg: float = 70, head_forward_deg: float = 0,
                upper_back_rounding_deg: float = 0) -> str:
@@ -138,12 +143,13 @@ class HeadLoadLiveFigure:
         load = head_load(body_mass_kg, head_forward_deg, upper_back_rounding_deg, carriage.trunk_lean_deg)
         joints = runner_joints(HEIGHT_M, carriage, 0.25)
         self.runner.set_pose(joints)
-        colour = style.TENSE if load.forward_angle_deg >= LOADED_FROM_DEG else style.RELAXED
-        self.runner.set_spine_colour(colour)
+        loaded = load.forward_angle_deg >= LOADED_FROM_DEG
+        self.runner.show_strain("spine", tense=loaded)
         base, ear = joints["neck_base"], joints["ear"]
         self.plumb.set_data([base[1], base[1]], [base[2], ear[2] + 0.12])
         self.lever.set_data([base[1], ear[1]], [ear[2] - 0.1, ear[2] - 0.1])  # just under the head
         self.lever_text.set_text(f"the head sits {load.lever_m * 100:.0f} cm in front\nof the base of the neck")
+        self.state.set_text("spine: loaded (dashed)" if loaded else "spine: easy (solid)")
         if self._curve_mass != body_mass_kg:
             angles = np.linspace(0, MAX_TOTAL_FORWARD_DEG, 46)
             self.curve.set_data(angles, [head_load(body_mass_kg, a).effective_load_kg for a in angles])

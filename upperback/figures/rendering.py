@@ -55,7 +55,7 @@ class LiveFrames:
                      and artist.get_visible() and artist not in mine and not _is_frame(ax, artist)
                      and not isinstance(artist, Text)]
             layered += sorted(mine + above, key=Artist.get_zorder)
-        return layered
+        return layered + [artist for artist in moving if artist.axes is None]  # figure-level text, on top
 
     def redraw_background(self) -> None:
         """Call after changing anything still, such as axis limits: the next frame redraws it."""

@@ -26,6 +26,7 @@ ARM_CHAINS = {
 VIEW_AXES = {"side": (1, 2), "front": (0, 2)}  # which coordinates of (x right, y forward, z up) are drawn
 SPINE_CHAINS = ("trunk", "neck")  # coloured to show posture in lesson 03
 FAR_SIDE_ALPHA = 0.35  # in the side view the runner's left limbs are behind the body
+TENSE_DASHES = (0, (1.2, 0.8))  # our choice: short dashes, in line widths; relaxed lines are solid
 
 
 class StickFigure:
@@ -70,6 +71,13 @@ class StickFigure:
         for name in ARM_CHAINS:
             self.lines[name].set_color(colour)
         self.hands.set_color(colour)
+
+    def show_strain(self, chains: str, tense: bool) -> None:
+        """Tense in colour *and* in dashes, so it reads in greyscale and for colour-blind eyes too."""
+        names = SPINE_CHAINS if chains == "spine" else ARM_CHAINS
+        for name in names:
+            self.lines[name].set_linestyle(TENSE_DASHES if tense else "solid")
+        (self.set_spine_colour if chains == "spine" else self.set_arm_colour)(style.TENSE if tense else style.RELAXED)
 
 
 def frame_runner_axes(ax, xlim: tuple[float, float], ylim: tuple[float, float]) -> None:

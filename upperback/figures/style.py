@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import os
 from contextlib import contextmanager
+from functools import cache
 
 import matplotlib as mpl
+from matplotlib.colors import to_hex, to_rgb
 from matplotlib.figure import Figure
 
 from upperback.models.lessons import LESSONS
@@ -29,15 +31,40 @@ OKABE_ITO = {
     "reddish_purple": "#CC79A7",
 }
 
+def contrast_on_white(rgb) -> float:
+    """WCAG 2 contrast ratio of an (r, g, b) colour, 0-1 each, against white."""
+    def linear(c):
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    luminance = sum(w * linear(c) for w, c in zip((0.2126, 0.7152, 0.0722), rgb))
+    return 1.05 / (luminance + 0.05)
+
+
+@cache
+def darkened(colour: str, ratio: float) -> str:
+    """The same hue, darkened just enough to reach ``ratio`` against white: 4.5 for text, 3 for lines."""
+    rgb = to_rgb(colour)
+    factor = 1.0
+    while contrast_on_white([c * factor for c in rgb]) < ratio:
+        factor -= 0.01
+    return to_hex([c * factor for c in rgb])
+
+
+def text_colour(colour: str) -> str:
+    """Words in a meaning's colour: its hue, dark enough to read (4.5:1 on white)."""
+    return darkened(colour, 4.5)
+
+
 # Meanings, the same in every lesson.
 RELAXED = OKABE_ITO["bluish_green"]  # easy, relaxed, the cue to aim for
 TENSE = OKABE_ITO["vermillion"]  # working hard, tense, the pattern to notice
-ACHE = OKABE_ITO["orange"]  # where it aches
+ACHE = OKABE_ITO["orange"]  # where it aches (areas; a line or text of it uses the darkened shades below)
 CAUSE_COLOURS = {lesson.cause: OKABE_ITO[lesson.colour] for lesson in LESSONS if lesson.cause}
 INK = "#222222"  # outlines and text
 BONE = "#FFFFFF"  # bones are drawn white with an ink outline
 MUSCLE = "#F3C9B1"  # a muscle that is not the point of the picture: a pale tint of TENSE
 QUIET = "#E4E4E4"  # anything pushed into the background
+ACHE_LINE = darkened(ACHE, 3)  # a line must stand out at 3:1 (WCAG non-text contrast)
 
 PROJECTOR_VARIABLE = "UPPERBACK_PROJECTOR"
 _projector = os.environ.get(PROJECTOR_VARIABLE, "").strip().lower() in {"1", "true", "yes", "on"}

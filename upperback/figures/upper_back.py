@@ -41,7 +41,7 @@ def draw_upper_back(ax, labels: bool = True) -> dict[str, list]:
     ax.add_patch(Polygon(_body_outline(), closed=True, facecolor="#FBF6F2", edgecolor=style.INK, lw=1.6))
     ax.add_patch(Ellipse((0, 17.5), 13.5, 16.5, facecolor="#FBF6F2", edgecolor=style.INK, lw=1.6, zorder=4))
     ache = Ellipse((0, -6.5), 23, 19, facecolor=style.ACHE, alpha=0.22, edgecolor="none", zorder=1)
-    ache_edge = Ellipse((0, -6.5), 23, 19, facecolor="none", edgecolor=style.ACHE, lw=3, ls="--", zorder=6)
+    ache_edge = Ellipse((0, -6.5), 23, 19, facecolor="none", edgecolor=style.ACHE_LINE, lw=3, ls="--", zorder=6)
     ax.add_patch(ache)
     ax.add_patch(ache_edge)
 

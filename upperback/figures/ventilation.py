@@ -38,7 +38,7 @@ def lung_volume_figure():
         ax.plot(TIMES, volume_trace(deep), color=BREATHING, lw=3.5)
         ax.plot(TIMES, volume_trace(shallow), color=style.TENSE, lw=2.5)
         ax.text(0.2, 2.0, "deep and slow: " + _label(deep), color="#005A8C", fontsize=13)
-        ax.text(0.2, 1.86, "shallow and quick: " + _label(shallow), color=style.TENSE, fontsize=13)
+        ax.text(0.2, 1.86, "shallow and quick: " + _label(shallow), color=style.text_colour(style.TENSE), fontsize=13)
         ax.fill_between(TIMES, 0, dead_space / 1000, color=style.QUIET, zorder=0)
         ax.text(0.2, 1.72, "grey band: the dead space, 150 mL of every breath that never reaches the air sacs",
                 fontsize=12)
@@ -131,7 +131,7 @@ class PacerLiveFigure:
             (self.breath,) = ax.plot([], [], color=BREATHING, lw=3.5)
             (self.left_feet,) = ax.plot([], [], "v", color=style.INK, ms=11)
             (self.right_feet,) = ax.plot([], [], "v", color=style.INK, ms=11, markerfacecolor="white")
-            self.cursor = ax.axvline(0, color=style.ACHE, lw=3)
+            self.cursor = ax.axvline(0, color=style.ACHE_LINE, lw=3)
             self.phase_text = ax.text(0, 1.12, "", ha="center", fontweight="bold")
             ax.text(0.05, -0.3, "▼ left foot   ▽ right foot", fontsize=style.series_rc()["font.size"] - 2)
         self.frames = LiveFrames(self.figure, [self.breath, self.left_feet, self.right_feet, self.cursor,

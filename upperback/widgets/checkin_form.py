@@ -20,6 +20,7 @@ from upperback.models.checkin_log import (
     validate_check_in,
 )
 from upperback.storage_log import CheckInLog
+from upperback.widgets.controls import Choices, Picture, slider
 from upperback.widgets.messages import note_html, problem_html, reported
 from upperback.widgets.static_fallback import StaticFallback
 
@@ -47,15 +48,13 @@ class CheckInForm(widgets.VBox):
         self.run_date = widgets.DatePicker(value=date.today(), description="Date of the run", style=WIDE)
         self.minutes = widgets.Text(description="Minutes", placeholder="e.g. 35", style=WIDE)
         self.km = widgets.Text(description="Kilometres", placeholder="e.g. 6.5 (optional)", style=WIDE)
-        self.ache = widgets.IntSlider(value=0, min=0, max=10, description="Ache (0 none, 10 worst)", style=WIDE,
-                                      layout=widgets.Layout(width="34em"))
+        self.ache = slider("Ache, 0 none to 10 worst", 0, 10, 1, 0, "How much it ached during or after the run")
         self.regions = _checkboxes(REGIONS)
         self.started = widgets.Dropdown(options=[(label, key) for key, label in STARTED.items()], value=None,
                                         description="When it started", style=WIDE)
         self.noticed = _checkboxes(NOTICED)
         self.changed = _checkboxes(CHANGES)
-        self.helped = widgets.RadioButtons(options=[(label, key) for key, label in HELPED.items()], value=None,
-                                           description="Did it help?", style=WIDE)
+        self.helped = Choices([(label, key) for key, label in HELPED.items()], legend="Did it help?")
         self.note = widgets.Textarea(description="Note", placeholder="anything else worth remembering",
                                      style=WIDE, layout=widgets.Layout(width="40em", height="4em"))
         self.save_button = widgets.Button(description="Save this check-in", button_style="primary", icon="save",
@@ -105,7 +104,7 @@ class LogReview(widgets.VBox):
     def __init__(self, log: CheckInLog | None = None, export_folder: Path | str = "."):
         self.run_log = log or CheckInLog()
         self.export_folder = Path(export_folder)
-        self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
+        self.chart = Picture()
         self.summary = widgets.HTML()
         self.table = widgets.HTML()
         self.export_button = widgets.Button(description="Export to CSV", icon="download",
@@ -123,10 +122,11 @@ class LogReview(widgets.VBox):
     @reported("summary")
     def refresh(self) -> None:
         read = self.run_log.read()
-        self.chart.value = ache_chart_png(read.entries)
+        sentences = summary_sentences(read.entries)
+        self.chart.show(ache_chart_png(read.entries), "Chart of the ache after each run, 0 to 10, by date, with a "
+                        "lane below it marking each change tried. " + sentences[0])
         problems = "".join(problem_html(p) for p in read.problems)
-        self.summary.value = problems + "<ul>" + "".join(
-            f"<li>{escape(s)}</li>" for s in summary_sentences(read.entries)) + "</ul>"
+        self.summary.value = problems + "<ul>" + "".join(f"<li>{escape(s)}</li>" for s in sentences) + "</ul>"
         self.table.value = entries_table_html(read.entries)
 
     @reported("message")

@@ -1,28 +1,138 @@
-"""Controls with the same look in every explorer: a labelled slider, and a play button for animations."""
+"""The course's own controls, built for every learner: a slider, a picker slider, a question's radio group
+and a picture with words. Each is a native HTML control (anywidget), so it has a visible label and an
+accessible name, says its value in words with units, keeps its keys away from the notebook's shortcuts and
+the slides, and shows a focus ring (styles in web/course.css, one place for all of them).
+
+ipywidgets 8's own sliders and radio buttons have no accessible name, read out raw numbers, and let the
+arrow keys move the notebook's cell selection: that is why these exist.
+"""
 
 from __future__ import annotations
 
-import ipywidgets as widgets
+import re
+from html import unescape
+from pathlib import Path
 
-SLIDER_LAYOUT = {"width": "34em"}
-LABEL_STYLE = {"description_width": "13em"}  # long, plain-word labels: ipywidgets 8 sliders have no other name
+import anywidget
+import traitlets
 
-
-def slider(description: str, low: float, high: float, step: float, value: float, tooltip: str):
-    """An int slider for whole steps, a float slider otherwise; continuous, so the picture follows the hand."""
-    whole = all(float(number).is_integer() for number in (low, high, step, value))
-    kind = widgets.IntSlider if whole else widgets.FloatSlider
-    decimals = {} if whole else {"readout_format": f".{len(repr(float(step)).split('.')[1])}f"}
-    return kind(
-        value=int(value) if whole else value, min=int(low) if whole else low, max=int(high) if whole else high,
-        step=int(step) if whole else step, description=description, tooltip=tooltip, continuous_update=True,
-        style=LABEL_STYLE, layout=widgets.Layout(**SLIDER_LAYOUT), **decimals,
-    )
+WEB = Path(__file__).parent / "web"
+STYLES = WEB / "course.css"
+UNIT_IN_LABEL = re.compile(r"\(([^()]+)\)\s*$")  # "Elbow bend (°)" -> "°": the label already names the unit
 
 
-def play_control(target: widgets.IntSlider, interval_ms: int, hint: str) -> widgets.HBox:
-    """A play/pause button that steps ``target`` round and round (linked in the browser, so it keeps time)."""
-    play = widgets.Play(value=target.value, min=target.min, max=target.max, step=target.step,
-                        interval=interval_ms, repeat=True, description="Play", tooltip="Play or pause the motion")
-    widgets.jslink((play, "value"), (target, "value"))
-    return widgets.HBox([play, widgets.HTML(f"<i>{hint}</i>")])
+class Slider(anywidget.AnyWidget):
+    """A number slider; ``value`` is kept on the step grid, inside [min, max], an int when all are whole."""
+
+    _esm = WEB / "slider.js"
+    _css = STYLES
+    value = traitlets.Any(0).tag(sync=True)
+    min = traitlets.Float(0).tag(sync=True)
+    max = traitlets.Float(1).tag(sync=True)
+    step = traitlets.Float(1).tag(sync=True)
+    decimals = traitlets.Int(0).tag(sync=True)
+    description = traitlets.Unicode().tag(sync=True)
+    unit = traitlets.Unicode().tag(sync=True)
+    tooltip = traitlets.Unicode().tag(sync=True)
+    labels = traitlets.List(traitlets.Unicode()).tag(sync=True)  # always empty: see PickerSlider
+    play_ms = traitlets.Int(0).tag(sync=True)  # > 0: a Play button steps the slider round at this pace
+    play_hint = traitlets.Unicode().tag(sync=True)
+
+    @traitlets.validate("value")
+    def _on_the_grid(self, proposal):
+        number = proposal["value"]
+        if isinstance(number, bool) or not isinstance(number, int | float):
+            raise traitlets.TraitError(f"{self.description}: a slider takes a number, not {number!r}")
+        steps = round((min(max(number, self.min), self.max) - self.min) / self.step)
+        on_grid = round(self.min + steps * self.step, self.decimals)
+        return int(on_grid) if self.decimals == 0 else on_grid
+
+
+def slider(description: str, low: float, high: float, step: float, value: float, tooltip: str,
+           play_ms: int = 0, play_hint: str = "") -> Slider:
+    """A continuous slider (the picture follows the hand); the unit comes from the label's "(…)"."""
+    decimals = 0 if float(step).is_integer() else len(repr(float(step)).split(".")[1])
+    unit = UNIT_IN_LABEL.search(description)
+    return Slider(min=low, max=high, step=step, decimals=decimals, value=value, description=description,
+                  unit=unit[1] if unit else "", tooltip=tooltip, play_ms=play_ms, play_hint=play_hint)
+
+
+class _OneOfOptions(traitlets.HasTraits):
+    """A choice among (label, value) options: the browser moves ``index``; Python reads and sets ``value``."""
+
+    index = traitlets.Int(-1).tag(sync=True)  # -1: nothing chosen yet
+    labels = traitlets.List(traitlets.Unicode()).tag(sync=True)
+    value = traitlets.Any(None)
+
+    def __init__(self, options, value=None, **kwargs):
+        self._values = [option_value for _, option_value in options]
+        super().__init__(labels=[label for label, _ in options], **kwargs)
+        self.value = value
+
+    @property
+    def options(self) -> list[tuple[str, object]]:
+        return list(zip(self.labels, self._values))
+
+    @property
+    def label(self) -> str | None:
+        return self.labels[self.index] if self.index >= 0 else None
+
+    @traitlets.validate("value")
+    def _one_of_the_options(self, proposal):
+        if proposal["value"] is not None and proposal["value"] not in self._values:
+            raise traitlets.TraitError(f"{proposal['value']!r} is not one of {self._values}")
+        return proposal["value"]
+
+    @traitlets.observe("value")
+    def _move_to_value(self, change):
+        self.index = -1 if change["new"] is None else self._values.index(change["new"])
+
+    @traitlets.observe("index")
+    def _take_value(self, change):
+        self.value = None if change["new"] < 0 else self._values[change["new"]]
+
+
+class PickerSlider(_OneOfOptions, anywidget.AnyWidget):
+    """A slider that moves through words (the parts of the back, two ways of breathing)."""
+
+    _esm = WEB / "slider.js"
+    _css = STYLES
+    description = traitlets.Unicode().tag(sync=True)
+    tooltip = traitlets.Unicode().tag(sync=True)
+    play_ms = traitlets.Int(0).tag(sync=True)
+    play_hint = traitlets.Unicode().tag(sync=True)
+
+
+def picker(description: str, options, value, tooltip: str, play_ms: int = 0, play_hint: str = "") -> PickerSlider:
+    """A slider through ``options``: (label, value) pairs, or plain values that are their own labels."""
+    pairs = [option if isinstance(option, tuple) else (str(option), option) for option in options]
+    return PickerSlider(pairs, value=value, description=description, tooltip=tooltip,
+                        play_ms=play_ms, play_hint=play_hint)
+
+
+class Choices(_OneOfOptions, anywidget.AnyWidget):
+    """A question's options as one radio group, named by its legend (the question)."""
+
+    _esm = WEB / "choices.js"
+    _css = STYLES
+    legend = traitlets.Unicode().tag(sync=True)
+
+
+class Picture(anywidget.AnyWidget):
+    """A PNG with alt text that follows it and an optional caption (HTML) read out politely when it changes."""
+
+    _esm = WEB / "picture.js"
+    _css = STYLES
+    png = traitlets.Bytes(b"").tag(sync=True)
+    alt = traitlets.Unicode().tag(sync=True)
+    caption = traitlets.Unicode().tag(sync=True)
+
+    def show(self, png: bytes, alt: str, caption: str = "") -> None:
+        """One message to the browser for the image and its words, so they never disagree on screen."""
+        with self.hold_sync():
+            self.png, self.alt, self.caption = png, alt, caption
+
+
+def plain_words(html: str) -> str:
+    """A caption's words without its markup: for alt text."""
+    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))).strip()

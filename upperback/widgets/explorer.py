@@ -1,4 +1,4 @@
-"""An explorer: controls that drive one kept figure, shown as PNG bytes in an Image widget.
+"""An explorer: controls that drive one kept figure, shown as PNG bytes in a Picture beside them.
 
 Updating the artists of one figure and swapping the image avoids both re-plotting (slow) and clearing an
 output area (flicker). A model's ValueError becomes a message under the figure, never a traceback.
@@ -6,13 +6,13 @@ output area (flicker). A model's ValueError becomes a message under the figure, 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Protocol
 
 import ipywidgets as widgets
 
+from upperback.widgets.controls import Picture, plain_words
 from upperback.widgets.messages import problem_html, reported
 from upperback.widgets.static_fallback import StaticFallback, png_img
 
@@ -28,11 +28,15 @@ class Explorer(StaticFallback, widgets.VBox):
                  header: Sequence[widgets.Widget] = ()):
         self.figure = figure
         self.controls = dict(controls)
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
-        self.caption = widgets.HTML(layout=widgets.Layout(max_width="60em"))
-        self.caption.add_class("upperback-caption")
+        self.picture = Picture()
         self.message = widgets.HTML()
-        super().__init__([*header, *self.controls.values(), self.image, self.caption, self.message])
+        controls_box = widgets.VBox([*header, *self.controls.values(), self.message])
+        controls_box.add_class("upperback-explorer-controls")
+        view = widgets.Box([self.picture])
+        view.add_class("upperback-explorer-view")
+        body = widgets.Box([controls_box, view])  # side by side when there is room (see web/course.css)
+        body.add_class("upperback-explorer-body")
+        super().__init__([body])
         self.add_class("upperback-explorer")
         for control in self.controls.values():
             control.observe(self.refresh, names="value")
@@ -49,8 +53,7 @@ class Explorer(StaticFallback, widgets.VBox):
             self.message.value = problem_html(str(problem))
             return
         self.message.value = ""
-        self.image.value = self.figure.png()
-        self.caption.value = caption
+        self.picture.show(self.figure.png(), plain_words(caption), caption)
 
     def static_html(self) -> str:
         def shown(control) -> str:  # a selection slider shows its label, other sliders their value
@@ -58,6 +61,6 @@ class Explorer(StaticFallback, widgets.VBox):
 
         settings = "; ".join(f"{escape(c.description)}: {escape(shown(c))}" for c in self.controls.values())
         # the picture described by its own caption: what it shows at the starting settings, with the numbers
-        alt = escape(re.sub(r"<[^>]+>", "", self.caption.value), quote=True)
+        alt = escape(self.picture.alt, quote=True)
         return (f"<p><i>Starting settings ({settings}). Open the notebook to move the sliders.</i></p>"
-                f"{png_img(self.image.value, alt)}<p>{self.caption.value}</p>")
+                f"{png_img(self.picture.png, alt)}<p>{self.picture.caption}</p>")

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from upperback.figures.plan_charts import cause_chart_png
+from upperback.figures.plan_charts import cause_chart_alt, cause_chart_png
 from upperback.models.lessons import BY_KEY, CAUSE_NAMES
 from upperback.models.plan import build_plan
 from upperback.models.selfcheck import sentence_case
 from upperback.models.warning_signs import ACTIONS
 from upperback.paper import plan_page
 from upperback.storage import AnswersFileError, AnswerStore, plain_error, write_atomically
+from upperback.widgets.controls import Picture
 from upperback.widgets.messages import link_html, note_html, problem_html, reported
 from upperback.widgets.selfcheck_form import warnings_html
 from upperback.widgets.static_fallback import StaticFallback
@@ -27,7 +28,7 @@ class PlanView(StaticFallback, widgets.VBox):
         self.print_folder = Path(print_folder)
         self.plan = None
         self.text = widgets.HTML()
-        self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
+        self.chart = Picture()
         self.refresh_button = widgets.Button(description="Refresh my plan", icon="refresh",
                                              tooltip="Read your saved answers again",
                                              layout=widgets.Layout(width="max-content"))
@@ -67,7 +68,8 @@ class PlanView(StaticFallback, widgets.VBox):
             parts.append(_plan_html(plan))
         self.text.value = "".join(parts)
         shown = plan.done and not plan.on_hold
-        self.chart.value = cause_chart_png(plan) if shown else b""
+        if shown:
+            self.chart.show(cause_chart_png(plan), cause_chart_alt(plan))
         self.chart.layout.display = None if shown else "none"
 
 

@@ -11,6 +11,7 @@ import ipywidgets as widgets
 from upperback.figures.run_charts import run_chart_png
 from upperback.models.run_files import RunFileError, read_run
 from upperback.storage_runs import RunStore, StoredRun
+from upperback.widgets.controls import Picture
 from upperback.widgets.messages import note_html, problem_html, reported
 from upperback.widgets.static_fallback import StaticFallback
 
@@ -47,7 +48,7 @@ class RunImporter(StaticFallback, widgets.VBox):
         self.delete_button.on_click(self.delete)
         self.message = widgets.HTML()
         self.summary = widgets.HTML()
-        self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
+        self.chart = Picture()
         super().__init__([widgets.HTML(privacy_html()), widgets.HBox([self.upload]),
                           widgets.HBox([self.sample, self.use_sample]), self.message,
                           widgets.HBox([self.runs, self.delete_button]), self.summary, self.chart])
@@ -97,10 +98,12 @@ class RunImporter(StaticFallback, widgets.VBox):
         self.delete_button.disabled = stored is None
         if stored is None:
             self.summary.value = "<p>No run imported yet.</p>"
-            self.chart.value, self.chart.layout.display = b"", "none"
+            self.chart.layout.display = "none"
             return
         self.summary.value = run_summary_html(stored)
-        self.chart.value, self.chart.layout.display = run_chart_png(stored.minutes), None
+        self.chart.show(run_chart_png(stored.minutes), f"Charts of {stored.summary['file']} minute by minute: pace, "
+                        "cadence and heart rate, each panel saying when the watch did not record it.")
+        self.chart.layout.display = None
 
     @reported("message")
     def _on_upload(self, change) -> None:

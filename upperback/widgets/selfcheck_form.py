@@ -1,4 +1,4 @@
-"""A self-check form: one set of radio buttons per question, a Check button, and feedback in words.
+"""A self-check form: one radio group per question, a Check button, and feedback in words.
 
 Answers are saved (see upperback.storage) each time the runner checks, so lesson 04 can combine them;
 answers saved earlier are filled in again, so a runner can come back and change them.
@@ -15,6 +15,7 @@ from upperback.models.questions import SelfCheck
 from upperback.models.selfcheck import Verdict, score_answers, verdict_sentences
 from upperback.models.warning_signs import SIGNS, TIER_HEADINGS
 from upperback.storage import AnswersFileError, AnswerStore
+from upperback.widgets.controls import Choices
 from upperback.widgets.messages import link_html, note_html, problem_html, reported
 from upperback.widgets.static_fallback import StaticFallback
 
@@ -23,17 +24,14 @@ class SelfCheckForm(StaticFallback, widgets.VBox):
     def __init__(self, check: SelfCheck, store: AnswerStore | None = None):
         self.check = check
         self.store = store or AnswerStore()
-        self.pickers: dict[str, widgets.RadioButtons] = {}
+        self.pickers: dict[str, Choices] = {}
         rows = [widgets.HTML(f"<h3>Self-check: {escape(check.title)}</h3>")]
         for number, question in enumerate(check.questions, start=1):
-            picker = widgets.RadioButtons(
-                options=[(option.text, option.key) for option in question.options],
-                index=None,
-                layout=widgets.Layout(width="max-content", margin="0 0 0.8em 1em"),
-            )
+            picker = Choices([(option.text, option.key) for option in question.options],
+                             legend=f"{number}. {question.text}")
             picker.add_class("upperback-question")
             self.pickers[question.key] = picker
-            rows += [widgets.HTML(f"<b>{number}. {escape(question.text)}</b>"), picker]
+            rows.append(picker)
         self.check_button = widgets.Button(description="Check my answers", button_style="primary",
                                            icon="check", tooltip="Score your answers and save them",
                                            layout=widgets.Layout(width="max-content"))

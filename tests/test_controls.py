@@ -1,0 +1,77 @@
+"""The course's own controls, driven from Python: values stay on the slider's grid, pickers and questions map
+between what the browser moves (an index) and what the lesson reads (a value), bad values are refused in
+words, and every control carries the words a screen reader needs."""
+
+import pytest
+import traitlets
+
+from upperback.figures import style
+from upperback.figures.stick_figure import ARM_CHAINS, TENSE_DASHES, StickFigure
+from upperback.widgets.controls import Choices, Picture, picker, plain_words, slider
+
+
+def test_a_slider_keeps_its_value_on_the_grid_and_inside_its_range():
+    height = slider("Your height (m)", 1.40, 2.10, 0.01, 1.75, "Standing height")
+    height.value = 1.7799999999999998  # what a browser's float arithmetic sends
+    assert height.value == 1.78
+    height.value = 9
+    assert height.value == 2.1
+    cadence = slider("Cadence (steps/min)", 140, 200, 2, 171, "Steps per minute")
+    assert cadence.value == 172 and isinstance(cadence.value, int)
+
+
+def test_a_slider_names_its_unit_from_its_label_and_refuses_what_is_not_a_number():
+    assert slider("Elbow bend (°)", 0, 150, 5, 90, "").unit == "°"
+    assert slider("Breaths per minute", 10, 60, 1, 40, "").unit == ""
+    ache = slider("Ache, 0 none to 10 worst", 0, 10, 1, 0, "")
+    with pytest.raises(traitlets.TraitError, match="takes a number"):
+        ache.value = "three"
+    with pytest.raises(traitlets.TraitError):
+        ache.value = True
+
+
+def test_a_picker_moves_by_index_in_the_browser_and_reads_as_a_value_in_python():
+    pattern = picker("Steps in : steps out", ["2:2", "3:3", "2:1"], "3:3", "")
+    assert pattern.labels == ["2:2", "3:3", "2:1"] and pattern.index == 1
+    pattern.index = 2  # what the browser sends
+    assert pattern.value == "2:1" and pattern.label == "2:1"
+    pattern.value = "2:2"
+    assert pattern.index == 0
+    with pytest.raises(traitlets.TraitError, match="not one of"):
+        pattern.value = "4:4"
+
+
+def test_a_question_starts_unanswered_and_takes_one_of_its_options():
+    question = Choices([("Yes", "yes"), ("No", "no")], legend="1. Does it ache?")
+    assert question.value is None and question.index == -1 and question.label is None
+    question.index = 1
+    assert question.value == "no"
+    question.value = None
+    assert question.index == -1
+
+
+def test_a_picture_sends_its_image_and_its_words_together_and_alt_text_is_plain_words():
+    picture = Picture()
+    picture.show(b"\x89PNG...", plain_words("<b>Relaxed carriage.</b> Shoulders &amp; hands low"), "<b>x</b>")
+    assert picture.alt == "Relaxed carriage. Shoulders & hands low" and picture.caption == "<b>x</b>"
+
+
+def test_tense_is_drawn_in_dashes_as_well_as_colour():
+    from matplotlib.figure import Figure
+
+    runner = StickFigure(Figure().add_subplot(), "front", 1.75)
+    runner.show_strain("arms", tense=True)
+    arms = [runner.lines[name] for name in ARM_CHAINS]
+    assert all(arm.get_linestyle() == "--" and arm.get_color() == style.TENSE for arm in arms)
+    runner.show_strain("arms", tense=False)
+    assert all(arm.get_linestyle() == "-" and arm.get_color() == style.RELAXED for arm in arms)
+    assert TENSE_DASHES[1][0] < 2, "short dashes: a long dash reads as a solid line in a small picture"
+
+
+def test_every_meaning_colour_has_a_readable_text_shade():
+    for colour in (style.RELAXED, style.TENSE, style.ACHE, *style.CAUSE_COLOURS.values()):
+        from matplotlib.colors import to_rgb
+
+        shade = style.text_colour(colour)
+        ratio = style.contrast_on_white(to_rgb(shade))
+        assert ratio >= 4.5 and (shade.lower() == colour.lower() or ratio < 5.0), colour  # no darker than needed

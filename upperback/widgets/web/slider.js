@@ -1,0 +1,69 @@
+// A labelled native range input: a screen reader hears its name and its value in words ("12 cm"), and the
+// keys that move it (arrows, Home, End, Page Up/Down) never reach the notebook's shortcuts or the slides.
+// A picker slider (labels given) moves through words; its synced position is "index", not "value".
+const MOVE_KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"]);
+let made = 0;
+
+function render({ model, el }) {
+  const id = `upperback-slider-${++made}-${Math.random().toString(36).slice(2, 8)}`;
+  const labels = model.get("labels");
+  const position = labels.length ? "index" : "value";
+  const row = document.createElement("div");
+  row.className = "upperback-slider";
+  const label = Object.assign(document.createElement("label"), { htmlFor: id });
+  const input = Object.assign(document.createElement("input"), { type: "range", id });
+  const readout = Object.assign(document.createElement("output"), { htmlFor: id });
+  readout.setAttribute("aria-hidden", "true"); // the slider itself says its value
+  row.append(label, input, readout);
+  el.append(row);
+
+  const words = (v) => labels.length ? labels[Math.round(v)]
+    : `${Number(v).toFixed(model.get("decimals"))}${model.get("unit") ? " " + model.get("unit") : ""}`;
+  const show = () => {
+    label.textContent = model.get("description");
+    input.title = model.get("tooltip");
+    input.min = labels.length ? 0 : model.get("min");
+    input.max = labels.length ? labels.length - 1 : model.get("max");
+    input.step = labels.length ? 1 : model.get("step");
+    input.value = model.get(position);
+    input.setAttribute("aria-valuetext", words(input.value));
+    readout.textContent = words(input.value);
+  };
+  const send = (v) => {
+    model.set(position, Number(v));
+    model.save_changes();
+    input.setAttribute("aria-valuetext", words(v));
+    readout.textContent = words(v);
+  };
+  input.addEventListener("input", () => send(input.value));
+  input.addEventListener("keydown", (event) => { if (MOVE_KEYS.has(event.key)) event.stopPropagation(); });
+
+  let timer = null;
+  if (model.get("play_ms") > 0) { // steps round and round in the browser, so the motion keeps time
+    const play = Object.assign(document.createElement("button"), { type: "button", textContent: "Play" });
+    play.className = "upperback-play";
+    play.setAttribute("aria-pressed", "false");
+    const hint = Object.assign(document.createElement("span"), { textContent: model.get("play_hint") });
+    hint.className = "upperback-hint";
+    const stop = () => { clearInterval(timer); timer = null; play.textContent = "Play"; play.setAttribute("aria-pressed", "false"); };
+    play.addEventListener("click", () => {
+      if (timer) return stop();
+      play.textContent = "Pause";
+      play.setAttribute("aria-pressed", "true");
+      timer = setInterval(() => {
+        const step = Number(input.step), next = Number(input.value) + step;
+        input.value = next > Number(input.max) + step / 2 ? input.min : next;
+        send(input.value);
+      }, model.get("play_ms"));
+    });
+    const controls = document.createElement("div");
+    controls.className = "upperback-play-row";
+    controls.append(play, hint);
+    el.prepend(controls);
+  }
+  model.on("change", show);
+  show();
+  return () => { clearInterval(timer); model.off("change", show); };
+}
+
+export default { render };
