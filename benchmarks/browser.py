@@ -26,6 +26,7 @@ from upperback.explorers import explorer_name
 from upperback.models.lessons import LESSONS
 
 PRESSES, WARM_UP = 20, 3
+COURSE_SLIDER = ".upperback-slider input[type=range]"  # the course's own (upperback/widgets/controls.py)
 SCRATCH = ROOT / "build" / "browser-bench"
 
 NAIVE = """\
@@ -104,7 +105,8 @@ def time_handles(page, scope, handles) -> list[float]:
     timings = []
     for handle in handles:
         for press in range(WARM_UP + PRESSES):
-            at_end = handle.evaluate("h => h.getAttribute('aria-valuenow') === h.getAttribute('aria-valuemax')")
+            at_end = handle.evaluate("h => h.tagName === 'INPUT' ? Number(h.value) >= Number(h.max)"
+                                     "  : h.getAttribute('aria-valuenow') === h.getAttribute('aria-valuemax')")
             key = "ArrowLeft" if at_end else "ArrowRight"
             page.evaluate(ARM, [scope.element_handle()])
             handle.press(key)
@@ -140,7 +142,7 @@ def measure() -> dict[str, tuple[float, float, int]]:
         page.set_default_timeout(60_000)
         for name, source in (("naive interact", NAIVE), ("ipympl", IPYMPL)):
             open_and_run(page, base, token, scratch_notebook(name.replace(" ", "_") + ".ipynb", source))
-            page.locator(".jp-OutputArea-output .upperback-slider input[type=range]").first.wait_for()
+            page.locator(".jp-OutputArea-output .noUi-handle").first.wait_for()  # the baselines: ipywidgets' slider
             page.wait_for_timeout(1500)
             scope = page.locator(".jp-OutputArea-output").first
             timings = time_handles(page, scope, [page.locator(".noUi-handle").first])
@@ -153,7 +155,7 @@ def measure() -> dict[str, tuple[float, float, int]]:
             for index, function in enumerate(lesson.explorers):
                 explorer = explorers.nth(index)
                 explorer.scroll_into_view_if_needed()
-                timings = time_handles(page, explorer, explorer.locator(".upperback-slider input[type=range]").all())
+                timings = time_handles(page, explorer, explorer.locator(COURSE_SLIDER).all())
                 results[explorer_name(lesson, function)] = (*stats(timings), len(timings))
         browser.close()
     return results
