@@ -15,7 +15,7 @@ WHEELHOUSE ?=
 PIP_INSTALL = $(BIN)/python -m pip install --quiet --disable-pip-version-check \
 	$(if $(WHEELHOUSE),--no-index --find-links $(WHEELHOUSE),)
 
-.PHONY: lab present test assets bench handouts clean-notebooks checked-outputs wheelhouse
+.PHONY: lab present app slides test assets bench handouts clean-notebooks checked-outputs wheelhouse
 
 lab: $(VENV)/runtime.stamp
 	$(BIN)/jupyter lab $(ROOT_FLAG) --LabApp.news_url=None notebooks/00_start_here.ipynb
@@ -26,6 +26,17 @@ present: $(VENV)/runtime.stamp
 	UPPERBACK_DATA_DIR=$$(mktemp -d -t upperback-present-XXXXXX) UPPERBACK_PROJECTOR=1 \
 	JUPYTER_CONFIG_DIR=$(CURDIR)/workshop/jupyter-config $(BIN)/jupyter lab $(ROOT_FLAG) \
 		--LabApp.custom_css=True --LabApp.news_url=None --LabApp.default_url=/doc/tree/notebooks/00_start_here.ipynb
+
+# The code-free app (Voila): every lesson as a page with its pictures and questions and no code, on
+# http://localhost:$(PORT)/ ; `make slides` shows the same lessons as slides with live explorers.
+# Templates and settings ship in app/ and are found through these Jupyter paths: nothing comes from the web.
+PORT ?= 8866
+APP_ENV = JUPYTER_PATH=$(CURDIR)/app JUPYTER_CONFIG_PATH=$(CURDIR)/app/config
+app: $(VENV)/runtime.stamp
+	$(APP_ENV) $(BIN)/voila notebooks --port=$(PORT) --Voila.ip=127.0.0.1
+
+slides: $(VENV)/runtime.stamp
+	$(APP_ENV) $(BIN)/voila notebooks --port=$(PORT) --Voila.ip=127.0.0.1 --template=course-slides
 
 # Standalone HTML of every lesson, for printing or opening from disk with no network.
 handouts: $(VENV)/runtime.stamp

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -54,9 +55,7 @@ def jupyterlab_server(home: Path, extra_args=(), extra_env=None):
     (settings / "notification.jupyterlab-settings").write_text(
         json.dumps({"fetchNews": "false", "checkForUpdates": False})
     )
-    env = dict(os.environ)
-    for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR", "MPLCONFIGDIR"):
-        env[name] = str(home / name.lower())
+    env = isolated_jupyter_env(home)
     env.update(extra_env or {})
     port = free_port()
     command = [
@@ -71,18 +70,49 @@ def jupyterlab_server(home: Path, extra_args=(), extra_env=None):
         server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
         base = f"http://127.0.0.1:{port}"
         try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    urllib.request.urlopen(f"{base}/api/status?token={TOKEN}", timeout=2)
-                    break
-                except OSError:
-                    if server.poll() is not None or time.monotonic() > deadline:
-                        pytest.fail("JupyterLab did not start:\n" + log_path.read_text()[-3000:])
-                    time.sleep(0.3)
+            wait_until_serving(f"{base}/api/status?token={TOKEN}", server, log_path, "JupyterLab")
             yield base, TOKEN
         finally:
             server.terminate()
+            server.wait(timeout=20)
+
+
+def isolated_jupyter_env(home: Path) -> dict:
+    """This process's environment with every Jupyter, IPython and matplotlib folder under ``home``."""
+    env = dict(os.environ)
+    for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR", "MPLCONFIGDIR"):
+        env[name] = str(home / name.lower())
+    return env
+
+
+def wait_until_serving(url: str, server: subprocess.Popen, log_path: Path, what: str) -> None:
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"{what} did not start:\n" + log_path.read_text()[-3000:])
+            time.sleep(0.3)
+
+
+@contextmanager
+def app_server(home: Path, data_dir: Path):
+    """The code-free app exactly as the README starts it (`make app PORT=…`), with its own folders and a
+    learner data folder of its own. The same server shows any lesson as slides with ?template=course-slides."""
+    env = isolated_jupyter_env(home)
+    env["UPPERBACK_DATA_DIR"] = str(data_dir)
+    port = free_port()
+    log_path = home / "app.log"
+    with log_path.open("w") as log:
+        server = subprocess.Popen(["make", "--no-print-directory", "app", f"PORT={port}"], cwd=ROOT, env=env,
+                                  stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            wait_until_serving(f"http://127.0.0.1:{port}/", server, log_path, "make app")
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)  # make and the Voila it started
             server.wait(timeout=20)
 
 
@@ -104,3 +134,28 @@ def axe_faults(page, scope: str = "body") -> list[str]:
                 .flatMap(v => v.nodes.map(n => `${v.impact} ${v.id}: ${n.target.join(' ')} (${v.help})`));
         }""", scope)
     return results
+
+
+def answer_by_keyboard_alone(page, form, unchanged: str):
+    """Tab into each question, try the arrow keys, choose the first option with Space, Tab on to the
+    Check button and press it: no mouse, and the page's own keys never fire (``unchanged``, a JavaScript
+    function, gives the same value throughout: JupyterLab's active cell, the slide shown)."""
+    questions = form.get_by_role("group").all()
+    assert questions, "the questions must be named groups"
+    questions[0].get_by_role("radio").first.focus()
+    before = page.evaluate(unchanged)
+    for question in questions:
+        first = question.get_by_role("radio").first
+        assert first.evaluate("input => input === document.activeElement"), "Tab must lead to the next question"
+        page.keyboard.press("ArrowDown")  # moves within the group (and chooses the second option)...
+        assert question.get_by_role("radio").nth(1).is_checked()
+        page.keyboard.press("ArrowUp")  # ...and back
+        page.keyboard.press("Space")
+        assert first.is_checked()
+        page.keyboard.press("Tab")
+    button = form.get_by_role("button", name="Check my answers")
+    assert button.evaluate("b => b === document.activeElement"), "Tab must lead from the last question to Check"
+    outline = button.evaluate("b => getComputedStyle(b).outlineStyle + ' ' + getComputedStyle(b).outlineWidth")
+    assert outline.startswith("solid 3px"), f"a visible focus ring, not {outline}"
+    page.keyboard.press("Space")
+    assert page.evaluate(unchanged) == before, "a key reached the page's own shortcuts"

@@ -6,7 +6,7 @@ import shutil
 from urllib.parse import urlparse
 
 import pytest
-from browser_support import CHROMIUM_FLAGS, LOOPBACK, ROOT, chromium_or_skip, jupyterlab_server
+from browser_support import CHROMIUM_FLAGS, LOOPBACK, ROOT, app_server, chromium_or_skip, jupyterlab_server
 
 
 @pytest.fixture(scope="session")
@@ -31,6 +31,14 @@ def lab(tmp_path_factory, browser):  # asks for the browser first, so a machine 
     with jupyterlab_server(home, extra_args=["--LabApp.custom_css=True"],
                            extra_env={"JUPYTER_CONFIG_DIR": str(config)}) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory, browser):
+    """The code-free app as `make app` starts it, once for every app and slides test; its learner data folder."""
+    home = tmp_path_factory.mktemp("app")
+    with app_server(home, home / "learner-data") as base:
+        yield base, home / "learner-data"
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser_support import NOTEBOOK_READY, ROOT, axe_faults
+from browser_support import NOTEBOOK_READY, ROOT, answer_by_keyboard_alone, axe_faults
 
 from upperback.models.lessons import LESSONS
 
@@ -100,7 +100,7 @@ def test_lesson_runs_and_its_widgets_respond_in_jupyterlab(page, lab, name):
     for index in range(forms.count()):
         form = forms.nth(index)
         form.scroll_into_view_if_needed()
-        answer_by_keyboard_alone(page, form)
+        answer_by_keyboard_alone(page, form, unchanged=ACTIVE_CELL)
         feedback = form.locator(".upperback-feedback")
         feedback.get_by_text("not a diagnosis").wait_for()
         feedback.scroll_into_view_if_needed()
@@ -144,30 +144,6 @@ def move_every_explorer_in_workshop_mode(page, name):
     page.screenshot(path=SHOTS / f"{Path(name).stem}-workshop.png")
     page.evaluate("() => { window.jupyterapp.shell.mode = 'multiple-document'; }")
     assert float(body_text.evaluate("p => getComputedStyle(p).fontSize").rstrip("px")) < 20, "self-study size"
-
-
-def answer_by_keyboard_alone(page, form):
-    """Tab into each question, try the arrow keys, choose the first option with Space, Tab on to the
-    Check button and press it: no mouse, and JupyterLab's cell selection never moves."""
-    questions = form.get_by_role("group").all()
-    assert questions, "the questions must be named groups"
-    questions[0].get_by_role("radio").first.focus()
-    cell = page.evaluate(ACTIVE_CELL)
-    for question in questions:
-        first = question.get_by_role("radio").first
-        assert first.evaluate("input => input === document.activeElement"), "Tab must lead to the next question"
-        page.keyboard.press("ArrowDown")  # moves within the group (and chooses the second option)...
-        assert question.get_by_role("radio").nth(1).is_checked()
-        page.keyboard.press("ArrowUp")  # ...and back
-        page.keyboard.press("Space")
-        assert first.is_checked()
-        page.keyboard.press("Tab")
-    button = form.get_by_role("button", name="Check my answers")
-    assert button.evaluate("b => b === document.activeElement"), "Tab must lead from the last question to Check"
-    outline = button.evaluate("b => getComputedStyle(b).outlineStyle + ' ' + getComputedStyle(b).outlineWidth")
-    assert outline.startswith("solid 3px"), f"a visible focus ring, not {outline}"
-    page.keyboard.press("Space")
-    assert page.evaluate(ACTIVE_CELL) == cell, "a key reached JupyterLab's cell selection"
 
 
 def fill_in_a_check_in(page, form, name):

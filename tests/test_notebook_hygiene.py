@@ -15,6 +15,7 @@ from notebook_rules import (
     IMAGE,
     LINK,
     NBVAL_MARKER,
+    NOTEBOOK_ONLY_TAG,
     SLIDE_TYPES,
     is_checked,
     is_speaker_notes,
@@ -146,9 +147,15 @@ def test_every_code_cell_imports_what_it_uses_so_a_skipped_cell_breaks_nothing(e
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_each_lesson_opens_by_saying_how_to_run_it(path):
-    opening = markdown(path)[0]
-    assert "Shift + Enter" in opening and "Run All Cells" in opening
+def test_each_lesson_says_near_the_top_how_to_run_it_in_notebooks_only(path):
+    """The app and its slides show no code: the how-to-run cell is tagged for notebooks and skipped on slides.
+    Lesson 00 puts it after the warning signs, the others right after the title."""
+    markdown_cells = [cell for cell in cells(path) if cell["cell_type"] == "markdown"]
+    how = [number for number, cell in enumerate(markdown_cells) if "Shift + Enter" in "".join(cell["source"])]
+    assert how and how[0] <= 3, "the how-to-run cell comes near the top"
+    for number in how:
+        assert NOTEBOOK_ONLY_TAG in markdown_cells[number]["metadata"].get("tags", []), f"cell {number}"
+        assert markdown_cells[number]["metadata"]["slideshow"]["slide_type"] == "skip", f"cell {number}"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

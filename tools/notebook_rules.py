@@ -6,6 +6,7 @@ import re
 
 NBVAL_MARKER = "# NBVAL_"  # nbval's comment markers: learners would read them, so cells carry tags instead
 CHECK_TAG = "nbval-check-output"
+NOTEBOOK_ONLY_TAG = "notebook-only"  # how to run cells: the app (Voila) and its slides leave these cells out
 SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "notes", "-"}
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<target>[^)\s]+)\)")
 LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<target>[^)\s]+)\)")

@@ -9,7 +9,6 @@ explorer's picture at its starting settings with its caption, the self-check que
 
 from __future__ import annotations
 
-import base64
 import os
 import re
 import sys
@@ -20,6 +19,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
+from upperback.figures.rendering import data_uri
 from upperback.models.lessons import LESSONS
 from upperback.paper import workshop_pages
 
@@ -61,7 +61,7 @@ def export_lesson(notebook, path: Path, folder: Path) -> Path:
                                                                              "name": path.stem}})
     for lesson in LESSONS:  # links between lessons point at the other handouts
         html = html.replace(f'href="{lesson.notebook}', f'href="{handout_name(lesson)}')
-    html = re.sub(r'src="(\.\./assets/[^"]+)"', lambda found: f'src="{_data_uri(path.parent / found[1])}"', html)
+    html = re.sub(r'src="(\.\./assets/[^"]+)"', lambda found: f'src="{data_uri(path.parent / found[1])}"', html)
     target = folder / f"{path.stem}.html"
     target.write_text(html, encoding="utf-8")
     return target
@@ -70,11 +70,6 @@ def export_lesson(notebook, path: Path, folder: Path) -> Path:
 def handout_name(lesson) -> str:
     return lesson.notebook.removesuffix(".ipynb") + ".html"
 
-
-def _data_uri(asset: Path) -> str:
-    """The diagram itself inside the page, so the handout needs no assets folder beside it."""
-    kind = {".svg": "image/svg+xml", ".png": "image/png", ".gif": "image/gif"}[asset.suffix]
-    return f"data:{kind};base64,{base64.b64encode(asset.read_bytes()).decode('ascii')}"
 
 
 def export_workshop_pages(folder: Path) -> list[Path]:

@@ -1,8 +1,11 @@
-"""Turning figures into bytes: fast PNG frames for live widgets, reproducible SVG for the assets."""
+"""Turning figures into bytes: fast PNG frames for live widgets, reproducible SVG for the assets, and any
+diagram as a data: address for pages that must stand alone (handouts, the app)."""
 
 from __future__ import annotations
 
+import base64
 import io
+import mimetypes
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -12,6 +15,13 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 from PIL import Image
+
+
+def data_uri(path: Path) -> str:
+    """A file's bytes inside its address, so a page needs nothing beside it."""
+    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+
 
 LIVE_DPI = 80  # a live PNG only needs screen resolution; a lower DPI keeps each slider step fast
 

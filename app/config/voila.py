@@ -1,0 +1,6 @@
+# Standalone Voilà (`make app`, `make slides`) reads this file; a Jupyter server (Binder, a hub) reads
+# jupyter_server_config.json beside it. Both take the same settings: that file is the one place for them.
+import json
+from pathlib import Path
+
+c.merge(type(c)(json.loads((Path(__file__).parent / "jupyter_server_config.json").read_text())))  # noqa: F821

@@ -1,0 +1,119 @@
+"""The code-free app (Voilà, `make app`) and the live slides (`make slides`), in headless Chromium.
+
+Every lesson opens from the start page with no code and no widget errors, axe-core finds no serious or
+critical fault, every slider changes its picture, every self-check is answered by keyboard and saved to the
+learner's data folder. As slides (1280x720), Space moves on, each explorer fits its slide, and a slider
+moved by keyboard never changes the slide. Any request off this machine fails the test (the `page` fixture).
+Screenshots go to test-artifacts/app/.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from browser_support import ROOT, answer_by_keyboard_alone, axe_faults
+
+from upperback.models.lessons import LESSONS
+
+SHOTS = ROOT / "test-artifacts" / "app"
+SLIDER = ".upperback-slider input[type=range]"
+THE_SLIDE = "() => location.hash"
+PRESENT = "section.present:not(.stack)"
+
+pytestmark = pytest.mark.browser
+
+
+def code_cells_calling(lesson, call: str) -> int:
+    notebook = json.loads((ROOT / "notebooks" / lesson.notebook).read_text())
+    return sum(call in "".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "code")
+
+
+def open_lesson(page, base, lesson, template=""):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"{base}/voila/render/{lesson.notebook}" + (f"?template={template}" if template else ""))
+    page.wait_for_selector("#rendered_cells", state="visible", timeout=90_000)  # every cell has run
+
+
+def move_each_slider(page, explorer, unchanged: str) -> None:
+    """ArrowRight on every slider of an explorer changes its picture or its words, and ``unchanged`` (the page's
+    own state: the slide shown) stays as it was."""
+    image, words = explorer.locator(".upperback-picture img").first, explorer.locator(".upperback-caption").first
+    page.wait_for_function("img => img.naturalWidth > 100", arg=image.element_handle())
+    for handle in explorer.locator(SLIDER).all():
+        before = [image.get_attribute("src"), words.inner_text(), page.evaluate(unchanged)]
+        handle.focus()
+        handle.press("ArrowRight")
+        page.wait_for_function(
+            "([img, text, before]) => img.getAttribute('src') !== before[0] || text.innerText !== before[1]",
+            arg=[image.element_handle(), words.element_handle(), before])
+        assert page.evaluate(unchanged) == before[2], "the key moved the page, not only the slider"
+
+
+def test_the_start_page_lists_every_lesson_in_order(page, app):
+    base, _ = app
+    page.goto(base + "/")
+    links = page.locator(".course-lessons a")
+    assert [link.get_attribute("href") for link in links.all()] == [
+        f"/voila/render/{lesson.notebook}" for lesson in LESSONS]
+    assert links.first.inner_text() == "Lesson 00: Start here"
+    assert axe_faults(page) == []
+    links.nth(1).click()
+    page.wait_for_selector("#rendered_cells", state="visible", timeout=90_000)
+    assert "Lesson 01" in page.locator("h1").first.inner_text()
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.notebook)
+def test_each_lesson_works_as_a_page_with_no_code(page, app, lesson):
+    base, data = app
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    open_lesson(page, base, lesson)
+    text = page.locator("#rendered_cells").inner_text()
+    assert "from upperback import" not in text and "Shift + Enter" not in text, "code or how-to-run text shows"
+    assert page.get_by_text("Error displaying widget").count() == 0
+    explorers = page.locator(".upperback-explorer")
+    expected = code_cells_calling(lesson, ".explore_")
+    page.wait_for_function("n => document.querySelectorAll('.upperback-explorer').length >= n", arg=expected)
+    assert explorers.count() == expected
+    page.screenshot(path=SHOTS / f"{Path(lesson.notebook).stem}-top.png")
+    assert axe_faults(page, "#rendered_cells") == []
+    for explorer in explorers.all():
+        explorer.scroll_into_view_if_needed()
+        move_each_slider(page, explorer, unchanged="() => location.href")
+    forms = page.locator(".upperback-selfcheck")
+    assert forms.count() == code_cells_calling(lesson, ".self_check(")
+    for form in forms.all():
+        form.scroll_into_view_if_needed()
+        answer_by_keyboard_alone(page, form, unchanged="() => location.href")
+        form.locator(".upperback-feedback").get_by_text("not a diagnosis").wait_for()
+        page.screenshot(path=SHOTS / f"{Path(lesson.notebook).stem}-selfcheck.png")
+        saved = json.loads((data / "answers.json").read_text())
+        assert lesson.key in json.dumps(saved), f"{lesson.key} answers were not saved to the data folder"
+
+
+@pytest.mark.parametrize("lesson", [lesson for lesson in LESSONS if code_cells_calling(lesson, ".explore_")],
+                         ids=lambda lesson: lesson.notebook)
+def test_each_lesson_presents_as_slides_with_live_explorers(page, app, lesson):
+    base, _ = app
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    open_lesson(page, base, lesson, template="course-slides")
+    page.wait_for_selector(".reveal.ready")
+    assert page.locator("aside.notes").count() >= 1, "speaker notes go to reveal's speaker view"
+    seen, explorers = [], 0
+    while page.evaluate(THE_SLIDE) not in seen:
+        seen.append(page.evaluate(THE_SLIDE))
+        explorer = page.locator(f"{PRESENT} .upperback-explorer")
+        if explorer.count():
+            explorers += explorer.count()
+            page.wait_for_timeout(700)  # reveal's slide transition
+            page.screenshot(path=SHOTS / f"{Path(lesson.notebook).stem}-slide-{len(seen)}.png")
+            for one in explorer.all():
+                box = one.bounding_box()
+                assert box["y"] >= 0 and box["y"] + box["height"] <= 720, f"explorer runs off slide {seen[-1]}"
+                move_each_slider(page, one, unchanged=THE_SLIDE)
+            assert axe_faults(page, PRESENT) == []
+        page.evaluate("() => document.activeElement && document.activeElement.blur()")
+        page.keyboard.press("Space")  # the presenter's clicker: the next slide
+        page.wait_for_timeout(150)
+    assert explorers == code_cells_calling(lesson, ".explore_")

@@ -1,0 +1,39 @@
+"""The code-free app (Voilà): the lessons' diagrams put inside the page.
+
+Voilà inlines a markdown image by looking its address up from the server's root folder, not from the
+notebook's, so the lessons' ``../assets/…`` diagrams would be "outside root contents directory" and the page
+would never finish. ``app/config/jupyter_server_config.json`` names this renderer instead: a lesson's own
+diagram comes from the course's assets folder; any other image keeps its address and never stops the page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from nbconvert.filters.markdown_mistune import IPythonRenderer
+from tornado.web import HTTPError
+from voila.exporter import VoilaMarkdownRenderer
+
+from upperback.figures.rendering import data_uri
+
+ASSETS = Path(__file__).resolve().parents[1] / "assets"
+LESSON_ASSET_PREFIX = "../assets/"  # how every lesson notebook names a diagram
+
+
+def lesson_diagram(url: str) -> Path | None:
+    """The course diagram a lesson's image address names, if it is one."""
+    if not url.startswith(LESSON_ASSET_PREFIX):
+        return None
+    path = ASSETS / url.removeprefix(LESSON_ASSET_PREFIX)
+    return path if path.parent == ASSETS and path.is_file() else None
+
+
+class CourseMarkdown(VoilaMarkdownRenderer):
+    def image(self, text: str, url: str, title: str | None = None) -> str:
+        diagram = lesson_diagram(url)
+        if diagram is not None:
+            return IPythonRenderer.image(self, text, data_uri(diagram), title)
+        try:
+            return super().image(text, url, title)
+        except HTTPError:  # outside the served folder: leave the address alone rather than stall the page
+            return IPythonRenderer.image(self, text, url, title)
