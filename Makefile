@@ -29,14 +29,15 @@ present: $(VENV)/runtime.stamp
 
 # The code-free app (Voila): every lesson as a page with its pictures and questions and no code, on
 # http://localhost:$(PORT)/ ; `make slides` shows the same lessons as slides with live explorers.
-# Templates and settings ship in app/ and are found through these Jupyter paths: nothing comes from the web.
+# Templates and settings ship in app/; ./start (Binder runs it too) points Jupyter at them. No web requests.
 PORT ?= 8866
-APP_ENV = JUPYTER_PATH=$(CURDIR)/app JUPYTER_CONFIG_PATH=$(CURDIR)/app/config
+APP_ENV = ./start
 app: $(VENV)/runtime.stamp
 	$(APP_ENV) $(BIN)/voila notebooks --port=$(PORT) --Voila.ip=127.0.0.1
 
+# Slides are shown to a room: a fresh, throw-away data folder, as in `make present`.
 slides: $(VENV)/runtime.stamp
-	$(APP_ENV) $(BIN)/voila notebooks --port=$(PORT) --Voila.ip=127.0.0.1 --template=course-slides
+	UPPERBACK_DATA_DIR=$$(mktemp -d -t upperback-slides-XXXXXX) $(APP_ENV) $(BIN)/voila notebooks --port=$(PORT) --Voila.ip=127.0.0.1 --template=course-slides
 
 # Standalone HTML of every lesson, for printing or opening from disk with no network.
 handouts: $(VENV)/runtime.stamp
@@ -53,6 +54,7 @@ bench: $(VENV)/test.stamp
 	bash tools/ensure_chromium.sh
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/browser.py
+	$(BIN)/python benchmarks/app.py
 
 clean-notebooks: $(VENV)/test.stamp
 	$(BIN)/python tools/clean_notebooks.py notebooks/*.ipynb

@@ -173,15 +173,22 @@ def table(results: dict[str, tuple[float, float, int]]) -> list[str]:
 SECTION = "## Key press to picture, in the browser (JupyterLab in headless Chromium)"
 
 
-def write_results(lines: list[str]) -> None:
-    """Replace this benchmark's section of benchmarks/RESULTS.md, keeping the kernel-side sections."""
+def write_section(section: str, note: str, lines: list[str]) -> None:
+    """Replace one section of benchmarks/RESULTS.md (it runs to the next "## " heading), keeping the others."""
     results = ROOT / "benchmarks" / "RESULTS.md"
-    kept = results.read_text().split(SECTION)[0].rstrip() + "\n\n" if results.exists() else ""
+    text = results.read_text() if results.exists() else ""
+    before, _, after = text.partition(section)
+    following = after[after.find("\n## "):] if "\n## " in after else ""
+    results.write_text(before.rstrip() + "\n\n" + section + "\n\n" + note + "\n" + "\n".join(lines) + "\n"
+                       + following)
+
+
+def write_results(lines: list[str]) -> None:
     note = (f"{PRESSES} presses per slider handle after {WARM_UP} warm-up presses; keydown (capture phase) to the "
             "new picture decoded and two frames painted. Baselines in the same run: a naive `interact` that "
             "re-plots a sine curve inline, and ipympl updating the same curve's artists. Compare ratios, not "
             "milliseconds: this 2-core machine varies by 2× between runs.\n")
-    results.write_text(kept + SECTION + "\n\n" + note + "\n" + "\n".join(lines) + "\n")
+    write_section(SECTION, note, lines)
 
 
 if __name__ == "__main__":

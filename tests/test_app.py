@@ -10,10 +10,11 @@ Screenshots go to test-artifacts/app/.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
-from browser_support import ROOT, answer_by_keyboard_alone, axe_faults
+from browser_support import ROOT, answer_by_keyboard_alone, axe_faults, jupyterlab_server
 
 from upperback.models.lessons import LESSONS
 
@@ -106,7 +107,7 @@ def test_each_lesson_presents_as_slides_with_live_explorers(page, app, lesson):
         explorer = page.locator(f"{PRESENT} .upperback-explorer")
         if explorer.count():
             explorers += explorer.count()
-            page.wait_for_timeout(700)  # reveal's slide transition
+            page.wait_for_timeout(250)  # the slide settles (transitions are off)
             page.screenshot(path=SHOTS / f"{Path(lesson.notebook).stem}-slide-{len(seen)}.png")
             for one in explorer.all():
                 box = one.bounding_box()
@@ -117,3 +118,21 @@ def test_each_lesson_presents_as_slides_with_live_explorers(page, app, lesson):
         page.keyboard.press("Space")  # the presenter's clicker: the next slide
         page.wait_for_timeout(150)
     assert explorers == code_cells_calling(lesson, ".explore_")
+
+
+def test_binders_app_link_opens_lesson_00_through_the_jupyter_server(page, binder_env, tmp_path):
+    """The README's Binder link to the app, served as Binder serves it: the fresh environment built from
+    requirements.txt, the repository's `start` script, Voila as an extension of the Jupyter server."""
+    readme = (ROOT / "README.md").read_text()
+    link = re.search(r"https://mybinder\.org/v2/gh/\S+?\?urlpath=(voila/render/[^`\s]+)", readme)
+    assert link, "the README gives a Binder link that opens the app"
+    with jupyterlab_server(tmp_path, python=binder_env, launcher=[str(ROOT / "start")],
+                           extra_env={"UPPERBACK_DATA_DIR": str(tmp_path / "data")}) as (base, token):
+        page.set_viewport_size({"width": 1280, "height": 720})
+        page.goto(f"{base}/{link[1]}?token={token}")
+        page.wait_for_selector("#rendered_cells", state="visible", timeout=90_000)
+        assert "from upperback import" not in page.locator("#rendered_cells").inner_text()
+        explorer = page.locator(".upperback-explorer").first
+        explorer.scroll_into_view_if_needed()
+        move_each_slider(page, explorer, unchanged="() => location.href")
+        page.screenshot(path=SHOTS / "binder-app-00_start_here.png")
