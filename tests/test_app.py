@@ -101,6 +101,7 @@ def test_each_lesson_presents_as_slides_with_live_explorers(page, app, lesson):
     open_lesson(page, base, lesson, template="course-slides")
     page.wait_for_selector(".reveal.ready")
     assert page.locator("aside.notes").count() >= 1, "speaker notes go to reveal's speaker view"
+    assert page.locator("aside.notes details:not([open])").count() == 0, "the speaker view shows them unfolded"
     seen, explorers = [], 0
     while page.evaluate(THE_SLIDE) not in seen:
         seen.append(page.evaluate(THE_SLIDE))
@@ -136,3 +137,21 @@ def test_binders_app_link_opens_lesson_00_through_the_jupyter_server(page, binde
         explorer.scroll_into_view_if_needed()
         move_each_slider(page, explorer, unchanged="() => location.href")
         page.screenshot(path=SHOTS / "binder-app-00_start_here.png")
+
+
+def test_the_speaker_view_shows_the_notes_of_the_slide(page, app):
+    """S opens reveal's speaker view (a pop-up window, built in the page: nothing is fetched) with the notes."""
+    base, _ = app
+    lesson = LESSONS[1]
+    open_lesson(page, base, lesson, template="course-slides")
+    page.wait_for_selector(".reveal.ready")
+    while not page.locator(f"{PRESENT} aside.notes").count():
+        page.keyboard.press("Space")
+        page.wait_for_timeout(150)
+    notes = max(page.locator(f"{PRESENT} aside.notes").text_content().split("\n"), key=len).strip()
+    assert len(notes) > 40, notes
+    with page.context.expect_page() as opened:
+        page.keyboard.press("s")
+    speaker = opened.value
+    speaker.get_by_text(notes[:60]).wait_for()
+    speaker.screenshot(path=SHOTS / "speaker-view.png")
