@@ -15,7 +15,7 @@ WHEELHOUSE ?=
 PIP_INSTALL = $(BIN)/python -m pip install --quiet --disable-pip-version-check \
 	$(if $(WHEELHOUSE),--no-index --find-links $(WHEELHOUSE),)
 
-.PHONY: lab present app slides test assets bench handouts clean-notebooks checked-outputs wheelhouse
+.PHONY: lab present app slides hub-link class test assets bench handouts clean-notebooks checked-outputs wheelhouse
 
 lab: $(VENV)/runtime.stamp
 	$(BIN)/jupyter lab $(ROOT_FLAG) --LabApp.news_url=None notebooks/00_start_here.ipynb
@@ -38,6 +38,12 @@ app: $(VENV)/runtime.stamp
 # Slides are shown to a room: a fresh, throw-away data folder, as in `make present`.
 slides: $(VENV)/runtime.stamp
 	UPPERBACK_DATA_DIR=$$(mktemp -d -t upperback-slides-XXXXXX) $(APP_ENV) $(BIN)/voila notebooks --port=$(PORT) --Voila.ip=127.0.0.1 --template=course-slides
+
+# A class on a JupyterHub: the nbgitpuller links (JupyterLab and the app) that pull this course into each
+# learner's home. REPO defaults to this clone's origin.
+REPO ?= $(shell git remote get-url origin 2>/dev/null)
+hub-link: $(VENV)/runtime.stamp
+	$(BIN)/python -m upperback.hub "$(HUB)" "$(REPO)"
 
 # Standalone HTML of every lesson, for printing or opening from disk with no network.
 handouts: $(VENV)/runtime.stamp

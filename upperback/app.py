@@ -3,11 +3,13 @@
 Voilà inlines a markdown image by looking its address up from the server's root folder, not from the
 notebook's, so the lessons' ``../assets/…`` diagrams would be "outside root contents directory" and the page
 would never finish. ``app/config/jupyter_server_config.json`` names this renderer instead: a lesson's own
-diagram comes from the course's assets folder; any other image keeps its address and never stops the page.
+diagram comes from the installed course (``upperback.diagrams``, the repository's assets folder), so the app
+works wherever the lessons were copied to; any other image keeps its address and never stops the page.
 """
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
 from nbconvert.filters.markdown_mistune import IPythonRenderer
@@ -16,7 +18,7 @@ from voila.exporter import VoilaMarkdownRenderer
 
 from upperback.figures.rendering import data_uri
 
-ASSETS = Path(__file__).resolve().parents[1] / "assets"
+DIAGRAMS = Path(str(files("upperback.diagrams")))
 LESSON_ASSET_PREFIX = "../assets/"  # how every lesson notebook names a diagram
 
 
@@ -24,8 +26,8 @@ def lesson_diagram(url: str) -> Path | None:
     """The course diagram a lesson's image address names, if it is one."""
     if not url.startswith(LESSON_ASSET_PREFIX):
         return None
-    path = ASSETS / url.removeprefix(LESSON_ASSET_PREFIX)
-    return path if path.parent == ASSETS and path.is_file() else None
+    path = DIAGRAMS / url.removeprefix(LESSON_ASSET_PREFIX)
+    return path if path.parent == DIAGRAMS and path.suffix == ".svg" and path.is_file() else None
 
 
 class CourseMarkdown(VoilaMarkdownRenderer):
