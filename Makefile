@@ -45,6 +45,17 @@ REPO ?= $(shell git remote get-url origin 2>/dev/null)
 hub-link: $(VENV)/runtime.stamp
 	$(BIN)/python -m upperback.hub "$(HUB)" "$(REPO)"
 
+# A class on this machine: JupyterHub on 127.0.0.1 only (class/jupyterhub_config.py), a new password each
+# time, and the class links, which pull the lessons from this folder into each learner's home.
+CLASS_PORT ?= 8000
+CLASS_DIR ?= $(CURDIR)/build/class
+class: $(VENV)/class.stamp node_modules/.package-lock.json
+	@password=$${CLASS_PASSWORD:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(9))')}; \
+	echo "Class hub: http://127.0.0.1:$(CLASS_PORT)/  (any name, and the class password: $$password)"; \
+	$(BIN)/python -m upperback.hub "http://127.0.0.1:$(CLASS_PORT)" "file://$(CURDIR)"; \
+	UPPERBACK_CLASS_DIR="$(CLASS_DIR)" UPPERBACK_CLASS_PASSWORD="$$password" \
+	UPPERBACK_CLASS_PORT=$(CLASS_PORT) $(BIN)/jupyterhub -f class/jupyterhub_config.py
+
 # Standalone HTML of every lesson, for printing or opening from disk with no network.
 handouts: $(VENV)/runtime.stamp
 	$(BIN)/python -m upperback.handouts handouts
@@ -56,11 +67,12 @@ test: $(VENV)/test.stamp node_modules/.package-lock.json
 assets: $(VENV)/runtime.stamp
 	$(BIN)/python -m upperback.figures.assets assets
 
-bench: $(VENV)/test.stamp
+bench: $(VENV)/test.stamp node_modules/.package-lock.json
 	bash tools/ensure_chromium.sh
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/browser.py
 	$(BIN)/python benchmarks/app.py
+	$(BIN)/python benchmarks/class_hub.py
 
 clean-notebooks: $(VENV)/test.stamp
 	$(BIN)/python tools/clean_notebooks.py notebooks/*.ipynb
@@ -88,10 +100,15 @@ $(VENV)/python-$(PY_VERSION):
 	$(PYTHON) -m venv $(VENV)
 	touch $@
 
-# Browser-side test tools, pinned in package-lock.json: axe-core checks accessibility inside the page.
+# Node tools, pinned in package-lock.json: axe-core checks accessibility inside the page (tests);
+# configurable-http-proxy is JupyterHub's proxy (make class).
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-$(VENV)/test.stamp: $(VENV)/runtime.stamp requirements-test.txt
+$(VENV)/class.stamp: $(VENV)/runtime.stamp requirements-class.txt
+	$(PIP_INSTALL) -r requirements-class.txt
+	touch $@
+
+$(VENV)/test.stamp: $(VENV)/class.stamp requirements-test.txt
 	$(PIP_INSTALL) -r requirements-test.txt
 	touch $@

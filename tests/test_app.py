@@ -93,6 +93,16 @@ def test_each_lesson_works_as_a_page_with_no_code(page, app, lesson):
         assert lesson.key in json.dumps(saved), f"{lesson.key} answers were not saved to the data folder"
 
 
+EXPLORER_SLIDES = """() => {
+    const columns = [...document.querySelectorAll('.reveal .slides > section')];
+    return [...document.querySelectorAll('.upperback-explorer')].map(explorer => {
+        const slide = explorer.closest('section'), column = slide.parentElement.closest('section');
+        return column ? `#/${columns.indexOf(column)}/${[...column.children].indexOf(slide)}`
+                      : `#/${columns.indexOf(slide)}`;
+    });
+}"""
+
+
 @pytest.mark.parametrize("lesson", [lesson for lesson in LESSONS if code_cells_calling(lesson, ".explore_")],
                          ids=lambda lesson: lesson.notebook)
 def test_each_lesson_presents_as_slides_with_live_explorers(page, app, lesson):
@@ -102,23 +112,23 @@ def test_each_lesson_presents_as_slides_with_live_explorers(page, app, lesson):
     page.wait_for_selector(".reveal.ready")
     assert page.locator("aside.notes").count() >= 1, "speaker notes go to reveal's speaker view"
     assert page.locator("aside.notes details:not([open])").count() == 0, "the speaker view shows them unfolded"
-    seen, explorers = [], 0
-    while page.evaluate(THE_SLIDE) not in seen:
-        seen.append(page.evaluate(THE_SLIDE))
-        explorer = page.locator(f"{PRESENT} .upperback-explorer")
-        if explorer.count():
-            explorers += explorer.count()
-            page.wait_for_timeout(250)  # the slide settles (transitions are off)
-            page.screenshot(path=SHOTS / f"{Path(lesson.notebook).stem}-slide-{len(seen)}.png")
-            for one in explorer.all():
-                box = one.bounding_box()
-                assert box["y"] >= 0 and box["y"] + box["height"] <= 720, f"explorer runs off slide {seen[-1]}"
-                move_each_slider(page, one, unchanged=THE_SLIDE)
-            assert axe_faults(page, PRESENT) == []
-        page.evaluate("() => document.activeElement && document.activeElement.blur()")
-        page.keyboard.press("Space")  # the presenter's clicker: the next slide
-        page.wait_for_timeout(150)
-    assert explorers == code_cells_calling(lesson, ".explore_")
+    first = page.evaluate(THE_SLIDE)
+    page.keyboard.press("Space")  # the presenter's clicker: the next slide
+    page.wait_for_function("first => location.hash !== first", arg=first)
+    expected = code_cells_calling(lesson, ".explore_")
+    page.wait_for_function("n => document.querySelectorAll('.upperback-explorer').length >= n", arg=expected)
+    slides = page.evaluate(EXPLORER_SLIDES)
+    assert len(slides) == expected
+    for slide in dict.fromkeys(slides):
+        page.evaluate("slide => { location.hash = slide; }", slide)
+        page.wait_for_selector(f"{PRESENT} .upperback-explorer")
+        page.wait_for_timeout(250)  # the slide settles (transitions are off)
+        page.screenshot(path=SHOTS / f"{Path(lesson.notebook).stem}-slide-{slide.replace('#/', '').replace('/', '-')}.png")
+        for explorer in page.locator(f"{PRESENT} .upperback-explorer").all():
+            box = explorer.bounding_box()
+            assert box["y"] >= 0 and box["y"] + box["height"] <= 720, f"an explorer runs off slide {slide}"
+            move_each_slider(page, explorer, unchanged=THE_SLIDE)
+        assert axe_faults(page, PRESENT) == []
 
 
 def test_binders_app_link_opens_lesson_00_through_the_jupyter_server(page, binder_env, tmp_path):

@@ -54,6 +54,11 @@ def test_the_wheel_carries_every_module_diagram_and_web_file(wheel):
     wanted |= {f"upperback/diagrams/{path.name}" for path in (ROOT / "assets").glob("*.svg")}
     assert wanted - names == set()
     assert f"upperback-{upperback.__version__}.dist-info/METADATA" in names
+    data = f"upperback-{upperback.__version__}.data/data"
+    app = ROOT / "app"  # the app's templates and settings, for a hub's Jupyter folders
+    installed = {f"{data}/share/jupyter/{path.relative_to(app)}" for path in (app / "voila").rglob("*") if path.is_file()}
+    installed.add(f"{data}/etc/jupyter/upperback/jupyter_server_config.json")
+    assert installed - names == set()
 
 
 def test_a_lesson_copied_anywhere_runs_on_the_installed_wheel(wheel, binder_env, tmp_path):

@@ -1,0 +1,45 @@
+"""A class of ten on a local JupyterHub, as `make class` starts it (127.0.0.1 only, the class password,
+configurable-http-proxy from npm, nbgitpuller pulling from a local copy of this repository: no network).
+Ten learners sign in at once, follow the class link, run lesson 00 in their own pulled copy and save a
+self-check; each one's answers must be in their own data folder and nobody else's. How long it takes and
+how much memory each learner needs is measured by the benchmark (`make bench`), not asserted here."""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from class_support import Learner, attend, class_hub
+
+from upperback.models.lessons import BY_KEY
+
+LEARNERS = 10
+
+pytestmark = pytest.mark.hub
+
+
+@pytest.fixture(scope="module")
+def attended(tmp_path_factory):
+    home = tmp_path_factory.mktemp("hub")
+    with class_hub(home) as (base, repository, homes):
+        learners = [Learner(f"runner{number}", homes / f"runner{number}", number) for number in range(LEARNERS)]
+        with ThreadPoolExecutor(LEARNERS) as pool:
+            return list(pool.map(lambda learner: attend(base, repository, learner), learners))
+
+
+def test_every_learner_ran_lesson_00_in_their_own_pulled_copy(attended):
+    for learner in attended:
+        assert learner.errors == [], f"{learner.name}: {learner.errors}"
+        assert (learner.home / "upperback-course" / "notebooks" / "00_start_here.ipynb").is_file()
+
+
+def test_every_learners_answers_stay_in_their_own_data_folder(attended):
+    """Learner i picked option i of each question (modulo its length): each file holds exactly its owner's."""
+    questions = BY_KEY["start_here"].self_check.questions
+    for learner in attended:
+        saved = json.loads((learner.home / "upperback-data" / "answers.json").read_text())
+        assert list(saved["lessons"]) == ["start_here"]
+        expected = {question.key: question.options[learner.choice % len(question.options)].key
+                    for question in questions}
+        assert saved["lessons"]["start_here"]["answers"] == expected, learner.name
