@@ -75,3 +75,20 @@ def test_every_meaning_colour_has_a_readable_text_shade():
         shade = style.text_colour(colour)
         ratio = style.contrast_on_white(to_rgb(shade))
         assert ratio >= 4.5 and (shade.lower() == colour.lower() or ratio < 5.0), colour  # no darker than needed
+
+
+@pytest.mark.parametrize("control", [slider("Elbow bend (°)", 0, 150, 5, 90, ""),
+                                     picker("Show", [("whole area", "all"), ("one part", "part")], "all", "")],
+                         ids=["slider", "picker"])
+def test_a_move_from_the_browser_is_answered_once_its_picture_is_drawn(control, monkeypatch):
+    """The browser keeps one move on its way and sends the latest when told the last is drawn (slider.js)."""
+    happened = []
+    monkeypatch.setattr(control, "send", lambda content: happened.append(content))
+    control.observe(lambda change: happened.append("drawn"), names="value")
+    control.set_state({"value": 95} if "value" in control.keys else {"index": 1})
+    assert happened == ["drawn", {"moved": True}]
+    control.unobserve_all("value")
+    control.observe(lambda change: 1 / 0, names="value")
+    with pytest.raises(ZeroDivisionError):
+        control.set_state({"value": 100} if "value" in control.keys else {"index": 0})
+    assert happened[-1] == {"moved": True}, "answered even when drawing failed: the browser never waits for ever"

@@ -21,7 +21,19 @@ STYLES = WEB / "course.css"
 UNIT_IN_LABEL = re.compile(r"\(([^()]+)\)\s*$")  # "Elbow bend (°)" -> "°": the label already names the unit
 
 
-class Slider(anywidget.AnyWidget):
+class _LatestMoveWins:
+    """A slider the browser moves: once a move has been handled (every observer has drawn its picture), the
+    browser is told, and it keeps at most one move on its way, sending only the latest of those made meanwhile.
+    So keys pressed faster than pictures are drawn never queue stale pictures (web/slider.js)."""
+
+    def set_state(self, sync_data):
+        try:
+            super().set_state(sync_data)
+        finally:  # even when drawing failed: the browser must not wait for ever
+            self.send({"moved": True})
+
+
+class Slider(_LatestMoveWins, anywidget.AnyWidget):
     """A number slider; ``value`` is kept on the step grid, inside [min, max], an int when all are whole."""
 
     _esm = WEB / "slider.js"
@@ -92,7 +104,7 @@ class _OneOfOptions(traitlets.HasTraits):
         self.value = None if change["new"] < 0 else self._values[change["new"]]
 
 
-class PickerSlider(_OneOfOptions, anywidget.AnyWidget):
+class PickerSlider(_LatestMoveWins, _OneOfOptions, anywidget.AnyWidget):
     """A slider that moves through words (the parts of the back, two ways of breathing)."""
 
     _esm = WEB / "slider.js"

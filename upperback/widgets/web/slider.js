@@ -29,11 +29,26 @@ function render({ model, el }) {
     input.setAttribute("aria-valuetext", words(input.value));
     readout.textContent = words(input.value);
   };
-  const send = (v) => {
+  // The latest move wins: one move on its way to the kernel at a time; moves made meanwhile replace each
+  // other, and the last is sent when the kernel says the previous one is drawn ("moved").
+  let onItsWay = null, latest = null;
+  const push = (v) => {
     model.set(position, Number(v));
     model.save_changes();
+    clearTimeout(onItsWay);
+    onItsWay = setTimeout(arrived, 2000); // no answer (a busy or restarted kernel): stop waiting for it
+  };
+  const arrived = () => {
+    clearTimeout(onItsWay);
+    onItsWay = null;
+    if (latest !== null) { const v = latest; latest = null; push(v); }
+  };
+  const answered = (message) => { if (message && message.moved && onItsWay) arrived(); };
+  model.on("msg:custom", answered);
+  const send = (v) => {
     input.setAttribute("aria-valuetext", words(v));
     readout.textContent = words(v);
+    if (onItsWay) latest = v; else push(v);
   };
   input.addEventListener("input", () => send(input.value));
   input.addEventListener("keydown", (event) => { if (MOVE_KEYS.has(event.key)) event.stopPropagation(); });
@@ -63,7 +78,9 @@ function render({ model, el }) {
   }
   model.on("change", show);
   show();
-  return () => { clearInterval(timer); model.off("change", show); };
+  return () => {
+    clearInterval(timer); clearTimeout(onItsWay); model.off("change", show); model.off("msg:custom", answered);
+  };
 }
 
 export default { render };
