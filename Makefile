@@ -70,6 +70,7 @@ assets: $(VENV)/runtime.stamp
 bench: $(VENV)/test.stamp node_modules/.package-lock.json
 	bash tools/ensure_chromium.sh
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/memory.py
 	$(BIN)/python benchmarks/browser.py
 	$(BIN)/python benchmarks/app.py
 	$(BIN)/python benchmarks/class_hub.py
