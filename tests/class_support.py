@@ -59,10 +59,10 @@ def class_hub(home: Path):
         finally:
             os.killpg(hub.pid, signal.SIGTERM)  # make, the hub and its proxy; the hub stops the servers
             hub.wait(timeout=30)
-            stop_processes_of(home)
+            stop_processes_of(home, patience=2)  # the class is over: no need to wait for a tidy shutdown
 
 
-def stop_processes_of(home: Path, patience: float = 30) -> None:
+def stop_processes_of(home: Path, patience: float) -> None:
     """Wait for every process whose environment names a folder under ``home`` (learners' servers, kernels),
     then end any left."""
     marker = str(home).encode()
