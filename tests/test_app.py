@@ -72,6 +72,7 @@ def test_each_lesson_works_as_a_page_with_no_code(page, app, lesson):
     open_lesson(page, base, lesson)
     text = page.locator("#rendered_cells").inner_text()
     assert "from upperback import" not in text and "Shift + Enter" not in text, "code or how-to-run text shows"
+    assert "Speaker notes" not in text, "speaker notes are for presenters, in the slides' speaker view"
     assert page.get_by_text("Error displaying widget").count() == 0
     explorers = page.locator(".upperback-explorer")
     expected = code_cells_calling(lesson, ".explore_")
