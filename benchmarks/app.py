@@ -16,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "tests"))
-from browser import COURSE_SLIDER, PRESSES, WARM_UP, stats, time_handles, write_section
-from browser_support import CHROMIUM_FLAGS, app_server, chromium_or_skip
+from browser import PRESSES, WARM_UP, stats, time_handles, write_section
+from browser_support import CHROMIUM_FLAGS, SLIDER, app_server, chromium_or_skip
 
 from upperback.explorers import explorer_name
 from upperback.models.lessons import LESSONS
@@ -58,7 +58,7 @@ def measure() -> tuple[dict, dict]:
             for index, function in enumerate(lesson.explorers):
                 explorer = explorers.nth(index)
                 explorer.scroll_into_view_if_needed()
-                timings = time_handles(page, explorer, explorer.locator(COURSE_SLIDER).all())
+                timings = time_handles(page, explorer, explorer.locator(SLIDER).all())
                 keys[explorer_name(lesson, function)] = (*stats(timings), len(timings))
         browser.close()
     return first_picture, keys

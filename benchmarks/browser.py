@@ -20,13 +20,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
-from browser_support import CHROMIUM_FLAGS, NOTEBOOK_READY, chromium_or_skip, jupyterlab_server
+from browser_support import CHROMIUM_FLAGS, NOTEBOOK_READY, SLIDER, chromium_or_skip, jupyterlab_server
 
 from upperback.explorers import explorer_name
 from upperback.models.lessons import LESSONS
 
 PRESSES, WARM_UP = 20, 3
-COURSE_SLIDER = ".upperback-slider input[type=range]"  # the course's own (upperback/widgets/controls.py)
 SCRATCH = ROOT / "build" / "browser-bench"
 
 NAIVE = """\
@@ -187,7 +186,7 @@ def measure() -> dict[str, tuple]:
             for index, function in enumerate(lesson.explorers):
                 explorer = explorers.nth(index)
                 explorer.scroll_into_view_if_needed()
-                handles = explorer.locator(COURSE_SLIDER).all()
+                handles = explorer.locator(SLIDER).all()
                 timings = time_handles(page, explorer, handles)
                 held = time_held_key(page, explorer, handles[-1])
                 results[explorer_name(lesson, function)] = (*stats(timings), len(timings), held)

@@ -18,7 +18,9 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "tests"))
 from browser import write_section
+from class_support import resident_mib
 from run import _slider_values
 
 from upperback.explorers import EXPLORERS
@@ -38,11 +40,6 @@ def peak_mib(notebook, folder: Path) -> float:
     NotebookClient(notebook, kernel_name="python3", timeout=300,
                    resources={"metadata": {"path": str(folder)}}).execute()
     return int(notebook.cells[-1].outputs[0]["text"]) / 1024
-
-
-def resident_mib() -> float:
-    status = Path("/proc/self/status").read_text()
-    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS"))) / 1024
 
 
 def growth_mib(make_explorer) -> float:

@@ -117,6 +117,32 @@ def app_server(home: Path, data_dir: Path):
             server.wait(timeout=20)
 
 
+SLIDER = ".upperback-slider input[type=range]"  # the course's own sliders (upperback/widgets/controls.py)
+
+
+def move_each_slider(page, explorer, unchanged: str) -> None:
+    """ArrowRight on every slider of an explorer: each slider is named by its label and says its new value in
+    words, the picture or its words change, the picture keeps its alt text, and ``unchanged`` (a JavaScript
+    function: JupyterLab's active cell, the page's address, the slide shown) is the same after the key."""
+    image, words = explorer.locator(".upperback-picture img").first, explorer.locator(".upperback-caption").first
+    image.wait_for()
+    page.wait_for_function("img => img.naturalWidth > 100", arg=image.element_handle())
+    for handle in explorer.locator(SLIDER).all():
+        label = handle.evaluate("input => input.labels[0].textContent")
+        assert label and page.get_by_role("slider", name=label).count() >= 1, label
+        before = [image.get_attribute("src"), words.inner_text(), handle.get_attribute("aria-valuetext")]
+        handle.focus()  # in JupyterLab focus makes its cell the active one; the key must leave that alone
+        state = page.evaluate(unchanged)
+        handle.press("ArrowRight")
+        # A one-step move may shift the picture by less than a pixel; then the words must change.
+        page.wait_for_function(
+            "([img, text, before]) => img.getAttribute('src') !== before[0] || text.innerText !== before[1]",
+            arg=[image.element_handle(), words.element_handle(), before])
+        assert handle.get_attribute("aria-valuetext") not in ("", None, before[2]), label
+        assert image.get_attribute("alt"), "the picture must say what it shows"
+        assert page.evaluate(unchanged) == state, "the key moved the page, not only the slider"
+
+
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 

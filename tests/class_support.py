@@ -96,24 +96,18 @@ def attend(base: str, repository: str, learner: Learner, timeout: float = 120) -
     user = f"{base}/user/{learner.name}"
     if not session.get(link).url.startswith(f"{user}/git-pull"):  # the hub is starting the learner's server
         # what the "server starting" page does: follow the hub's progress events until the server is ready
-        progress = f"{base}/hub/api/users/{learner.name}/server/progress"
-        with session.get(progress, stream=True, timeout=timeout) as events:
-            for line in events.iter_lines(decode_unicode=True):
-                event = json.loads(line[5:]) if line.startswith("data:") else {}
-                if event.get("failed"):
-                    raise RuntimeError(f"{learner.name}: the server did not start: {event}")
-                if event.get("ready"):
-                    break
+        for event in server_sent_events(session, f"{base}/hub/api/users/{learner.name}/server/progress", timeout):
+            if event.get("failed"):
+                raise RuntimeError(f"{learner.name}: the server did not start: {event}")
+            if event.get("ready"):
+                break
         assert session.get(link).url.startswith(f"{user}/git-pull"), f"{learner.name}: not on nbgitpuller's page"
     pull = urlencode({"repo": repository, "branch": "main", "targetpath": FOLDER})
-    with session.get(f"{user}/git-pull/api?{pull}", stream=True, timeout=timeout) as events:
-        for line in events.iter_lines(decode_unicode=True):  # what nbgitpuller's page shows as it pulls
-            if line.startswith("data:"):
-                event = json.loads(line[5:])
-                if event.get("phase") == "error":
-                    raise RuntimeError(f"{learner.name}: nbgitpuller: {event}")
-                if event.get("phase") == "finished":
-                    break
+    for event in server_sent_events(session, f"{user}/git-pull/api?{pull}", timeout):  # nbgitpuller's page
+        if event.get("phase") == "error":
+            raise RuntimeError(f"{learner.name}: nbgitpuller: {event}")
+        if event.get("phase") == "finished":
+            break
     token = session.post(f"{base}/hub/api/users/{learner.name}/tokens", json={"note": "class test"},
                          headers={"X-XSRFToken": session.cookies.get("_xsrf", path="/hub/")}).json()["token"]
     auth = {"Authorization": f"token {token}"}
@@ -135,6 +129,14 @@ def attend(base: str, repository: str, learner: Learner, timeout: float = 120) -
             learner.errors += run_code(channel, code, timeout)
     learner.done_s = time.monotonic() - started
     return learner
+
+
+def server_sent_events(session, url: str, timeout: float):
+    """The events of an event stream (what the hub's and nbgitpuller's pages listen to), as dictionaries."""
+    with session.get(url, stream=True, timeout=timeout) as stream:
+        for line in stream.iter_lines(decode_unicode=True):
+            if line.startswith("data:"):
+                yield json.loads(line[5:])
 
 
 def run_code(channel, code: str, timeout: float) -> list[str]:
@@ -162,16 +164,21 @@ def run_code(channel, code: str, timeout: float) -> list[str]:
     pytest.fail(f"no reply within {timeout} s to {code[:60]!r}")
 
 
+def resident_mib(proc: Path = Path("/proc/self")) -> float:
+    """A process's resident memory, from /proc/<pid>/status."""
+    status = (proc / "status").read_text()
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS"))) / 1024
+
+
 def memory_mib(home: Path) -> float:
     """Resident memory of every process of one learner (their server and kernel): those whose environment
     names that learner's data folder."""
     marker = f"UPPERBACK_DATA_DIR={home / 'upperback-data'}".encode()
-    total = 0
+    total = 0.0
     for proc in Path("/proc").iterdir():
         if proc.name.isdigit() and marker in _environ(proc).split(b"\0"):
             try:
-                status = (proc / "status").read_text()
-                total += int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS")))
+                total += resident_mib(proc)
             except (OSError, StopIteration):  # ended meanwhile
                 continue
-    return total / 1024
+    return total

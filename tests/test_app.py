@@ -14,12 +14,11 @@ import re
 from pathlib import Path
 
 import pytest
-from browser_support import ROOT, answer_by_keyboard_alone, axe_faults, jupyterlab_server
+from browser_support import ROOT, answer_by_keyboard_alone, axe_faults, jupyterlab_server, move_each_slider
 
 from upperback.models.lessons import LESSONS
 
 SHOTS = ROOT / "test-artifacts" / "app"
-SLIDER = ".upperback-slider input[type=range]"
 THE_SLIDE = "() => location.hash"
 PRESENT = "section.present:not(.stack)"
 
@@ -35,21 +34,6 @@ def open_lesson(page, base, lesson, template=""):
     page.set_viewport_size({"width": 1280, "height": 720})
     page.goto(f"{base}/voila/render/{lesson.notebook}" + (f"?template={template}" if template else ""))
     page.wait_for_selector("#rendered_cells", state="visible", timeout=90_000)  # every cell has run
-
-
-def move_each_slider(page, explorer, unchanged: str) -> None:
-    """ArrowRight on every slider of an explorer changes its picture or its words, and ``unchanged`` (the page's
-    own state: the slide shown) stays as it was."""
-    image, words = explorer.locator(".upperback-picture img").first, explorer.locator(".upperback-caption").first
-    page.wait_for_function("img => img.naturalWidth > 100", arg=image.element_handle())
-    for handle in explorer.locator(SLIDER).all():
-        before = [image.get_attribute("src"), words.inner_text(), page.evaluate(unchanged)]
-        handle.focus()
-        handle.press("ArrowRight")
-        page.wait_for_function(
-            "([img, text, before]) => img.getAttribute('src') !== before[0] || text.innerText !== before[1]",
-            arg=[image.element_handle(), words.element_handle(), before])
-        assert page.evaluate(unchanged) == before[2], "the key moved the page, not only the slider"
 
 
 def test_the_start_page_lists_every_lesson_in_order(page, app):

@@ -14,13 +14,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser_support import NOTEBOOK_READY, ROOT, answer_by_keyboard_alone, axe_faults
+from browser_support import (
+    NOTEBOOK_READY,
+    ROOT,
+    SLIDER,
+    answer_by_keyboard_alone,
+    axe_faults,
+    move_each_slider,
+)
 
 from upperback.models.lessons import LESSONS
 
 NOTEBOOKS = [lesson.notebook for lesson in LESSONS]
 SHOTS = ROOT / "test-artifacts" / "browser"
-SLIDER = ".upperback-slider input[type=range]"
 ACTIVE_CELL = "() => window.jupyterapp.shell.currentWidget.content.activeCellIndex"
 
 pytestmark = pytest.mark.browser
@@ -72,28 +78,13 @@ def test_lesson_runs_and_its_widgets_respond_in_jupyterlab(page, lab, name):
     for index in range(explorers.count()):
         explorer = explorers.nth(index)
         explorer.scroll_into_view_if_needed()
-        image = explorer.locator("img").first
-        image.wait_for()
-        page.wait_for_function("img => img.naturalWidth > 100", arg=image.element_handle())
-        shown = explorer.locator(".upperback-caption")
+        picture = explorer.locator(".upperback-picture img").first
+        picture.wait_for()  # measured with its picture in place
+        page.wait_for_function("img => img.naturalWidth > 100", arg=picture.element_handle())
         body = explorer.locator(".upperback-explorer-body").bounding_box()
         room = page.locator(".jp-WindowedPanel-outer").first.bounding_box()
         assert body["height"] <= room["height"], f"explorer {index}: controls and picture need more than one screen"
-        for handle in explorer.locator(SLIDER).all():
-            label = handle.evaluate("input => input.labels[0].textContent")
-            assert label and page.get_by_role("slider", name=label).count() >= 1, label
-            before = [image.get_attribute("src"), shown.inner_text(), handle.get_attribute("aria-valuetext")]
-            handle.focus()  # focus makes its cell the active one; the key must leave that alone
-            cell = page.evaluate(ACTIVE_CELL)
-            handle.press("ArrowRight")
-            # A one-step move may shift the picture by less than a pixel; then the words must change.
-            page.wait_for_function(
-                "([img, text, before]) => img.getAttribute('src') !== before[0] || text.innerText !== before[1]",
-                arg=[image.element_handle(), shown.element_handle(), before],
-            )
-            assert handle.get_attribute("aria-valuetext") not in ("", None, before[2]), label
-            assert image.get_attribute("alt"), "the picture must say what it shows"
-            assert page.evaluate(ACTIVE_CELL) == cell, "the arrow key reached JupyterLab's cell selection"
+        move_each_slider(page, explorer, unchanged=ACTIVE_CELL)
         page.screenshot(path=SHOTS / f"{Path(name).stem}-explorer-{index}.png")
 
     forms = page.locator(".upperback-selfcheck")
