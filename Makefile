@@ -31,13 +31,13 @@ present: $(VENV)/runtime.stamp
 # http://localhost:$(PORT)/ ; `make slides` shows the same lessons as slides with live explorers.
 # Templates and settings ship in app/; ./start (Binder runs it too) points Jupyter at them. No web requests.
 PORT ?= 8866
-APP_ENV = ./start
+VOILA = ./start $(BIN)/voila notebooks --port=$(PORT) --Voila.ip=127.0.0.1
 app: $(VENV)/runtime.stamp
-	$(APP_ENV) $(BIN)/voila notebooks --port=$(PORT) --Voila.ip=127.0.0.1
+	$(VOILA)
 
 # Slides are shown to a room: a fresh, throw-away data folder, as in `make present`.
 slides: $(VENV)/runtime.stamp
-	UPPERBACK_DATA_DIR=$$(mktemp -d -t upperback-slides-XXXXXX) $(APP_ENV) $(BIN)/voila notebooks --port=$(PORT) --Voila.ip=127.0.0.1 --template=course-slides
+	UPPERBACK_DATA_DIR=$$(mktemp -d -t upperback-slides-XXXXXX) $(VOILA) --template=course-slides
 
 # A class on a JupyterHub: the nbgitpuller links (JupyterLab and the app) that pull this course into each
 # learner's home. REPO defaults to this clone's origin.

@@ -43,7 +43,8 @@ c.Authenticator.allow_all = True
 # learner their own account or container.
 c.JupyterHub.spawner_class = "simple"
 c.SimpleLocalProcessSpawner.home_dir_template = str(state / "homes" / "{username}")
-c.Spawner.cmd = [str(Path(sys.executable).parent / "jupyterhub-singleuser")]
+# through the course's start script, which points Jupyter at the app's templates and settings (as on Binder)
+c.Spawner.cmd = [str(course / "start"), str(Path(sys.executable).parent / "jupyterhub-singleuser")]
 c.Spawner.args = ["--ServerApp.allow_root=True", "--LabApp.news_url=None"]
 c.Spawner.default_url = "/lab"
 c.Spawner.start_timeout = 120
@@ -53,10 +54,9 @@ fonts = state / "matplotlib"
 subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"], check=True,
                env={**os.environ, "MPLCONFIGDIR": str(fonts)})
 c.Spawner.environment = {
-    # each learner's answers and log in their own home; the app's templates (Voila) from this course; a
-    # lighter server (class/jupyter-config: no language servers, terminals or RISE) so ten start at once
+    # each learner's answers and log in their own home; a lighter server (class/jupyter-config: no language
+    # servers, terminals or RISE) so ten start at once
     "UPPERBACK_DATA_DIR": lambda spawner: str(Path(spawner.home_dir) / "upperback-data"),
-    "JUPYTER_PATH": str(course / "app"),
-    "JUPYTER_CONFIG_PATH": os.pathsep.join([str(here / "jupyter-config"), str(course / "app" / "config")]),
+    "JUPYTER_CONFIG_PATH": str(here / "jupyter-config"),
     "MPLCONFIGDIR": str(fonts),
 }
