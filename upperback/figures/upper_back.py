@@ -125,8 +125,12 @@ class UpperBackLiveFigure:
             self.figure = style.new_figure(9, 6.6, live=True)
             self.parts = draw_upper_back(self.figure.add_axes((0, 0, 1, 1)))
         self.frames = LiveFrames(self.figure, [patch for patches in self.parts.values() for patch in patches])
+        self._pictures = {}  # only five pictures exist: drawn ahead, so even a first visit shows at once
+        for part in self.choices:
+            colour_parts(self.parts, part)
+            self._pictures[part] = self.frames.png()
+        colour_parts(self.parts, ALL)
         self.shown = ALL
-        self._pictures: dict[str, bytes] = {}  # only five pictures exist: draw each once, then reuse it
 
     def update(self, part: str = ALL) -> str:
         """Highlight ``part``; return a caption describing what is shown."""
@@ -140,6 +144,4 @@ class UpperBackLiveFigure:
                 f"Why runners feel it: {found.why_runners_feel_it}.")
 
     def png(self) -> bytes:
-        if self.shown not in self._pictures:
-            self._pictures[self.shown] = self.frames.png()
         return self._pictures[self.shown]
