@@ -17,14 +17,15 @@ PIP_INSTALL = $(BIN)/python -m pip install --quiet --disable-pip-version-check \
 
 .PHONY: lab present app slides hub-link class test assets bench handouts clean-notebooks checked-outputs wheelhouse
 
+# Every server goes through ./start, which points Jupyter at the course's settings (app/config).
 lab: $(VENV)/runtime.stamp
-	$(BIN)/jupyter lab $(ROOT_FLAG) --LabApp.news_url=None notebooks/00_start_here.ipynb
+	./start $(BIN)/jupyter lab $(ROOT_FLAG) --LabApp.news_url=None notebooks/00_start_here.ipynb
 
 # Workshop: large type everywhere (custom CSS), large figures, one lesson at a time (Simple Interface),
 # and a fresh, throw-away data folder, so the presenter's own answers and log never reach the projector.
 present: $(VENV)/runtime.stamp
 	UPPERBACK_DATA_DIR=$$(mktemp -d -t upperback-present-XXXXXX) UPPERBACK_PROJECTOR=1 \
-	JUPYTER_CONFIG_DIR=$(CURDIR)/workshop/jupyter-config $(BIN)/jupyter lab $(ROOT_FLAG) \
+	JUPYTER_CONFIG_DIR=$(CURDIR)/workshop/jupyter-config ./start $(BIN)/jupyter lab $(ROOT_FLAG) \
 		--LabApp.custom_css=True --LabApp.news_url=None --LabApp.default_url=/doc/tree/notebooks/00_start_here.ipynb
 
 # The code-free app (Voila): every lesson as a page with its pictures and questions and no code, on

@@ -47,9 +47,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def jupyterlab_server(home: Path, extra_args=(), extra_env=None, python=sys.executable, launcher=()):
-    """JupyterLab on a free loopback port, with every setting and state folder of its own under ``home``;
-    ``python`` picks the environment, ``launcher`` runs first (Binder's ``start`` script)."""
+def jupyterlab_server(home: Path, extra_args=(), extra_env=None, python=sys.executable):
+    """JupyterLab on a free loopback port, started through ``./start`` as `make lab` and Binder start it, with
+    every setting and state folder of its own under ``home``; ``python`` picks the environment."""
     settings = home / "settings" / "@jupyterlab" / "apputils-extension"
     settings.mkdir(parents=True)
     # No news or update checks: they reach out to the internet and pop up over the page.
@@ -60,7 +60,7 @@ def jupyterlab_server(home: Path, extra_args=(), extra_env=None, python=sys.exec
     env.update(extra_env or {})
     port = free_port()
     command = [
-        *launcher, str(python), "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+        str(ROOT / "start"), str(python), "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
         f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={TOKEN}",
         f"--ServerApp.root_dir={ROOT}", f"--LabApp.workspaces_dir={home / 'workspaces'}",
         f"--LabApp.user_settings_dir={home / 'settings'}", "--LabApp.expose_app_in_browser=True",

@@ -122,7 +122,7 @@ def test_binders_app_link_opens_lesson_00_through_the_jupyter_server(page, binde
     readme = (ROOT / "README.md").read_text()
     link = re.search(r"https://mybinder\.org/v2/gh/\S+?\?urlpath=(voila/render/[^`\s]+)", readme)
     assert link, "the README gives a Binder link that opens the app"
-    with jupyterlab_server(tmp_path, python=binder_env, launcher=[str(ROOT / "start")],
+    with jupyterlab_server(tmp_path, python=binder_env,
                            extra_env={"UPPERBACK_DATA_DIR": str(tmp_path / "data")}) as (base, token):
         page.set_viewport_size({"width": 1280, "height": 720})
         page.goto(f"{base}/{link[1]}?token={token}")

@@ -1,5 +1,6 @@
 # Standalone Voilà (`make app`, `make slides`) reads this file; a Jupyter server (Binder, a hub) reads
-# jupyter_server_config.json beside it. Both take the same settings: that file is the one place for them.
+# jupyter_server_config.json beside it. Both take the same settings: that file is the one place for them
+# (ServerApp's are for a Jupyter server, Voila's for standalone Voilà).
 import json
 from pathlib import Path
 
