@@ -53,6 +53,25 @@ def move(change):
 slider.observe(move, names="value")
 VBox([slider, fig.canvas])
 """
+# The floor: lesson 01's pendulum explorer on the page as it is (same controls, picture and words), whose
+# figure draws nothing: each move shows one of two frames drawn ahead. Whatever it takes is the way there and
+# back and the page, which no drawing can save.
+FLOOR = """\
+from upperback.arms import explore_pendulum
+explorer = explore_pendulum()
+figure = explorer.figure
+ahead = [(figure.update(cadence=cadence), figure.png()) for cadence in (160, 170)]
+class DrawsNothing:
+    moves = 0
+    def update(self, **values):
+        self.moves += 1
+        self.caption, self.frame = ahead[self.moves % 2]
+        return self.caption
+    def png(self):
+        return self.frame
+explorer.figure = DrawsNothing()
+explorer
+"""
 
 # One press, in two steps around Playwright's real key press: ARM stamps the keydown (capture phase) and
 # watches the scope for a changed picture; SETTLE waits for it to be decoded and for two frames to be
@@ -80,7 +99,8 @@ ARM = """([scope]) => {
             const now = look();
             if (now) { done = true; observer.disconnect(); resolve(now); } else requestAnimationFrame(poll);
         };
-        requestAnimationFrame(poll);
+        // only where a canvas is: a poll every frame keeps the page drawing frames, which delays the rest
+        if (scope.querySelector('canvas')) requestAnimationFrame(poll);
         setTimeout(() => { done = true; observer.disconnect(); resolve(null); }, 3000);
     });
 }"""
@@ -162,7 +182,8 @@ def stats(timings: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), ordered[max(0, round(0.95 * len(ordered)) - 1)]
 
 
-def measure() -> dict[str, tuple]:
+def measure(only: str = "") -> dict[str, tuple]:
+    """Every baseline, then every explorer of the lessons whose file name starts with ``only``."""
     from playwright.sync_api import sync_playwright
 
     results = {}
@@ -171,14 +192,15 @@ def measure() -> dict[str, tuple]:
         browser = playwright.chromium.launch(executable_path=chromium_or_skip(), args=CHROMIUM_FLAGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.set_default_timeout(60_000)
-        for name, source in (("naive interact", NAIVE), ("ipympl", IPYMPL)):
+        for name, source, handle in (("naive interact", NAIVE, ".noUi-handle"), ("ipympl", IPYMPL, ".noUi-handle"),
+                                     ("floor", FLOOR, SLIDER)):
             open_and_run(page, base, token, scratch_notebook(name.replace(" ", "_") + ".ipynb", source))
-            page.locator(".jp-OutputArea-output .noUi-handle").first.wait_for()  # the baselines: ipywidgets' slider
+            page.locator(f".jp-OutputArea-output {handle}").first.wait_for()
             page.wait_for_timeout(1500)
             scope = page.locator(".jp-OutputArea-output").first
-            timings = time_handles(page, scope, [page.locator(".noUi-handle").first])
+            timings = time_handles(page, scope, page.locator(handle).all())
             results[f"baseline: {name}"] = (*stats(timings), len(timings))
-        for lesson in (entry for entry in LESSONS if entry.explorers):
+        for lesson in (entry for entry in LESSONS if entry.explorers and entry.notebook.startswith(only)):
             open_and_run(page, base, token, f"notebooks/{lesson.notebook}")
             explorers = page.locator(".upperback-explorer")
             page.wait_for_function("n => document.querySelectorAll('.upperback-explorer img').length >= n",
@@ -229,6 +251,8 @@ def write_results(lines: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    rows = table(measure())
+    only = sys.argv[1] if len(sys.argv) > 1 else ""  # e.g. 01: that lesson only, printed and not written
+    rows = table(measure(only))
     print("\n".join(rows))
-    write_results(rows)
+    if not only:
+        write_results(rows)
