@@ -5,13 +5,17 @@
   ``requirements.txt`` (what Binder installs), installed offline from a wheelhouse as a workshop laptop is,
   and keeps what every cell printed, so the Binder and handout tests check that same run instead of
   executing the lessons again.
+- That environment takes a minute or more to build: it is built in the background from the start, while
+  the tests that do not need it run; then come the notebooks, then the tests that read their run.
 """
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 import matplotlib
@@ -32,6 +36,9 @@ class LessonRuns:
         self.run_again: list[str] = []  # notebooks executed a second time on the kernel side (should be none)
         self.binder_python: Path | None = None
         self.binder_problem: str | None = None
+        self.binder_home: Path | None = None
+        self.binder_build: threading.Thread | None = None
+        self.binder_make: subprocess.Popen | None = None
 
 
 RUNS = pytest.StashKey[LessonRuns]()
@@ -44,47 +51,76 @@ def pytest_configure(config):
     config.stash[RUNS] = LessonRuns()
 
 
+def pytest_unconfigure(config):
+    make = config.stash[RUNS].binder_make
+    if make is not None and make.poll() is None:  # the tests ended before the environment was needed
+        os.killpg(make.pid, signal.SIGTERM)
+
+
+NEEDS_THE_LESSON_RUNS = {"binder_env", "executed_lessons", "lesson_runs"}
+
+
+def needs_the_binder_environment(item) -> bool:
+    return is_notebook_cell(item) or bool(NEEDS_THE_LESSON_RUNS & set(getattr(item, "fixturenames", ())))
+
+
 def is_notebook_cell(item) -> bool:
     return type(item).__name__ == "IPyNbCell"
 
 
 def pytest_collection_modifyitems(session, config, items):
-    """The notebooks first: the Binder and handout tests read what their run printed."""
-    items.sort(key=lambda item: not is_notebook_cell(item))
+    """The tests that need no Binder environment first, while it is built; then the notebooks; then the tests
+    that read what their run printed (the Binder and handout tests). The sort keeps each group's order."""
+    items.sort(key=lambda item: (needs_the_binder_environment(item), not is_notebook_cell(item)))
+    if not config.option.collectonly and any(needs_the_binder_environment(item) for item in items):
+        start_building_the_binder_environment(config)
 
 
-def build_binder_environment(home: Path) -> Path:
+def build_binder_environment(home: Path, runs: LessonRuns) -> Path:
     """Exactly what Binder installs (requirements.txt), built as a workshop laptop with no internet builds it:
     `make wheelhouse`, then `make lab`'s environment from that folder alone. Raises with make's words."""
     folder, wheelhouse = home / "env", home / "wheelhouse"
     settings = [f"PYTHON={sys.executable}", f"WHEELHOUSE={wheelhouse}", f"VENV={folder}"]
     for target in ("wheelhouse", f"{folder}/runtime.stamp"):
-        made = subprocess.run(["make", "--no-print-directory", target, *settings], cwd=ROOT,
-                              capture_output=True, text=True, check=False)
-        if made.returncode != 0:
-            raise RuntimeError(f"make {target} failed:\n" + (made.stdout + made.stderr)[-3000:])
+        runs.binder_make = subprocess.Popen(["make", "--no-print-directory", target, *settings], cwd=ROOT,
+                                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                            start_new_session=True)  # stopped as a group if the tests end first
+        printed, _ = runs.binder_make.communicate()
+        if runs.binder_make.returncode != 0:
+            raise RuntimeError(f"make {target} failed:\n" + printed[-3000:])
     return folder / "bin" / "python"
 
 
-def binder_python(config) -> Path:
-    """The Binder environment's Python, built on first use, with a kernel spec nbval can name."""
+def start_building_the_binder_environment(config) -> None:
     runs = config.stash[RUNS]
-    if runs.binder_python is None and runs.binder_problem is None:
-        home = Path(tempfile.mkdtemp(prefix="upperback-binder-"))
-        try:
-            runs.binder_python = build_binder_environment(home)
-        except RuntimeError as problem:
-            runs.binder_problem = str(problem)
-            pytest.fail(runs.binder_problem)
-        spec = home / "jupyter" / "kernels" / BINDER_KERNEL
+    if runs.binder_build is None:
+        runs.binder_home = Path(tempfile.mkdtemp(prefix="upperback-binder-"))
+
+        def build():
+            try:
+                runs.binder_python = build_binder_environment(runs.binder_home, runs)
+            except RuntimeError as problem:
+                runs.binder_problem = str(problem)
+
+        runs.binder_build = threading.Thread(target=build, name="binder-environment", daemon=True)
+        runs.binder_build.start()
+
+
+def binder_python(config) -> Path:
+    """The Binder environment's Python (waiting for its build), with a kernel spec nbval can name."""
+    runs = config.stash[RUNS]
+    start_building_the_binder_environment(config)  # unless it has started already
+    runs.binder_build.join()
+    if runs.binder_problem:
+        pytest.fail(runs.binder_problem)
+    spec = runs.binder_home / "jupyter" / "kernels" / BINDER_KERNEL
+    if not spec.exists():
         spec.mkdir(parents=True)
         (spec / "kernel.json").write_text(json.dumps({
             "argv": [str(runs.binder_python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
             "display_name": "Binder environment", "language": "python"}))
-        os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(home / "jupyter"),
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(runs.binder_home / "jupyter"),
                                                                    os.environ.get("JUPYTER_PATH")]))
-    if runs.binder_problem:
-        pytest.fail(runs.binder_problem)
     return runs.binder_python
 
 

@@ -187,8 +187,8 @@ def measure(only: str = "") -> dict[str, tuple]:
     from playwright.sync_api import sync_playwright
 
     results = {}
-    with tempfile.TemporaryDirectory() as home, jupyterlab_server(Path(home)) as (base, token), \
-            sync_playwright() as playwright:
+    with tempfile.TemporaryDirectory() as home, sync_playwright() as playwright, \
+            jupyterlab_server(Path(home), extra_env={"UPPERBACK_DATA_DIR": f"{home}/data"}) as (base, token):
         browser = playwright.chromium.launch(executable_path=chromium_or_skip(), args=CHROMIUM_FLAGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.set_default_timeout(60_000)

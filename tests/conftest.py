@@ -28,8 +28,10 @@ def lab(tmp_path_factory, browser):  # asks for the browser first, so a machine 
     home = tmp_path_factory.mktemp("lab")
     config = home / "workshop-config"
     shutil.copytree(ROOT / "workshop" / "jupyter-config", config)  # a copy: tests never write into the repo
+    # a learner data folder of its own: the answers saved here must not reach nbval's runs of the lessons
     with jupyterlab_server(home, extra_args=["--LabApp.custom_css=True"],
-                           extra_env={"JUPYTER_CONFIG_DIR": str(config)}) as server:
+                           extra_env={"JUPYTER_CONFIG_DIR": str(config),
+                                      "UPPERBACK_DATA_DIR": str(home / "learner-data")}) as server:
         yield server
 
 
