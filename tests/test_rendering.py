@@ -119,3 +119,14 @@ def test_a_label_is_drawn_again_when_something_moving_runs_under_it():
     label.set_animated(False)
     full = pixels(png_bytes(figure))
     assert np.abs(fast - full).max() <= 2  # anti-aliasing rounds a level or two apart, even with nothing kept
+
+
+def test_kept_labels_stay_within_their_bound():
+    """Every height of the pendulum makes new labels (37 kB for the two-line one): the oldest go first."""
+    figure = PendulumLiveFigure()
+    for centimetres in range(140, 211):
+        figure.update(height_m=centimetres / 100)
+        figure.png()
+    kept = [patch.nbytes for _box, patch in figure.frames._labels.values()]
+    assert sum(kept) == figure.frames._label_bytes <= LiveFrames.LABEL_BYTES_KEPT
+    assert len(kept) > 20  # and still many kept

@@ -49,7 +49,7 @@ class LiveFrames:
     as pixels too, and pasted back when it is shown again with the same words in the same place.
     """
 
-    LABELS_KEPT = 200  # pictures of labels, a few kB each: a slider's whole range for two or three labels
+    LABEL_BYTES_KEPT = 1 << 20  # our bound: 1 MiB of label pictures (8-37 kB each), the newest kept
 
     def __init__(self, figure: Figure, moving: Iterable[Artist]):
         figure.set_dpi(LIVE_DPI)
@@ -61,6 +61,7 @@ class LiveFrames:
         self.background = None
         self._still = None  # the background's pixels, to tell whether a label sits on nothing but it
         self._labels: OrderedDict[tuple, tuple[tuple[slice, slice], np.ndarray]] = OrderedDict()
+        self._label_bytes = 0
 
     def _with_everything_above(self, moving: list[Artist]) -> list[Artist]:
         layered = []
@@ -82,6 +83,7 @@ class LiveFrames:
         """Call after changing anything still, such as axis limits: the next frame redraws it."""
         self.background = None
         self._labels.clear()
+        self._label_bytes = 0
 
     def png(self) -> bytes:
         if self.background is None:
@@ -116,8 +118,9 @@ class LiveFrames:
         self.figure.draw_artist(label)
         if on_still:
             self._labels[key] = (box, pixels[box].copy())
-            if len(self._labels) > self.LABELS_KEPT:
-                self._labels.popitem(last=False)
+            self._label_bytes += self._labels[key][1].nbytes
+            while self._label_bytes > self.LABEL_BYTES_KEPT:
+                self._label_bytes -= self._labels.popitem(last=False)[1][1].nbytes
 
 
 def _pixel_box(extent, shape: tuple) -> tuple[slice, slice] | None:

@@ -19,15 +19,18 @@ function render({ model, el }) {
 
   const words = (v) => labels.length ? labels[Math.round(v)]
     : `${Number(v).toFixed(model.get("decimals"))}${model.get("unit") ? " " + model.get("unit") : ""}`;
+  // Only what differs is written: each write makes the page lay out again, and most changes are the
+  // learner's own move coming back from the model.
+  const put = (node, name, value) => { if (node[name] !== String(value)) node[name] = value; };
   const show = () => {
-    label.textContent = model.get("description");
-    input.title = model.get("tooltip");
-    input.min = labels.length ? 0 : model.get("min");
-    input.max = labels.length ? labels.length - 1 : model.get("max");
-    input.step = labels.length ? 1 : model.get("step");
-    input.value = model.get(position);
-    input.setAttribute("aria-valuetext", words(input.value));
-    readout.textContent = words(input.value);
+    put(label, "textContent", model.get("description"));
+    put(input, "title", model.get("tooltip"));
+    put(input, "min", labels.length ? 0 : model.get("min"));
+    put(input, "max", labels.length ? labels.length - 1 : model.get("max"));
+    put(input, "step", labels.length ? 1 : model.get("step"));
+    put(input, "value", model.get(position));
+    if (input.getAttribute("aria-valuetext") !== words(input.value)) input.setAttribute("aria-valuetext", words(input.value));
+    put(readout, "textContent", words(input.value));
   };
   // The latest move wins: one move on its way to the kernel at a time; moves made meanwhile replace each
   // other, and the last is sent when the kernel says the previous one is drawn ("moved").
@@ -47,7 +50,7 @@ function render({ model, el }) {
   model.on("msg:custom", answered);
   const send = (v) => {
     input.setAttribute("aria-valuetext", words(v));
-    readout.textContent = words(v);
+    put(readout, "textContent", words(v));
     if (onItsWay) latest = v; else push(v);
   };
   input.addEventListener("input", () => send(input.value));
