@@ -244,7 +244,9 @@ def write_section(section: str, note: str, lines: list[str]) -> None:
 def write_results(lines: list[str]) -> None:
     note = (f"{PRESSES} presses per slider handle after {WARM_UP} warm-up presses; keydown (capture phase) to the "
             "new picture decoded and two frames painted. Baselines in the same run: a naive `interact` that "
-            "re-plots a sine curve inline, and ipympl updating the same curve's artists. Compare ratios, not "
+            "re-plots a sine curve inline, ipympl updating the same curve's artists, and the floor: lesson 01's "
+            "pendulum explorer with a figure that draws nothing (two frames drawn ahead), which is the way to the "
+            "kernel and back and the page's own work. Compare ratios, not "
             "milliseconds: this 2-core machine varies by 2× between runs. Key held: 30 presses a second on an "
             "explorer's last slider, from the last keydown to the last picture change (target ≤ 100 ms).\n")
     write_section(SECTION, note, lines)
