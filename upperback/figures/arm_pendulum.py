@@ -37,7 +37,7 @@ def arm_pendulum_figure():
         ax = figure.add_subplot()
         _frequency_axes(ax)
         ax.plot(BENDS_DEG, frequency_curve(height), color=style.CAUSE_COLOURS["arms"], lw=3.5)
-        ax.text(92, 0.99, "the arm swinging on its own\n(natural frequency, 1.75 m runner)",
+        ax.text(92, 1.02, "the arm swinging on its own\n(natural frequency, 1.75 m runner)",
                 color=style.text_colour(style.CAUSE_COLOURS["arms"]), va="bottom", fontsize=14)
         slow, fast = stride_frequency_hz(160), stride_frequency_hz(180)
         ax.axhspan(slow, fast, color=style.INK, alpha=0.12, lw=0)
@@ -105,7 +105,7 @@ class PendulumLiveFigure:
         self.stride_label.set_text(f"stride at {cadence:.0f} steps/min: {stride:.2f} Hz")
         # above and to the left of the dot, where the rising curve leaves room
         left_half = elbow_bend_deg < 80  # write towards the open side of the chart, away from its edges
-        self.natural_label.set_position((elbow_bend_deg + (3 if left_half else -3), arm.frequency_hz + 0.06))
+        self.natural_label.set_position((elbow_bend_deg + (3 if left_half else -3), arm.frequency_hz + 0.08))
         self.natural_label.set_horizontalalignment("left" if left_half else "right")
         self.natural_label.set_text(f"arm on its own: {arm.frequency_hz:.2f} Hz")
         return pendulum_caption(height_m, elbow_bend_deg, cadence, arm.frequency_hz, stride)

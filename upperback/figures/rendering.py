@@ -104,10 +104,11 @@ class LiveFrames:
         background (nothing drawn before it in this frame reaches into its box); otherwise draw it, and keep
         its pixels when it was drawn on the background alone."""
         plain = label.get_bbox_patch() is None and not label.get_path_effects()
+        # what places and shapes the words (a label's line spacing is set once, when it is made)
         key = (label.get_text(), tuple(label.get_transform().transform(label.get_unitless_position())),
                to_rgba(label.get_color(), label.get_alpha()), hash(label.get_fontproperties()),
                label.get_rotation(), label.get_horizontalalignment(), label.get_verticalalignment(),
-               label.get_linespacing(), label.get_wrap())
+               label.get_wrap())
         kept = self._labels.get(key) if plain else None
         if kept is not None and np.array_equal(pixels[kept[0]], self._still[kept[0]]):
             pixels[kept[0]] = kept[1]
