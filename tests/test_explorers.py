@@ -170,3 +170,33 @@ def test_a_bad_upload_says_why_and_imports_nothing(tmp_path):
                                   b"<Activity Sport='Biking'/></Activities></TrainingCenterDatabase>"}]})
     assert "this is a biking activity, not a run" in importer.message.value
     assert RunStore(tmp_path / "runs").read().runs == []
+
+
+def test_going_back_to_settings_already_shown_draws_nothing():
+    """The pictures of recent settings are kept: back to an earlier value (and Play's second round) is free."""
+    from upperback import arms
+
+    explorer = arms.explore_pendulum()
+    cadence = explorer.controls["cadence"]
+    first = bytes(explorer.picture.png), explorer.picture.caption
+    start = cadence.value
+    cadence.value = start + 2
+    drawn = []
+    real_update = explorer.figure.update
+    explorer.figure.update = lambda **values: (drawn.append(values), real_update(**values))[1]
+    cadence.value = start
+    assert drawn == [] and (bytes(explorer.picture.png), explorer.picture.caption) == first
+    cadence.value = start + 4  # a new setting is drawn
+    assert len(drawn) == 1
+
+
+def test_kept_pictures_stay_within_their_bound():
+    from upperback import arms
+
+    explorer = arms.explore_pendulum()
+    height = explorer.controls["height_m"]
+    for centimetres in range(140, 211):
+        height.value = centimetres / 100
+    kept = [len(png) for png, _caption in explorer.shown.things.values()]
+    assert sum(kept) == explorer.shown.bytes <= explorer.FRAME_BYTES_KEPT
+    assert len(kept) > 20

@@ -127,6 +127,6 @@ def test_kept_labels_stay_within_their_bound():
     for centimetres in range(140, 211):
         figure.update(height_m=centimetres / 100)
         figure.png()
-    kept = [patch.nbytes for _box, patch in figure.frames._labels.values()]
-    assert sum(kept) == figure.frames._label_bytes <= LiveFrames.LABEL_BYTES_KEPT
+    kept = [patch.nbytes for _box, patch in figure.frames.labels.things.values()]
+    assert sum(kept) == figure.frames.labels.bytes <= LiveFrames.LABEL_BYTES_KEPT
     assert len(kept) > 20  # and still many kept

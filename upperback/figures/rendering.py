@@ -39,6 +39,34 @@ def png_bytes(figure: Figure, dpi: int = LIVE_DPI) -> bytes:
     return buffer.getvalue()
 
 
+class Kept:
+    """The newest things drawn, by key, up to a number of bytes in all; the oldest go first. ``size`` gives
+    a thing's bytes."""
+
+    def __init__(self, limit_bytes: int, size):
+        self.limit_bytes, self.size = limit_bytes, size
+        self.things: OrderedDict = OrderedDict()
+        self.bytes = 0
+
+    def get(self, key):
+        thing = self.things.get(key)
+        if thing is not None:
+            self.things.move_to_end(key)
+        return thing
+
+    def put(self, key, thing) -> None:
+        if key in self.things:
+            self.bytes -= self.size(self.things.pop(key))
+        self.things[key] = thing
+        self.bytes += self.size(thing)
+        while self.bytes > self.limit_bytes:
+            self.bytes -= self.size(self.things.popitem(last=False)[1])
+
+    def clear(self) -> None:
+        self.things.clear()
+        self.bytes = 0
+
+
 class LiveFrames:
     """PNG frames of a figure in which only some artists move.
 
@@ -60,8 +88,7 @@ class LiveFrames:
             artist.set_animated(True)  # left out of the background draw
         self.background = None
         self._still = None  # the background's pixels, to tell whether a label sits on nothing but it
-        self._labels: OrderedDict[tuple, tuple[tuple[slice, slice], np.ndarray]] = OrderedDict()
-        self._label_bytes = 0
+        self.labels = Kept(self.LABEL_BYTES_KEPT, size=lambda kept: kept[1].nbytes)  # (box, pixels) by looks
 
     def _with_everything_above(self, moving: list[Artist]) -> list[Artist]:
         layered = []
@@ -82,8 +109,7 @@ class LiveFrames:
     def redraw_background(self) -> None:
         """Call after changing anything still, such as axis limits: the next frame redraws it."""
         self.background = None
-        self._labels.clear()
-        self._label_bytes = 0
+        self.labels.clear()
 
     def png(self) -> bytes:
         if self.background is None:
@@ -109,19 +135,15 @@ class LiveFrames:
                to_rgba(label.get_color(), label.get_alpha()), hash(label.get_fontproperties()),
                label.get_rotation(), label.get_horizontalalignment(), label.get_verticalalignment(),
                label.get_wrap())
-        kept = self._labels.get(key) if plain else None
+        kept = self.labels.get(key) if plain else None
         if kept is not None and np.array_equal(pixels[kept[0]], self._still[kept[0]]):
             pixels[kept[0]] = kept[1]
-            self._labels.move_to_end(key)
             return
         box = _pixel_box(label.get_window_extent(self.canvas.get_renderer()), pixels.shape) if plain else None
         on_still = box is not None and np.array_equal(pixels[box], self._still[box])
         self.figure.draw_artist(label)
         if on_still:
-            self._labels[key] = (box, pixels[box].copy())
-            self._label_bytes += self._labels[key][1].nbytes
-            while self._label_bytes > self.LABEL_BYTES_KEPT:
-                self._label_bytes -= self._labels.popitem(last=False)[1][1].nbytes
+            self.labels.put(key, (box, pixels[box].copy()))
 
 
 def _pixel_box(extent, shape: tuple) -> tuple[slice, slice] | None:

@@ -1,7 +1,9 @@
 """An explorer: controls that drive one kept figure, shown as PNG bytes in a Picture beside them.
 
 Updating the artists of one figure and swapping the image avoids both re-plotting (slow) and clearing an
-output area (flicker). A model's ValueError becomes a message under the figure, never a traceback.
+output area (flicker). The pictures of recent settings are kept, so going back, and a Play button's loop
+after its first round, draws nothing. A model's ValueError becomes a message under the figure, never a
+traceback.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Protocol
 
 import ipywidgets as widgets
 
+from upperback.figures.rendering import Kept
 from upperback.widgets.controls import Picture, plain_words
 from upperback.widgets.messages import problem_html, reported
 from upperback.widgets.static_fallback import StaticFallback, png_img
@@ -24,9 +27,12 @@ class LiveFigure(Protocol):
 
 
 class Explorer(StaticFallback, widgets.VBox):
+    FRAME_BYTES_KEPT = 2 << 20  # our bound: 2 MiB of recent pictures (20-70 kB each), the newest kept
+
     def __init__(self, figure: LiveFigure, controls: Mapping[str, widgets.ValueWidget],
                  header: Sequence[widgets.Widget] = ()):
         self.figure = figure
+        self.shown = Kept(self.FRAME_BYTES_KEPT, size=lambda frame: len(frame[0]))  # (png, caption) by settings
         self.controls = dict(controls)
         self.picture = Picture()
         self.message = widgets.HTML()
@@ -47,13 +53,19 @@ class Explorer(StaticFallback, widgets.VBox):
 
     @reported("message")
     def refresh(self, _change=None) -> None:
-        try:
-            caption = self.figure.update(**self.values())
-        except ValueError as problem:
-            self.message.value = problem_html(str(problem))
-            return
+        values = self.values()
+        settings = tuple(values.values())
+        frame = self.shown.get(settings)
+        if frame is None:
+            try:
+                caption = self.figure.update(**values)
+            except ValueError as problem:
+                self.message.value = problem_html(str(problem))
+                return
+            frame = (self.figure.png(), caption)
+            self.shown.put(settings, frame)
         self.message.value = ""
-        self.picture.show(self.figure.png(), plain_words(caption), caption)
+        self.picture.show(frame[0], plain_words(frame[1]), frame[1])
 
     def static_html(self) -> str:
         def shown(control) -> str:  # a selection slider shows its label, other sliders their value
