@@ -44,7 +44,7 @@ def peak_mib(notebook, folder: Path) -> float:
 
 def growth_mib(make_explorer) -> float:
     """Resident memory after 1,000 more moves of every slider in turn, minus after a warm-up that has moved
-    every slider through every position (so the figure's kept labels, bounded, are all there)."""
+    every slider through every position (so its kept labels and pictures, bounded, are all there)."""
     explorer = make_explorer()
     sliders = [(control, _slider_values(control)) for control in explorer.controls.values()]
 
@@ -83,8 +83,8 @@ def main() -> None:
     print("\n".join(rows))
     note = ("Each lesson run from a fresh kernel (every cell), then the kernel's peak resident memory; the bare "
             "kernel imports matplotlib's pyplot and ipywidgets and draws one figure. Growth: one explorer in "
-            f"this process, every slider through every position and {WARM_UP} moves more (its kept labels, "
-            f"at most 1 MiB, are all there), then {MOVES:,} moves of its sliders in turn.\n")
+            f"this process, every slider through every position and {WARM_UP} moves more (its kept labels and "
+            f"pictures, at most 1 and 2 MiB, are all there), then {MOVES:,} moves of its sliders in turn.\n")
     write_section(SECTION, note, rows)
 
 

@@ -46,8 +46,7 @@ def time_explorer(make_explorer) -> tuple[float, float, str]:
     durations = []
     for control in explorer.controls.values():
         values = _slider_values(control)
-        at = min(range(len(values)), key=lambda i: abs(values[i] - control.value) if not hasattr(control, "options")
-                 else values[i] != control.value)
+        at = values.index(control.value)  # a slider's value is always one of its positions
         direction = 1
         for press in range(WARM_UP + PRESSES):
             if not 0 <= at + direction < len(values):

@@ -86,8 +86,7 @@ class LiveFrames:
         self.moving = self._with_everything_above(list(moving))
         for artist in self.moving:
             artist.set_animated(True)  # left out of the background draw
-        self.background = None
-        self._still = None  # the background's pixels, to tell whether a label sits on nothing but it
+        self.background = None  # the still pixels: pasted back under every frame; a label on them alone is kept
         self.labels = Kept(self.LABEL_BYTES_KEPT, size=lambda kept: kept[1].nbytes)  # (box, pixels) by looks
 
     def _with_everything_above(self, moving: list[Artist]) -> list[Artist]:
@@ -114,10 +113,9 @@ class LiveFrames:
     def png(self) -> bytes:
         if self.background is None:
             self.canvas.draw()
-            self.background = self.canvas.copy_from_bbox(self.figure.bbox)
-            self._still = np.asarray(self.canvas.buffer_rgba()).copy()
-        self.canvas.restore_region(self.background)
+            self.background = np.asarray(self.canvas.buffer_rgba()).copy()
         pixels = np.asarray(self.canvas.buffer_rgba())  # the canvas's own memory: pasting draws
+        pixels[...] = self.background
         for artist in self.moving:
             if type(artist) is Text and artist.get_visible():
                 self._draw_label(artist, pixels)
@@ -136,11 +134,11 @@ class LiveFrames:
                label.get_rotation(), label.get_horizontalalignment(), label.get_verticalalignment(),
                label.get_wrap())
         kept = self.labels.get(key) if plain else None
-        if kept is not None and np.array_equal(pixels[kept[0]], self._still[kept[0]]):
+        if kept is not None and np.array_equal(pixels[kept[0]], self.background[kept[0]]):
             pixels[kept[0]] = kept[1]
             return
         box = _pixel_box(label.get_window_extent(self.canvas.get_renderer()), pixels.shape) if plain else None
-        on_still = box is not None and np.array_equal(pixels[box], self._still[box])
+        on_still = box is not None and np.array_equal(pixels[box], self.background[box])
         self.figure.draw_artist(label)
         if on_still:
             self.labels.put(key, (box, pixels[box].copy()))
