@@ -54,11 +54,12 @@ slider.observe(move, names="value")
 VBox([slider, fig.canvas])
 """
 # The floor: lesson 01's pendulum explorer on the page as it is (same controls, picture and words), whose
-# figure draws nothing: each move shows one of two frames drawn ahead. Whatever it takes is the way there and
-# back and the page, which no drawing can save.
+# figure draws nothing and which sends no pictures ahead of the hand: each move shows one of two frames drawn
+# beforehand. Whatever it takes is the way to the kernel and back and the page, which no drawing can save.
 FLOOR = """\
 from upperback.arms import explore_pendulum
 explorer = explore_pendulum()
+explorer.draws_ahead = False
 figure = explorer.figure
 ahead = [(figure.update(cadence=cadence), figure.png()) for cadence in (160, 170)]
 class DrawsNothing:
@@ -73,9 +74,9 @@ explorer.figure = DrawsNothing()
 explorer
 """
 
-# One press, in two steps around Playwright's real key press: ARM stamps the keydown (capture phase) and
-# watches the scope for a changed picture; SETTLE waits for it to be decoded and for two frames to be
-# painted, and gives the milliseconds (null when nothing changed within 3 s).
+# One press, in two steps around Playwright's real key press: ARM stamps the keydown (capture phase),
+# watches the scope for a changed picture and then waits for it to be decoded and for two frames to be
+# painted; SETTLE gives the milliseconds (null when nothing changed within 3 s).
 ARM = """([scope]) => {
     const key = p => p.tagName === 'IMG' ? p.src : p.toDataURL();
     const pictures = () => [...scope.querySelectorAll('img, canvas')];
@@ -103,14 +104,16 @@ ARM = """([scope]) => {
         if (scope.querySelector('canvas')) requestAnimationFrame(poll);
         setTimeout(() => { done = true; observer.disconnect(); resolve(null); }, 3000);
     });
+    // counted from the change itself, not from when Playwright asks: a picture kept in the page changes
+    // before the key press has returned to Playwright
+    window.__painted = window.__changed.then(async now => {
+        if (!now) return null;
+        await Promise.all(now.filter(p => p.tagName === 'IMG').map(p => p.decode().catch(() => null)));
+        await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+        return performance.now() - window.__pressed;
+    });
 }"""
-SETTLE = """async () => {
-    const now = await window.__changed;
-    if (!now) return null;
-    await Promise.all(now.filter(p => p.tagName === 'IMG').map(p => p.decode().catch(() => null)));
-    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
-    return performance.now() - window.__pressed;
-}"""
+SETTLE = "() => window.__painted"
 
 
 # Holding a key: record every picture change and the last keydown, in the page's own clock.

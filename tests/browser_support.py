@@ -134,10 +134,12 @@ def move_each_slider(page, explorer, unchanged: str) -> None:
         handle.focus()  # in JupyterLab focus makes its cell the active one; the key must leave that alone
         state = page.evaluate(unchanged)
         handle.press("ArrowRight")
-        # A one-step move may shift the picture by less than a pixel; then the words must change.
+        # A one-step move may shift the picture by less than a pixel; then the words must change. A picture
+        # sent ahead comes as an image of its own (picture.js): look for the one shown now.
         page.wait_for_function(
-            "([img, text, before]) => img.getAttribute('src') !== before[0] || text.innerText !== before[1]",
-            arg=[image.element_handle(), words.element_handle(), before])
+            "([explorer, text, before]) => explorer.querySelector('.upperback-picture img').getAttribute('src')"
+            " !== before[0] || text.innerText !== before[1]",
+            arg=[explorer.element_handle(), words.element_handle(), before])
         assert handle.get_attribute("aria-valuetext") not in ("", None, before[2]), label
         assert image.get_attribute("alt"), "the picture must say what it shows"
         assert page.evaluate(unchanged) == state, "the key moved the page, not only the slider"
@@ -186,3 +188,52 @@ def answer_by_keyboard_alone(page, form, unchanged: str):
     assert outline.startswith("solid 3px"), f"a visible focus ring, not {outline}"
     page.keyboard.press("Space")
     assert page.evaluate(unchanged) == before, "a key reached the page's own shortcuts"
+
+
+# The kernel's messages as JupyterLab receives them, from before a key press until the explorer's picture
+# changes: whether a picture sent ahead was shown before any answer came (upperback/widgets/web/picture.js).
+HEARD_AHEAD = """(last) => new Promise(resolve => {
+    const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+    const heard = (_, args) => {
+        const data = args.direction === 'recv' && args.msg.content && args.msg.content.data;
+        if (data && data.method === 'custom' && data.content && data.content.ahead
+            && data.content.ahead.split('|').pop() === last) {
+            kernel.anyMessage.disconnect(heard); resolve(data.content.ahead);
+        }
+    };
+    kernel.anyMessage.connect(heard);
+    setTimeout(() => { kernel.anyMessage.disconnect(heard); resolve(null); }, 15000);
+})"""
+SHOWN_BEFORE_ANSWER = """([explorer]) => {
+    const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+    const picture = () => explorer.querySelector('.upperback-picture img');
+    const before = picture(), src = before.src;
+    let answered = false;
+    const heard = (_, args) => { if (args.direction === 'recv') answered = true; };
+    kernel.anyMessage.connect(heard);
+    window.__shownBeforeAnswer = new Promise(resolve => {
+        const observer = new MutationObserver(() => {
+            if (picture() === before && picture().src === src) return;
+            observer.disconnect(); kernel.anyMessage.disconnect(heard); resolve(!answered);
+        });
+        observer.observe(explorer, {subtree: true, childList: true, attributes: true});
+    });
+}"""
+
+
+def assert_the_next_picture_is_there_before_the_kernel_answers(page, explorer) -> None:
+    """A step with an explorer's last slider makes the kernel send the picture one step further; the next
+    step shows that picture before any message from the kernel has come (JupyterLab only: jupyterapp)."""
+    handle = explorer.locator(SLIDER).last
+    value, step, top = handle.evaluate("h => [h.value, h.step, h.max]")
+    way = 1 if float(value) + 2 * float(step) <= float(top) else -1
+    decimals = len(step.split(".")[1]) if "." in step else 0
+    two_steps_on = f"{float(value) + 2 * way * float(step):.{decimals}f}"  # as slider.js writes a position
+    handle.focus()
+    page.evaluate("last => { window.__ahead = (" + HEARD_AHEAD + ")(last); }", two_steps_on)
+    key = "ArrowRight" if way > 0 else "ArrowLeft"
+    handle.press(key)
+    assert page.evaluate("() => window.__ahead"), f"the kernel sent no picture for {two_steps_on} ahead of the hand"
+    page.evaluate(SHOWN_BEFORE_ANSWER, [explorer.element_handle()])
+    handle.press(key)
+    assert page.evaluate("() => window.__shownBeforeAnswer"), "the next picture waited for the kernel"

@@ -3,7 +3,7 @@
 For each notebook: run all cells, then assert there is no error output, every widget rendered, axe-core
 finds no serious or critical accessibility fault in the outputs, every slider has a name and says its value
 in words, every explorer's picture changes when its slider gets an ArrowRight (and the arrow never moves
-JupyterLab's cell selection), and every self-check can be completed with the keyboard alone. Then the same page switches to workshop mode (the Simple Interface with the
+JupyterLab's cell selection) and the next step's picture, sent ahead, shows before the kernel answers, and every self-check can be completed with the keyboard alone. Then the same page switches to workshop mode (the Simple Interface with the
 workshop's large type, as `make present` shows it) and every explorer is moved again. Any request to an
 address that is not loopback fails the test: the course must work in a workshop room with no internet.
 Screenshots go to test-artifacts/browser/.
@@ -19,6 +19,7 @@ from browser_support import (
     ROOT,
     SLIDER,
     answer_by_keyboard_alone,
+    assert_the_next_picture_is_there_before_the_kernel_answers,
     axe_faults,
     move_each_slider,
 )
@@ -85,6 +86,7 @@ def test_lesson_runs_and_its_widgets_respond_in_jupyterlab(page, lab, name):
         room = page.locator(".jp-WindowedPanel-outer").first.bounding_box()
         assert body["height"] <= room["height"], f"explorer {index}: controls and picture need more than one screen"
         move_each_slider(page, explorer, unchanged=ACTIVE_CELL)
+        assert_the_next_picture_is_there_before_the_kernel_answers(page, explorer)
         page.screenshot(path=SHOTS / f"{Path(name).stem}-explorer-{index}.png")
 
     forms = page.locator(".upperback-selfcheck")
@@ -125,13 +127,12 @@ def move_every_explorer_in_workshop_mode(page, name):
     for index in range(explorers.count()):
         explorer = explorers.nth(index)
         explorer.scroll_into_view_if_needed()
-        image = explorer.locator("img").first
         handle = explorer.locator(SLIDER).last
-        before = image.get_attribute("src")
+        before = explorer.locator("img").first.get_attribute("src")
         handle.focus()
         handle.press("ArrowRight")
-        page.wait_for_function("([img, before]) => img.getAttribute('src') !== before",
-                               arg=[image.element_handle(), before])
+        page.wait_for_function("([explorer, before]) => explorer.querySelector('img').getAttribute('src') !== before",
+                               arg=[explorer.element_handle(), before])
     page.screenshot(path=SHOTS / f"{Path(name).stem}-workshop.png")
     page.evaluate("() => { window.jupyterapp.shell.mode = 'multiple-document'; }")
     assert float(body_text.evaluate("p => getComputedStyle(p).fontSize").rstrip("px")) < 20, "self-study size"

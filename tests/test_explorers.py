@@ -200,3 +200,81 @@ def test_kept_pictures_stay_within_their_bound():
     kept = [len(png) for png, _caption in explorer.shown.things.values()]
     assert sum(kept) == explorer.shown.bytes <= explorer.FRAME_BYTES_KEPT
     assert len(kept) > 20
+
+
+def sent_ahead(explorer) -> list[tuple[str, bytes, str, str]]:
+    """Capture the pictures an explorer sends ahead of the hand: (settings, png, alt, caption)."""
+    sent = []
+    explorer.picture.send = lambda content, buffers=None: sent.append(
+        (content["ahead"], bytes(buffers[0]), content["alt"], content["caption"]))
+    return sent
+
+
+def test_a_move_from_the_browser_sends_the_picture_one_step_further_the_same_way():
+    """Drawn while the learner looks: the browser shows it the moment the slider gets there (picture.js)."""
+    from upperback import arms
+
+    explorer = arms.explore_pendulum()
+    sent = sent_ahead(explorer)
+    cadence = explorer.controls["cadence"]
+    start = cadence.value
+    assert explorer.picture.settings == f"1.75|90|{start}"  # the browser's writing of the slider positions
+    cadence.set_state({"value": start + 2})
+    assert [settings for settings, *_ in sent] == [f"1.75|90|{start + 4}"]
+    settings, png, alt, caption = sent[0]
+    there = arms.explore_pendulum()
+    there.controls["cadence"].value = start + 4
+    assert (png, caption) == (bytes(there.picture.png), there.picture.caption), "the same picture and words"
+    assert alt == there.picture.alt and "<" not in alt
+    cadence.set_state({"value": start + 4})  # the hand got there: the kernel draws nothing new for it
+    assert explorer.picture.settings == settings and bytes(explorer.picture.png) == png
+    assert [settings for settings, *_ in sent] == [f"1.75|90|{start + 4}", f"1.75|90|{start + 6}"]
+    cadence.set_state({"value": start + 2})  # back: the browser has the picture of the start, shown first
+    assert len(sent) == 2
+
+
+def test_a_focused_slider_gets_its_pictures_either_way_once_and_none_past_its_ends():
+    from upperback import arms, start_here
+
+    explorer = arms.explore_pendulum()
+    sent = sent_ahead(explorer)
+    height = explorer.controls["height_m"]
+    height._focused(height, {"focused": True}, [])
+    assert [settings for settings, *_ in sent] == ["1.76|90|170", "1.74|90|170"]
+    height._focused(height, {"focused": True}, [])
+    assert len(sent) == 2, "the browser holds them already"
+    height.value = height.max
+    height._focused(height, {"focused": True}, [])
+    assert [settings for settings, *_ in sent[2:]] == ["2.09|90|170"]
+
+    upper_back = start_here.explore_upper_back()
+    sent = sent_ahead(upper_back)
+    part = upper_back.controls["part"]
+    part._focused(part, {"focused": True}, [])
+    assert [settings for settings, *_ in sent] == ["1"], "a picker's first position has a neighbour one way"
+
+
+def test_an_impossible_setting_ahead_is_skipped_without_a_message():
+    from upperback import arms
+
+    explorer = arms.explore_pendulum()
+    sent = sent_ahead(explorer)
+    real_update = explorer.figure.update
+
+    def refuses_tall_runners(**values):
+        if values["height_m"] > 1.75:
+            raise ValueError("too tall for this test")
+        return real_update(**values)
+
+    explorer.figure.update = refuses_tall_runners
+    height = explorer.controls["height_m"]
+    height._focused(height, {"focused": True}, [])
+    assert [settings for settings, *_ in sent] == ["1.74|90|170"]
+    assert explorer.message.value == "", "a guess that fails says nothing: the learner did not go there"
+
+
+def test_an_explorer_with_other_controls_sends_nothing_ahead():
+    import ipywidgets as widgets
+
+    explorer = Explorer(UpperBackLiveFigure(), {"part": widgets.Text(value="all")})
+    assert not explorer.draws_ahead and explorer.picture.group == "" and explorer.picture.settings == ""

@@ -21,16 +21,56 @@ STYLES = WEB / "course.css"
 UNIT_IN_LABEL = re.compile(r"\(([^()]+)\)\s*$")  # "Elbow bend (°)" -> "°": the label already names the unit
 
 
-class _LatestMoveWins:
+class _LatestMoveWins(traitlets.HasTraits):
     """A slider the browser moves: once a move has been handled (every observer has drawn its picture), the
     browser is told, and it keeps at most one move on its way, sending only the latest of those made meanwhile.
-    So keys pressed faster than pictures are drawn never queue stale pictures (web/slider.js)."""
+    So keys pressed faster than pictures are drawn never queue stale pictures (web/slider.js).
+
+    It also says where the hand is likely to go next, so a picture can be drawn before it is asked for: after
+    a move, one step further the same way; when the slider gets the keyboard's focus, one step either way.
+    The browser announces each position to the picture of its ``ahead_group`` (web/picture.js), which shows
+    a picture it already holds at once, without waiting for the kernel."""
+
+    ahead_group = traitlets.Unicode().tag(sync=True)  # the explorer whose picture this slider moves
+    ahead_slot = traitlets.Int(-1).tag(sync=True)  # its place among that explorer's controls
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._next_moves = []
+        self.on_msg(self._focused)
+
+    def when_next_move_known(self, callback) -> None:
+        """``callback(slider, directions)`` once the next move is guessed: (+1,) or (-1,), or both ways."""
+        self._next_moves.append(callback)
 
     def set_state(self, sync_data):
+        was = self.position()
         try:
             super().set_state(sync_data)
         finally:  # even when drawing failed: the browser must not wait for ever
             self.send({"moved": True})
+        went = self.position() - was
+        if went:
+            self._guess((1,) if went > 0 else (-1,))
+
+    def _focused(self, _widget, content, _buffers) -> None:
+        if isinstance(content, dict) and content.get("focused"):
+            self._guess((1, -1))
+
+    def _guess(self, directions) -> None:
+        for callback in self._next_moves:
+            callback(self, directions)
+
+    def position(self) -> float:  # where the handle is: its value, or a picker's index
+        raise NotImplementedError
+
+    def neighbour(self, direction: int):
+        """The value one step along (+1 or -1), or None past either end."""
+        raise NotImplementedError
+
+    def browser_position(self, value) -> str:
+        """How the browser writes the handle's position at ``value`` (web/slider.js, ``at``)."""
+        raise NotImplementedError
 
 
 class Slider(_LatestMoveWins, anywidget.AnyWidget):
@@ -58,6 +98,19 @@ class Slider(_LatestMoveWins, anywidget.AnyWidget):
         steps = round((min(max(number, self.min), self.max) - self.min) / self.step)
         on_grid = round(self.min + steps * self.step, self.decimals)
         return int(on_grid) if self.decimals == 0 else on_grid
+
+    def position(self) -> float:
+        return self.value
+
+    def neighbour(self, direction: int):
+        steps = round((self.value - self.min) / self.step) + direction
+        if not 0 <= steps * self.step <= self.max - self.min + self.step / 2:
+            return None
+        on_grid = round(self.min + steps * self.step, self.decimals)
+        return int(on_grid) if self.decimals == 0 else on_grid
+
+    def browser_position(self, value) -> str:
+        return f"{value:.{self.decimals}f}"
 
 
 def slider(description: str, low: float, high: float, step: float, value: float, tooltip: str,
@@ -114,6 +167,16 @@ class PickerSlider(_LatestMoveWins, _OneOfOptions, anywidget.AnyWidget):
     play_ms = traitlets.Int(0).tag(sync=True)
     play_hint = traitlets.Unicode().tag(sync=True)
 
+    def position(self) -> float:
+        return self.index
+
+    def neighbour(self, direction: int):
+        index = self.index + direction
+        return self._values[index] if 0 <= self.index and 0 <= index < len(self._values) else None
+
+    def browser_position(self, value) -> str:
+        return str(self._values.index(value))
+
 
 def picker(description: str, options, value, tooltip: str, play_ms: int = 0, play_hint: str = "") -> PickerSlider:
     """A slider through ``options``: (label, value) pairs, or plain values that are their own labels."""
@@ -131,18 +194,27 @@ class Choices(_OneOfOptions, anywidget.AnyWidget):
 
 
 class Picture(anywidget.AnyWidget):
-    """A PNG with alt text that follows it and an optional caption (HTML) read out politely when it changes."""
+    """A PNG with alt text that follows it and an optional caption (HTML) read out politely when it changes.
+
+    An explorer's picture also keeps, in the browser, the pictures it was sent for other settings of its
+    sliders (its ``group``): when a slider moves to one of those, it is shown at once (web/picture.js)."""
 
     _esm = WEB / "picture.js"
     _css = STYLES
     png = traitlets.Bytes(b"").tag(sync=True)
     alt = traitlets.Unicode().tag(sync=True)
     caption = traitlets.Unicode().tag(sync=True)
+    group = traitlets.Unicode().tag(sync=True)  # the sliders that move it: their ahead_group
+    settings = traitlets.Unicode().tag(sync=True)  # their positions for this picture, as the browser writes them
 
-    def show(self, png: bytes, alt: str, caption: str = "") -> None:
+    def show(self, png: bytes, alt: str, caption: str = "", settings: str = "") -> None:
         """One message to the browser for the image and its words, so they never disagree on screen."""
         with self.hold_sync():
-            self.png, self.alt, self.caption = png, alt, caption
+            self.png, self.alt, self.caption, self.settings = png, alt, caption, settings
+
+    def send_ahead(self, png: bytes, alt: str, caption: str, settings: str) -> None:
+        """A picture for settings the sliders are not at yet, kept by the browser until they are."""
+        self.send({"ahead": settings, "alt": alt, "caption": caption}, buffers=[png])
 
 
 def plain_words(html: str) -> str:

@@ -2,8 +2,10 @@
 
 Updating the artists of one figure and swapping the image avoids both re-plotting (slow) and clearing an
 output area (flicker). The pictures of recent settings are kept, so going back, and a Play button's loop
-after its first round, draws nothing. A model's ValueError becomes a message under the figure, never a
-traceback.
+after its first round, draws nothing. The picture where the hand is likely to go next (one step further
+the same way, or either way from a slider just focused) is drawn once the move is answered and sent ahead:
+the browser shows it the moment the slider gets there, without the way to the kernel and back. A model's
+ValueError becomes a message under the figure, never a traceback.
 """
 
 from __future__ import annotations
@@ -28,12 +30,16 @@ class LiveFigure(Protocol):
 
 class Explorer(StaticFallback, widgets.VBox):
     FRAME_BYTES_KEPT = 2 << 20  # our bound: 2 MiB of recent pictures (20-70 kB each), the newest kept
+    PICTURES_IN_BROWSER = 40  # the settings the browser is known to hold, fewer than it keeps (web/picture.js)
 
     def __init__(self, figure: LiveFigure, controls: Mapping[str, widgets.ValueWidget],
                  header: Sequence[widgets.Widget] = ()):
         self.figure = figure
         self.shown = Kept(self.FRAME_BYTES_KEPT, size=lambda frame: len(frame[0]))  # (png, caption) by settings
+        self.in_browser = Kept(self.PICTURES_IN_BROWSER, size=lambda _: 1)  # browser settings already sent
         self.controls = dict(controls)
+        # only the course's sliders say where the hand goes next and announce their positions in the browser
+        self.draws_ahead = all(hasattr(control, "when_next_move_known") for control in self.controls.values())
         self.picture = Picture()
         self.message = widgets.HTML()
         controls_box = widgets.VBox([*header, *self.controls.values(), self.message])
@@ -46,26 +52,64 @@ class Explorer(StaticFallback, widgets.VBox):
         self.add_class("upperback-explorer")
         for control in self.controls.values():
             control.observe(self.refresh, names="value")
+        if self.draws_ahead:
+            self.picture.group = self.model_id
+            for slot, (name, control) in enumerate(self.controls.items()):
+                control.ahead_group, control.ahead_slot = self.model_id, slot
+                control.when_next_move_known(lambda _slider, directions, name=name: self.draw_ahead(name, directions))
         self.refresh()
 
     def values(self) -> dict:
         return {name: control.value for name, control in self.controls.items()}
 
-    @reported("message")
-    def refresh(self, _change=None) -> None:
-        values = self.values()
+    def browser_settings(self, values: Mapping) -> str:
+        """The sliders' positions at these values as the browser writes them: how it finds a kept picture."""
+        if not self.picture.group:
+            return ""
+        return "|".join(control.browser_position(values[name]) for name, control in self.controls.items())
+
+    def frame(self, values: Mapping) -> tuple[bytes, str]:
+        """(PNG, caption) for these values: kept, or drawn and kept. A model's ValueError goes through."""
         settings = tuple(values.values())
         frame = self.shown.get(settings)
         if frame is None:
-            try:
-                caption = self.figure.update(**values)
-            except ValueError as problem:
-                self.message.value = problem_html(str(problem))
-                return
+            caption = self.figure.update(**values)
             frame = (self.figure.png(), caption)
             self.shown.put(settings, frame)
+        return frame
+
+    @reported("message")
+    def refresh(self, _change=None) -> None:
+        values = self.values()
+        try:
+            png, caption = self.frame(values)
+        except ValueError as problem:
+            self.message.value = problem_html(str(problem))
+            return
         self.message.value = ""
-        self.picture.show(frame[0], plain_words(frame[1]), frame[1])
+        settings = self.browser_settings(values)
+        self.picture.show(png, plain_words(caption), caption, settings)
+        self.in_browser.put(settings, True)
+
+    @reported("message")
+    def draw_ahead(self, name: str, directions) -> None:
+        """Send the browser the picture one step along ``directions`` from here for slider ``name``."""
+        if not self.draws_ahead:
+            return
+        for direction in directions:
+            value = self.controls[name].neighbour(direction)
+            if value is None:
+                continue
+            values = {**self.values(), name: value}
+            settings = self.browser_settings(values)
+            if self.in_browser.get(settings):
+                continue
+            try:
+                png, caption = self.frame(values)
+            except ValueError:  # impossible settings: if the learner goes there, refresh says why
+                continue
+            self.picture.send_ahead(png, plain_words(caption), caption, settings)
+            self.in_browser.put(settings, True)
 
     def static_html(self) -> str:
         def shown(control) -> str:  # a selection slider shows its label, other sliders their value

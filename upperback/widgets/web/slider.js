@@ -17,6 +17,14 @@ function render({ model, el }) {
   row.append(label, input, readout);
   el.append(row);
 
+  // The handle's position as its explorer's picture keys its kept pictures (controls.py, browser_position),
+  // announced on every move so a kept picture shows at once (picture.js).
+  const at = (v) => labels.length ? String(Math.round(Number(v))) : Number(v).toFixed(model.get("decimals"));
+  const announce = (v) => {
+    const group = model.get("ahead_group");
+    if (group) document.dispatchEvent(new CustomEvent("upperback-position",
+      { detail: { group, slot: model.get("ahead_slot"), position: at(v) } }));
+  };
   const words = (v) => labels.length ? labels[Math.round(v)]
     : `${Number(v).toFixed(model.get("decimals"))}${model.get("unit") ? " " + model.get("unit") : ""}`;
   // Only what differs is written: each write makes the page lay out again, and most changes are the
@@ -31,6 +39,7 @@ function render({ model, el }) {
     put(input, "value", model.get(position));
     if (input.getAttribute("aria-valuetext") !== words(input.value)) input.setAttribute("aria-valuetext", words(input.value));
     put(readout, "textContent", words(input.value));
+    announce(input.value);
   };
   // The latest move wins: one move on its way to the kernel at a time; moves made meanwhile replace each
   // other, and the last is sent when the kernel says the previous one is drawn ("moved").
@@ -49,11 +58,14 @@ function render({ model, el }) {
   const answered = (message) => { if (message && message.moved && onItsWay) arrived(); };
   model.on("msg:custom", answered);
   const send = (v) => {
+    announce(v);
     input.setAttribute("aria-valuetext", words(v));
     put(readout, "textContent", words(v));
     if (onItsWay) latest = v; else push(v);
   };
   input.addEventListener("input", () => send(input.value));
+  // the first press from here: its picture, either way, is drawn while the learner decides
+  input.addEventListener("focus", () => { if (model.get("ahead_group")) model.send({ focused: true }); });
   input.addEventListener("keydown", (event) => { if (MOVE_KEYS.has(event.key)) event.stopPropagation(); });
 
   let timer = null;
