@@ -53,10 +53,11 @@ def move(change):
 slider.observe(move, names="value")
 VBox([slider, fig.canvas])
 """
-# The floor: lesson 01's pendulum explorer on the page as it is (same controls, picture and words), whose
-# figure draws nothing and which sends no pictures ahead of the hand: each move shows one of two frames drawn
-# beforehand. Whatever it takes is the way to the kernel and back and the page, which no drawing can save.
-FLOOR = """\
+# The round trip: lesson 01's pendulum explorer on the page as it is (same controls, picture and words),
+# whose figure draws nothing and which sends no pictures ahead of the hand: each move shows one of two frames
+# drawn beforehand. Whatever it takes is the way to the kernel and back and the page: the least any explorer
+# that waits for the kernel can take. Explorers beat it with the pictures they send ahead.
+ROUND_TRIP = """\
 from upperback.arms import explore_pendulum
 explorer = explore_pendulum()
 explorer.draws_ahead = False
@@ -196,7 +197,7 @@ def measure(only: str = "") -> dict[str, tuple]:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.set_default_timeout(60_000)
         for name, source, handle in (("naive interact", NAIVE, ".noUi-handle"), ("ipympl", IPYMPL, ".noUi-handle"),
-                                     ("floor", FLOOR, SLIDER)):
+                                     ("kernel round trip", ROUND_TRIP, SLIDER)):
             open_and_run(page, base, token, scratch_notebook(name.replace(" ", "_") + ".ipynb", source))
             page.locator(f".jp-OutputArea-output {handle}").first.wait_for()
             page.wait_for_timeout(1500)
@@ -247,9 +248,11 @@ def write_section(section: str, note: str, lines: list[str]) -> None:
 def write_results(lines: list[str]) -> None:
     note = (f"{PRESSES} presses per slider handle after {WARM_UP} warm-up presses; keydown (capture phase) to the "
             "new picture decoded and two frames painted. Baselines in the same run: a naive `interact` that "
-            "re-plots a sine curve inline, ipympl updating the same curve's artists, and the floor: lesson 01's "
-            "pendulum explorer with a figure that draws nothing (two frames drawn ahead), which is the way to the "
-            "kernel and back and the page's own work. Compare ratios, not "
+            "re-plots a sine curve inline, ipympl updating the same curve's artists, and the kernel round trip: "
+            "lesson 01's pendulum explorer with a figure that draws nothing (two frames drawn beforehand) and no "
+            "pictures sent ahead, which is the way to the kernel and back and the page's own work. Explorers "
+            "show the picture one step further, sent ahead after each move, without waiting for the kernel. "
+            "Compare ratios, not "
             "milliseconds: this 2-core machine varies by 2× between runs. Key held: 30 presses a second on an "
             "explorer's last slider, from the last keydown to the last picture change (target ≤ 100 ms).\n")
     write_section(SECTION, note, lines)

@@ -6,6 +6,7 @@
 // slider of the group announces its position (slider.js); when the sliders reach settings already kept, that
 // picture is shown at once, and the kernel's own picture for them, which follows, changes nothing.
 const KEPT = 48; // pictures kept per view (20-70 kB each); the kernel counts on fewer (Explorer.PICTURES_IN_BROWSER)
+const DECODED = 6; // of those, the newest sent ahead are kept decoded too (about 1.5 MB each as pixels)
 
 function render({ model, el }) {
   const figure = document.createElement("figure");
@@ -17,7 +18,8 @@ function render({ model, el }) {
   figure.append(img, caption);
   el.append(figure);
 
-  const kept = new Map(); // settings -> {src, alt, caption}, oldest first
+  const kept = new Map(); // settings -> {src, alt, caption, img: decoded, for pictures sent ahead}, oldest first
+  const decoded = []; // the pictures whose img is kept, oldest first
   const keep = (settings, picture) => {
     if (!settings) return;
     const before = kept.get(settings);
@@ -59,6 +61,8 @@ function render({ model, el }) {
     picture.img.src = picture.src;
     picture.img.alt = picture.alt;
     picture.img.decode().catch(() => null);
+    decoded.push(picture);
+    if (decoded.length > DECODED) decoded.shift().img = null; // shown again later, it is loaded like any other
     keep(message.ahead, picture);
     if (message.ahead === here.join("|")) put(picture); // the hand got there first
   };
