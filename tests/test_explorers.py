@@ -278,3 +278,16 @@ def test_an_explorer_with_other_controls_sends_nothing_ahead():
 
     explorer = Explorer(UpperBackLiveFigure(), {"part": widgets.Text(value="all")})
     assert not explorer.draws_ahead and explorer.picture.group == "" and explorer.picture.settings == ""
+
+
+def test_a_new_view_of_the_picture_gets_its_pictures_ahead_again():
+    """A reloaded page keeps nothing that was sent ahead: the kernel must not count on it."""
+    from upperback import arms
+
+    explorer = arms.explore_pendulum()
+    sent = sent_ahead(explorer)
+    height = explorer.controls["height_m"]
+    height._focused(height, {"focused": True}, [])
+    explorer._picture_view_made(explorer.picture, {"view_made": True}, [])
+    height._focused(height, {"focused": True}, [])
+    assert [settings for settings, *_ in sent] == ["1.76|90|170", "1.74|90|170"] * 2

@@ -54,6 +54,7 @@ class Explorer(StaticFallback, widgets.VBox):
             control.observe(self.refresh, names="value")
         if self.draws_ahead:
             self.picture.group = self.model_id
+            self.picture.on_msg(self._picture_view_made)
             for slot, (name, control) in enumerate(self.controls.items()):
                 control.ahead_group, control.ahead_slot = self.model_id, slot
                 control.when_next_move_known(lambda _slider, directions, name=name: self.draw_ahead(name, directions))
@@ -90,6 +91,12 @@ class Explorer(StaticFallback, widgets.VBox):
         settings = self.browser_settings(values)
         self.picture.show(png, plain_words(caption), caption, settings)
         self.in_browser.put(settings, True)
+
+    def _picture_view_made(self, _picture, content, _buffers) -> None:
+        """A new view of the picture (the page reloaded, the output shown again) holds the shown picture only."""
+        if isinstance(content, dict) and content.get("view_made"):
+            self.in_browser.clear()
+            self.in_browser.put(self.picture.settings, True)
 
     @reported("message")
     def draw_ahead(self, name: str, directions) -> None:

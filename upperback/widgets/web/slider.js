@@ -65,7 +65,10 @@ function render({ model, el }) {
   };
   input.addEventListener("input", () => send(input.value));
   // the first press from here: its picture, either way, is drawn while the learner decides
-  input.addEventListener("focus", () => { if (model.get("ahead_group")) model.send({ focused: true }); });
+  input.addEventListener("focus", () => {
+    if (!model.get("ahead_group")) return;
+    try { model.send({ focused: true }); } catch (error) { /* a page saved with its widgets has no kernel */ }
+  });
   input.addEventListener("keydown", (event) => { if (MOVE_KEYS.has(event.key)) event.stopPropagation(); });
 
   let timer = null;
