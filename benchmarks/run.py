@@ -38,10 +38,11 @@ def time_notebook(path: Path) -> float:
     return time.perf_counter() - started
 
 
-def time_explorer(make_explorer) -> tuple[float, float, str]:
+def time_explorer(make_explorer, as_the_browser: bool = False) -> tuple[float, float, str]:
     """Median and p95 of one update, in ms: each slider moved one step at a time, as its arrow key moves it
     (PRESSES presses after WARM_UP, turning back at either end), so most moves show new values and new
-    labels, as in the browser benchmark."""
+    labels, as in the browser benchmark. ``as_the_browser``: each move arrives as the browser sends it and
+    is answered, and the picture one step further is drawn and sent ahead: all the kernel does for a move."""
     explorer = make_explorer()
     durations = []
     for control in explorer.controls.values():
@@ -53,7 +54,10 @@ def time_explorer(make_explorer) -> tuple[float, float, str]:
                 direction = -direction
             at += direction
             started = time.perf_counter()
-            control.value = values[at]  # the observer redraws and re-encodes the PNG
+            if as_the_browser:
+                control.set_state({"index": at} if hasattr(control, "options") else {"value": values[at]})
+            else:
+                control.value = values[at]  # the observer redraws and re-encodes the PNG
             if press >= WARM_UP:
                 durations.append((time.perf_counter() - started) * 1000)
     durations.sort()
@@ -124,11 +128,16 @@ def main() -> None:
     verdict = "meets" if total <= SERIES_TARGET_S else "MISSES"
     lines += [f"| **whole series** | **{total:.1f}** ({verdict} the {SERIES_TARGET_S:.0f} s target) |", "",
               f"## Explorer updates ({PRESSES} one-step moves per slider after {WARM_UP}, in the kernel: model + redraw + PNG)\n",
-              "| explorer | sliders | median ms | p95 ms | target |", "| --- | --- | ---: | ---: | --- |"]
+              ("A new setting drawn; and a move as the browser sends it, answered, with the picture one step "
+               "further drawn and sent ahead (the move itself is then mostly a picture drawn ahead the move before).\n"),
+              ("| explorer | sliders | new setting: median ms | p95 ms | browser move with the next picture: median ms "
+               "| p95 ms | target |"), "| --- | --- | ---: | ---: | ---: | ---: | --- |"]
     for name, make_explorer in EXPLORERS.items():
         median, p95, sliders = time_explorer(make_explorer)
-        ok = "meets" if median <= UPDATE_TARGET_MS else "MISSES"
-        lines.append(f"| {name} | {sliders} | {median:.1f} | {p95:.1f} | {ok} ≤ {UPDATE_TARGET_MS:.0f} ms |")
+        moved, moved_p95, _ = time_explorer(make_explorer, as_the_browser=True)
+        ok = "meets" if max(median, moved) <= UPDATE_TARGET_MS else "MISSES"
+        lines.append(f"| {name} | {sliders} | {median:.1f} | {p95:.1f} | {moved:.1f} | {moved_p95:.1f} "
+                     f"| {ok} ≤ {UPDATE_TARGET_MS:.0f} ms |")
     lines += ["", "## Reviewing the check-in log (lesson 04: read, summary, chart, table of the newest runs)\n",
               "| runs | seconds | target |", "| ---: | ---: | --- |"]
     for runs in LOG_SIZES:
