@@ -208,8 +208,13 @@ SHOWN_BEFORE_ANSWER = """([explorer]) => {
     const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
     const picture = () => explorer.querySelector('.upperback-picture img');
     const before = picture(), src = before.src;
-    let answered = false;
-    const heard = (_, args) => { if (args.direction === 'recv') answered = true; };
+    // an answer is a message whose parent is the move the key sent (not a late one for an earlier move)
+    let pressed = false, move = null, answered = false;
+    window.addEventListener('keydown', () => { pressed = true; }, {capture: true, once: true});
+    const heard = (_, args) => {
+        if (args.direction === 'send') { if (pressed && move === null) move = args.msg.header.msg_id; }
+        else if (move !== null && args.msg.parent_header && args.msg.parent_header.msg_id === move) answered = true;
+    };
     kernel.anyMessage.connect(heard);
     window.__shownBeforeAnswer = new Promise(resolve => {
         const observer = new MutationObserver(() => {
