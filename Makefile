@@ -73,6 +73,7 @@ bench: $(VENV)/test.stamp node_modules/.package-lock.json
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/memory.py
 	$(BIN)/python benchmarks/browser.py
+	$(BIN)/python benchmarks/slow_link.py
 	$(BIN)/python benchmarks/app.py
 	$(BIN)/python benchmarks/class_hub.py
 

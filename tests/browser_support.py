@@ -190,19 +190,22 @@ def answer_by_keyboard_alone(page, form, unchanged: str):
     assert page.evaluate(unchanged) == before, "a key reached the page's own shortcuts"
 
 
-# The kernel's messages as JupyterLab receives them, from before a key press until the explorer's picture
-# changes: whether a picture sent ahead was shown before any answer came (upperback/widgets/web/picture.js).
-HEARD_AHEAD = """(last) => new Promise(resolve => {
+# The kernel's messages as JupyterLab receives them around a key press: when the move the key sent has been
+# answered and everything drawn for it sent (its "idle"), and whether the explorer's picture changed before
+# any answer to the next move came (a picture sent ahead: upperback/widgets/web/picture.js).
+MOVE_ANSWERED = """() => new Promise(resolve => {
     const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+    let pressed = false, move = null;
+    window.addEventListener('keydown', () => { pressed = true; }, {capture: true, once: true});
     const heard = (_, args) => {
-        const data = args.direction === 'recv' && args.msg.content && args.msg.content.data;
-        if (data && data.method === 'custom' && data.content && data.content.ahead
-            && data.content.ahead.split('|').pop() === last) {
-            kernel.anyMessage.disconnect(heard); resolve(data.content.ahead);
+        if (args.direction === 'send') { if (pressed && move === null) move = args.msg.header.msg_id; return; }
+        if (move !== null && args.msg.parent_header && args.msg.parent_header.msg_id === move
+            && args.msg.header.msg_type === 'status' && args.msg.content.execution_state === 'idle') {
+            kernel.anyMessage.disconnect(heard); resolve(true);
         }
     };
     kernel.anyMessage.connect(heard);
-    setTimeout(() => { kernel.anyMessage.disconnect(heard); resolve(null); }, 15000);
+    setTimeout(() => { kernel.anyMessage.disconnect(heard); resolve(false); }, 15000);
 })"""
 SHOWN_BEFORE_ANSWER = """([explorer]) => {
     const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
@@ -227,18 +230,14 @@ SHOWN_BEFORE_ANSWER = """([explorer]) => {
 
 
 def assert_the_next_picture_is_there_before_the_kernel_answers(page, explorer) -> None:
-    """A step with an explorer's last slider makes the kernel send the picture one step further; the next
-    step shows that picture before any message from the kernel has come (JupyterLab only: jupyterapp)."""
+    """A step with an explorer's last slider makes the kernel send the pictures further on; the next step
+    shows its picture before any message from the kernel answers it (JupyterLab only: jupyterapp)."""
     handle = explorer.locator(SLIDER).last
-    value, step, top = handle.evaluate("h => [h.value, h.step, h.max]")
-    way = 1 if float(value) + 2 * float(step) <= float(top) else -1
-    decimals = len(step.split(".")[1]) if "." in step else 0
-    two_steps_on = f"{float(value) + 2 * way * float(step):.{decimals}f}"  # as slider.js writes a position
+    key = handle.evaluate("h => Number(h.value) + 2 * Number(h.step) <= Number(h.max) ? 'ArrowRight' : 'ArrowLeft'")
     handle.focus()
-    page.evaluate("last => { window.__ahead = (" + HEARD_AHEAD + ")(last); }", two_steps_on)
-    key = "ArrowRight" if way > 0 else "ArrowLeft"
+    page.evaluate("() => { window.__answered = (" + MOVE_ANSWERED + ")(); }")
     handle.press(key)
-    assert page.evaluate("() => window.__ahead"), f"the kernel sent no picture for {two_steps_on} ahead of the hand"
+    assert page.evaluate("() => window.__answered"), "the kernel did not answer the move"
     page.evaluate(SHOWN_BEFORE_ANSWER, [explorer.element_handle()])
     handle.press(key)
     assert page.evaluate("() => window.__shownBeforeAnswer"), "the next picture waited for the kernel"

@@ -210,8 +210,8 @@ def sent_ahead(explorer) -> list[tuple[str, bytes, str, str]]:
     return sent
 
 
-def test_a_move_from_the_browser_sends_the_picture_one_step_further_the_same_way():
-    """Drawn while the learner looks: the browser shows it the moment the slider gets there (picture.js)."""
+def test_a_move_from_the_browser_sends_the_next_three_pictures_the_same_way():
+    """Drawn while the learner looks: the browser shows one the moment the slider gets there (picture.js)."""
     from upperback import arms
 
     explorer = arms.explore_pendulum()
@@ -219,8 +219,12 @@ def test_a_move_from_the_browser_sends_the_picture_one_step_further_the_same_way
     cadence = explorer.controls["cadence"]
     start = cadence.value
     assert explorer.picture.settings == f"1.75|90|{start}"  # the browser's writing of the slider positions
+
+    def ahead() -> list[int]:
+        return [int(settings.split("|")[-1]) - start for settings, *_ in sent]
+
     cadence.set_state({"value": start + 2})
-    assert [settings for settings, *_ in sent] == [f"1.75|90|{start + 4}"]
+    assert ahead() == [4, 6, 8], "nearest first"
     settings, png, alt, caption = sent[0]
     there = arms.explore_pendulum()
     there.controls["cadence"].value = start + 4
@@ -228,9 +232,9 @@ def test_a_move_from_the_browser_sends_the_picture_one_step_further_the_same_way
     assert alt == there.picture.alt and "<" not in alt
     cadence.set_state({"value": start + 4})  # the hand got there: the kernel draws nothing new for it
     assert explorer.picture.settings == settings and bytes(explorer.picture.png) == png
-    assert [settings for settings, *_ in sent] == [f"1.75|90|{start + 4}", f"1.75|90|{start + 6}"]
-    cadence.set_state({"value": start + 2})  # back: the browser has the picture of the start, shown first
-    assert len(sent) == 2
+    assert ahead() == [4, 6, 8, 10], "moving on, only the third step's picture is new"
+    cadence.set_state({"value": start + 2})  # back: the browser has the start, shown first; not the two below
+    assert ahead() == [4, 6, 8, 10, -2, -4]
 
 
 def test_a_focused_slider_gets_its_pictures_either_way_once_and_none_past_its_ends():

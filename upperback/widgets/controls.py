@@ -27,7 +27,7 @@ class _LatestMoveWins(traitlets.HasTraits):
     So keys pressed faster than pictures are drawn never queue stale pictures (web/slider.js).
 
     It also says where the hand is likely to go next, so a picture can be drawn before it is asked for: after
-    a move, one step further the same way; when the slider gets the keyboard's focus, one step either way.
+    a move, further the same way; when the slider gets the keyboard's focus, one step either way.
     The browser announces each position to the picture of its ``ahead_group`` (web/picture.js), which shows
     a picture it already holds at once, without waiting for the kernel."""
 
@@ -64,8 +64,8 @@ class _LatestMoveWins(traitlets.HasTraits):
     def position(self) -> float:  # where the handle is: its value, or a picker's index
         raise NotImplementedError
 
-    def neighbour(self, direction: int):
-        """The value one step along (+1 or -1), or None past either end."""
+    def neighbour(self, steps: int):
+        """The value ``steps`` steps along (negative: down), or None past either end."""
         raise NotImplementedError
 
     def browser_position(self, value) -> str:
@@ -102,8 +102,8 @@ class Slider(_LatestMoveWins, anywidget.AnyWidget):
     def position(self) -> float:
         return self.value
 
-    def neighbour(self, direction: int):
-        steps = round((self.value - self.min) / self.step) + direction
+    def neighbour(self, steps: int):
+        steps += round((self.value - self.min) / self.step)
         if not 0 <= steps * self.step <= self.max - self.min + self.step / 2:
             return None
         on_grid = round(self.min + steps * self.step, self.decimals)
@@ -170,8 +170,8 @@ class PickerSlider(_LatestMoveWins, _OneOfOptions, anywidget.AnyWidget):
     def position(self) -> float:
         return self.index
 
-    def neighbour(self, direction: int):
-        index = self.index + direction
+    def neighbour(self, steps: int):
+        index = self.index + steps
         return self._values[index] if 0 <= self.index and 0 <= index < len(self._values) else None
 
     def browser_position(self, value) -> str:

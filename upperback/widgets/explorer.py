@@ -2,10 +2,11 @@
 
 Updating the artists of one figure and swapping the image avoids both re-plotting (slow) and clearing an
 output area (flicker). The pictures of recent settings are kept, so going back, and a Play button's loop
-after its first round, draws nothing. The picture where the hand is likely to go next (one step further
-the same way, or either way from a slider just focused) is drawn once the move is answered and sent ahead:
-the browser shows it the moment the slider gets there, without the way to the kernel and back. A model's
-ValueError becomes a message under the figure, never a traceback.
+after its first round, draws nothing. The pictures where the hand is likely to go next (the next three steps
+the same way, or one step either way from a slider just focused) are drawn once the move is answered and
+sent ahead: the browser shows one the moment the slider gets there, without the way to the kernel and back.
+Moving on, only the third step's picture is new each time. A model's ValueError becomes a message under the
+figure, never a traceback.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ class LiveFigure(Protocol):
 class Explorer(StaticFallback, widgets.VBox):
     FRAME_BYTES_KEPT = 2 << 20  # our bound: 2 MiB of recent pictures (20-70 kB each), the newest kept
     PICTURES_IN_BROWSER = 40  # the settings the browser is known to hold, fewer than it keeps (web/picture.js)
+    # Steps drawn ahead of a moving hand: keys pressed faster than the way to the kernel and back (100 ms to a
+    # distant server, keys 60 ms apart: benchmarks/slow_link.py) still find their pictures there.
+    STEPS_AHEAD = 3
 
     def __init__(self, figure: LiveFigure, controls: Mapping[str, widgets.ValueWidget],
                  header: Sequence[widgets.Widget] = ()):
@@ -100,11 +104,13 @@ class Explorer(StaticFallback, widgets.VBox):
 
     @reported("message")
     def draw_ahead(self, name: str, directions) -> None:
-        """Send the browser the picture one step along ``directions`` from here for slider ``name``."""
+        """Send the browser the pictures along ``directions`` from here for slider ``name``: the next
+        STEPS_AHEAD the way it moves, or one step either way (two directions: the slider was focused)."""
         if not self.draws_ahead:
             return
-        for direction in directions:
-            value = self.controls[name].neighbour(direction)
+        depth = self.STEPS_AHEAD if len(directions) == 1 else 1
+        for steps in (direction * step for direction in directions for step in range(1, depth + 1)):
+            value = self.controls[name].neighbour(steps)
             if value is None:
                 continue
             values = {**self.values(), name: value}
