@@ -251,7 +251,7 @@ def write_results(lines: list[str]) -> None:
             "re-plots a sine curve inline, ipympl updating the same curve's artists, and the kernel round trip: "
             "lesson 01's pendulum explorer with a figure that draws nothing (two frames drawn beforehand) and no "
             "pictures sent ahead, which is the way to the kernel and back and the page's own work. Explorers "
-            "show the picture one step further, sent ahead after each move, without waiting for the kernel. "
+            "show the pictures of the next steps, sent ahead after each move, without waiting for the kernel. "
             "Compare ratios, not "
             "milliseconds: this 2-core machine varies by 2× between runs. Key held: 30 presses a second on an "
             "explorer's last slider, from the last keydown to the last picture change (target ≤ 100 ms).\n")

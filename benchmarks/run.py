@@ -42,7 +42,7 @@ def time_explorer(make_explorer, as_the_browser: bool = False) -> tuple[float, f
     """Median and p95 of one update, in ms: each slider moved one step at a time, as its arrow key moves it
     (PRESSES presses after WARM_UP, turning back at either end), so most moves show new values and new
     labels, as in the browser benchmark. ``as_the_browser``: each move arrives as the browser sends it and
-    is answered, and the picture one step further is drawn and sent ahead: all the kernel does for a move."""
+    is answered, and the pictures of the next steps are drawn and sent ahead: all the kernel does for a move."""
     explorer = make_explorer()
     durations = []
     for control in explorer.controls.values():
@@ -128,9 +128,9 @@ def main() -> None:
     verdict = "meets" if total <= SERIES_TARGET_S else "MISSES"
     lines += [f"| **whole series** | **{total:.1f}** ({verdict} the {SERIES_TARGET_S:.0f} s target) |", "",
               f"## Explorer updates ({PRESSES} one-step moves per slider after {WARM_UP}, in the kernel: model + redraw + PNG)\n",
-              ("A new setting drawn; and a move as the browser sends it, answered, with the picture one step "
-               "further drawn and sent ahead (the move itself is then mostly a picture drawn ahead the move before).\n"),
-              ("| explorer | sliders | new setting: median ms | p95 ms | browser move with the next picture: median ms "
+              ("A new setting drawn; and a move as the browser sends it, answered, with the pictures of the next "
+               "steps drawn and sent ahead (the move itself is then mostly a picture drawn ahead the move before).\n"),
+              ("| explorer | sliders | new setting: median ms | p95 ms | browser move with the next pictures: median ms "
                "| p95 ms | target |"), "| --- | --- | ---: | ---: | ---: | ---: | --- |"]
     for name, make_explorer in EXPLORERS.items():
         median, p95, sliders = time_explorer(make_explorer)
