@@ -186,6 +186,23 @@ def stats(timings: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), ordered[max(0, round(0.95 * len(ordered)) - 1)]
 
 
+def bench_page(playwright, timeout_ms: int = 60_000):
+    """A Chromium page as every browser benchmark uses it: its own browser, closed with page.context.browser."""
+    browser = playwright.chromium.launch(executable_path=chromium_or_skip(), args=CHROMIUM_FLAGS)
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.set_default_timeout(timeout_ms)
+    return page
+
+
+def time_baseline(page, base: str, token: str, name: str, source: str, handle: str) -> tuple:
+    """(median, p95, presses) of a baseline: ``source`` run in a scratch notebook, its ``handle``s pressed."""
+    open_and_run(page, base, token, scratch_notebook(name.replace(" ", "_") + ".ipynb", source))
+    page.locator(f".jp-OutputArea-output {handle}").first.wait_for()
+    page.wait_for_timeout(1500)
+    timings = time_handles(page, page.locator(".jp-OutputArea-output").first, page.locator(handle).all())
+    return (*stats(timings), len(timings))
+
+
 def measure(only: str = "") -> dict[str, tuple]:
     """Every baseline, then every explorer of the lessons whose file name starts with ``only``."""
     from playwright.sync_api import sync_playwright
@@ -193,17 +210,10 @@ def measure(only: str = "") -> dict[str, tuple]:
     results = {}
     with tempfile.TemporaryDirectory() as home, sync_playwright() as playwright, \
             jupyterlab_server(Path(home), extra_env={"UPPERBACK_DATA_DIR": f"{home}/data"}) as (base, token):
-        browser = playwright.chromium.launch(executable_path=chromium_or_skip(), args=CHROMIUM_FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.set_default_timeout(60_000)
+        page = bench_page(playwright)
         for name, source, handle in (("naive interact", NAIVE, ".noUi-handle"), ("ipympl", IPYMPL, ".noUi-handle"),
                                      ("kernel round trip", ROUND_TRIP, SLIDER)):
-            open_and_run(page, base, token, scratch_notebook(name.replace(" ", "_") + ".ipynb", source))
-            page.locator(f".jp-OutputArea-output {handle}").first.wait_for()
-            page.wait_for_timeout(1500)
-            scope = page.locator(".jp-OutputArea-output").first
-            timings = time_handles(page, scope, page.locator(handle).all())
-            results[f"baseline: {name}"] = (*stats(timings), len(timings))
+            results[f"baseline: {name}"] = time_baseline(page, base, token, name, source, handle)
         for lesson in (entry for entry in LESSONS if entry.explorers and entry.notebook.startswith(only)):
             open_and_run(page, base, token, f"notebooks/{lesson.notebook}")
             explorers = page.locator(".upperback-explorer")
@@ -216,7 +226,7 @@ def measure(only: str = "") -> dict[str, tuple]:
                 timings = time_handles(page, explorer, handles)
                 held = time_held_key(page, explorer, handles[-1])
                 results[explorer_name(lesson, function)] = (*stats(timings), len(timings), held)
-        browser.close()
+        page.context.browser.close()
     return results
 
 

@@ -22,8 +22,8 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "tests"))
-from browser import ROUND_TRIP, open_and_run, scratch_notebook, stats, time_handles, write_section
-from browser_support import CHROMIUM_FLAGS, SLIDER, chromium_or_skip, free_port, jupyterlab_server
+from browser import ROUND_TRIP, bench_page, open_and_run, stats, time_baseline, time_handles, write_section
+from browser_support import SLIDER, free_port, jupyterlab_server
 
 DELAY_MS = 50  # each way: a 100 ms round trip, as from a home connection to a server in another country
 SECTION = "## Key press to picture over a slow link (100 ms round trip)"
@@ -89,14 +89,9 @@ def measure() -> dict[str, tuple]:
             jupyterlab_server(Path(home), extra_env={"UPPERBACK_DATA_DIR": f"{home}/data"}) as (base, token), \
             delaying_proxy(urlsplit(base).port, DELAY_MS / 1000) as port:
         far = f"http://127.0.0.1:{port}"
-        browser = playwright.chromium.launch(executable_path=chromium_or_skip(), args=CHROMIUM_FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.set_default_timeout(120_000)
-        open_and_run(page, far, token, scratch_notebook("kernel_round_trip.ipynb", ROUND_TRIP))
-        page.locator(f".jp-OutputArea-output {SLIDER}").first.wait_for()
-        page.wait_for_timeout(1500)
-        timings = time_handles(page, page.locator(".jp-OutputArea-output").first, page.locator(SLIDER).all())
-        results["baseline: kernel round trip"] = (*stats(timings), len(timings))
+        page = bench_page(playwright, timeout_ms=120_000)
+        results["baseline: kernel round trip"] = time_baseline(page, far, token, "kernel round trip", ROUND_TRIP,
+                                                                SLIDER)
         open_and_run(page, far, token, "notebooks/01_arm_carriage.ipynb")
         page.wait_for_function("() => document.querySelectorAll('.upperback-explorer img').length >= 2")
         pendulum = page.locator(".upperback-explorer").nth(1)
@@ -104,7 +99,7 @@ def measure() -> dict[str, tuple]:
         page.wait_for_timeout(1500)
         timings = time_handles(page, pendulum, pendulum.locator(SLIDER).all())
         results["01 pendulum"] = (*stats(timings), len(timings))
-        browser.close()
+        page.context.browser.close()
     return results
 
 

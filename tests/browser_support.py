@@ -193,36 +193,34 @@ def answer_by_keyboard_alone(page, form, unchanged: str):
 # The kernel's messages as JupyterLab receives them around a key press: when the move the key sent has been
 # answered and everything drawn for it sent (its "idle"), and whether the explorer's picture changed before
 # any answer to the next move came (a picture sent ahead: upperback/widgets/web/picture.js).
-MOVE_ANSWERED = """() => new Promise(resolve => {
+# ANSWERS calls ``heard(msg)`` for each message whose parent is the move the next key press sends (not a late
+# one for an earlier move), and gives back the function that stops listening.
+ANSWERS = """(heard) => {
     const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
     let pressed = false, move = null;
     window.addEventListener('keydown', () => { pressed = true; }, {capture: true, once: true});
-    const heard = (_, args) => {
-        if (args.direction === 'send') { if (pressed && move === null) move = args.msg.header.msg_id; return; }
-        if (move !== null && args.msg.parent_header && args.msg.parent_header.msg_id === move
-            && args.msg.header.msg_type === 'status' && args.msg.content.execution_state === 'idle') {
-            kernel.anyMessage.disconnect(heard); resolve(true);
-        }
+    const listen = (_, args) => {
+        if (args.direction === 'send') { if (pressed && move === null) move = args.msg.header.msg_id; }
+        else if (move !== null && args.msg.parent_header && args.msg.parent_header.msg_id === move) heard(args.msg);
     };
-    kernel.anyMessage.connect(heard);
-    setTimeout(() => { kernel.anyMessage.disconnect(heard); resolve(false); }, 15000);
-})"""
+    kernel.anyMessage.connect(listen);
+    return () => kernel.anyMessage.disconnect(listen);
+}"""
+MOVE_ANSWERED = """() => { window.__answered = new Promise(resolve => {
+    const stop = (""" + ANSWERS + """)(msg => {
+        if (msg.header.msg_type === 'status' && msg.content.execution_state === 'idle') { stop(); resolve(true); }
+    });
+    setTimeout(() => { stop(); resolve(false); }, 15000);
+}); }"""
 SHOWN_BEFORE_ANSWER = """([explorer]) => {
-    const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
     const picture = () => explorer.querySelector('.upperback-picture img');
     const before = picture(), src = before.src;
-    // an answer is a message whose parent is the move the key sent (not a late one for an earlier move)
-    let pressed = false, move = null, answered = false;
-    window.addEventListener('keydown', () => { pressed = true; }, {capture: true, once: true});
-    const heard = (_, args) => {
-        if (args.direction === 'send') { if (pressed && move === null) move = args.msg.header.msg_id; }
-        else if (move !== null && args.msg.parent_header && args.msg.parent_header.msg_id === move) answered = true;
-    };
-    kernel.anyMessage.connect(heard);
+    let answered = false;
+    const stop = (""" + ANSWERS + """)(() => { answered = true; });
     window.__shownBeforeAnswer = new Promise(resolve => {
         const observer = new MutationObserver(() => {
             if (picture() === before && picture().src === src) return;
-            observer.disconnect(); kernel.anyMessage.disconnect(heard); resolve(!answered);
+            observer.disconnect(); stop(); resolve(!answered);
         });
         observer.observe(explorer, {subtree: true, childList: true, attributes: true});
     });
@@ -235,7 +233,7 @@ def assert_the_next_picture_is_there_before_the_kernel_answers(page, explorer) -
     handle = explorer.locator(SLIDER).last
     key = handle.evaluate("h => Number(h.value) + 2 * Number(h.step) <= Number(h.max) ? 'ArrowRight' : 'ArrowLeft'")
     handle.focus()
-    page.evaluate("() => { window.__answered = (" + MOVE_ANSWERED + ")(); }")
+    page.evaluate(MOVE_ANSWERED)
     handle.press(key)
     assert page.evaluate("() => window.__answered"), "the kernel did not answer the move"
     page.evaluate(SHOWN_BEFORE_ANSWER, [explorer.element_handle()])

@@ -95,7 +95,10 @@ class Slider(_LatestMoveWins, anywidget.AnyWidget):
         number = proposal["value"]
         if isinstance(number, bool) or not isinstance(number, int | float):
             raise traitlets.TraitError(f"{self.description}: a slider takes a number, not {number!r}")
-        steps = round((min(max(number, self.min), self.max) - self.min) / self.step)
+        return self._grid_point(round((min(max(number, self.min), self.max) - self.min) / self.step))
+
+    def _grid_point(self, steps: int):
+        """The value ``steps`` steps above ``min``: an int when all are whole, else rounded to its decimals."""
         on_grid = round(self.min + steps * self.step, self.decimals)
         return int(on_grid) if self.decimals == 0 else on_grid
 
@@ -106,8 +109,7 @@ class Slider(_LatestMoveWins, anywidget.AnyWidget):
         steps += round((self.value - self.min) / self.step)
         if not 0 <= steps * self.step <= self.max - self.min + self.step / 2:
             return None
-        on_grid = round(self.min + steps * self.step, self.decimals)
-        return int(on_grid) if self.decimals == 0 else on_grid
+        return self._grid_point(steps)
 
     def browser_position(self, value) -> str:
         return f"{value:.{self.decimals}f}"

@@ -76,8 +76,7 @@ function render({ model, el }) {
   model.on("change", fromKernel);
   model.on("msg:custom", ahead);
   document.addEventListener("upperback-position", moved);
-  put({ src, alt: model.get("alt"), caption: model.get("caption") });
-  keep(model.get("settings"), { src, alt: model.get("alt"), caption: model.get("caption") });
+  fromKernel(); // the picture the kernel shows now
   tell(model, { view_made: true }); // this view holds no picture sent ahead yet
   return () => {
     model.off("change", fromKernel);
