@@ -270,6 +270,7 @@ def test_an_unreadable_data_folder_gives_words_and_saves_nothing_over_it(tmp_pat
 def test_a_broken_emoji_in_a_note_gives_words_and_keeps_the_form(tmp_path):
     form = CheckInForm(CheckInLog(tmp_path))
     form.minutes.value, form.started.value, form.helped.value = "30", "no_ache", "no_change"
+    form.warning.value = "none"
     form.note.value = "sore \ud83d"
     assert form.save() is False
     assert "cannot be saved" in form.message.value and form.note.value == "sore \ud83d"

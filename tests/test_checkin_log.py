@@ -108,6 +108,7 @@ def test_a_failing_disk_leaves_the_log_as_it_was_and_the_form_keeps_the_entry(tm
     monkeypatch.setattr(os, "fsync", full_disk)
     form = CheckInForm(log)
     form.minutes.value, form.started.value, form.helped.value = "30", "no_ache", "no_change"
+    form.warning.value = "none"
     form.note.value = "my words"
     assert form.save() is False
     assert "No space left on device" in form.message.value and form.note.value == "my words"
@@ -121,6 +122,7 @@ def test_the_form_saves_nothing_until_every_field_is_valid(tmp_path):
     assert form.save() is False
     assert "give the run" in form.message.value and not log.path.exists()
     form.minutes.value, form.started.value, form.helped.value = "30", "no_ache", "no_change"
+    form.warning.value = "none"
     assert form.save() is True
     assert len(log.read().entries) == 1
 
@@ -164,6 +166,7 @@ def test_the_review_updates_when_a_check_in_is_saved(tmp_path):
     form.minutes.value, form.ache.value, form.started.value = "25", 2, "tired"
     form.regions["around_ribs"].value = True
     form.helped.value = "no_change"
+    form.warning.value = "none"
     assert form.save()
     assert "1 run logged" in review.summary.value and "around the ribs" in review.table.value
 

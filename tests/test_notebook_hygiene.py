@@ -109,25 +109,12 @@ def test_lesson_follows_the_series_pattern(path):
 
 
 def test_lesson_00_puts_the_warning_signs_before_anything_else():
+    """Their words are the code's (tests/test_safety_net.py); here: first, and most serious first."""
     texts = markdown(ROOT / "notebooks" / "00_start_here.ipynb")
     assert "when this is not a lesson" in texts[1].lower()
-    for sign in ("spreads to your arms, back, neck or jaw", "both legs", "high temperature",
-                 "worse at night", "bladder or bowel", "worse when you breathe in", "coughing up blood",
-                 "comes on when you speed up", "eases within a few minutes", "angina"):
-        assert sign in texts[1], sign
-    tiers = [text.index(heading) for heading in ("Get emergency help now", "Stop and rest",
-                                                 "Book an urgent doctor's appointment") for text in texts[1:2]]
+    tiers = [texts[1].index(heading) for heading in ("Get emergency help now", "Stop and rest",
+                                                     "Get an urgent doctor's appointment")]
     assert tiers == sorted(tiers), "most serious first"
-
-
-def test_the_warning_signs_in_the_code_and_in_lesson_00_name_the_same_tiers():
-    from upperback.models.warning_signs import ACTIONS, SIGNS, TIER_HEADINGS, TIERS
-
-    assert set(SIGNS) == set(TIER_HEADINGS) == set(ACTIONS) == set(TIERS)
-    every_sign = " ".join(sign for signs in SIGNS.values() for sign in signs).lower()
-    for phrase in ("worse when you breathe in", "coughing up blood", "eases within a few minutes of rest",
-                   "between the shoulder blades", "spreads to your arms, back, neck or jaw"):
-        assert phrase in every_sign, phrase
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

@@ -42,7 +42,7 @@ def test_a_warning_sign_answer_shows_the_warning_before_the_hint(tmp_path):
     answer(form, where="between_blades", when="tired", how_long="rest_or_night", with_it="none")
     form.check_button.click()
     shown = form.feedback.value
-    assert shown.index("Urgent: book a doctor") < shown.index("not a diagnosis")
+    assert shown.index("Urgent: get an urgent doctor") < shown.index("not a diagnosis")
     assert "Read first" not in shown and "href=" not in shown  # the doctor comes before any lesson
 
 

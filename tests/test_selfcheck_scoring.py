@@ -29,7 +29,8 @@ def test_an_ache_that_comes_when_speeding_up_is_never_only_a_breathing_habit():
     assert verdict.warnings == ("effort",)
     assert verdict.likely_causes == ("breathing",)
     sentences = verdict_sentences(verdict)
-    assert "angina" in sentences[0] and "before your next run" in sentences[0]
+    assert "angina" in sentences[0] and "for the same or the next day" in sentences[0]
+    assert "do not run again until you have been checked" in sentences[0]
     assert not any(sentence.startswith(("Your answers point", "Next step")) for sentence in sentences)
     assert "not a diagnosis" in sentences[-1]
 
@@ -63,7 +64,7 @@ def test_warning_sign_answers_are_reported_most_serious_first():
     )
     assert verdict.warnings == ("emergency", "effort", "urgent")
     sentences = verdict_sentences(verdict)
-    assert sentences[0].startswith("Get emergency help")
+    assert sentences[0].startswith("If it is happening now, or has not gone, call an ambulance")
 
 
 def test_an_unanswered_question_is_named_in_the_message():

@@ -5,6 +5,7 @@ from upperback.figures.arm_pendulum import PendulumLiveFigure
 from upperback.models.anthropometry import ELBOW_BEND_RANGE_DEG
 from upperback.models.arm_pendulum import arm_pendulum, stride_frequency_hz
 from upperback.models.lessons import BY_KEY
+from upperback.models.runner_pose import CROSSING_FROM_DEG
 from upperback.models.running import EXPLORER_CADENCE_SPM, on_cadence_slider
 from upperback.widgets.controls import slider
 from upperback.widgets.explorer import Explorer
@@ -19,7 +20,9 @@ def explore_arm_swing() -> Explorer:
                                  play_ms=120, play_hint="press Play to watch the stride in slow motion; Pause to look closely"),
         "shoulder_raise_cm": slider("Shoulder shrug (cm)", 0, 6, 1, 0, "How far the shoulders lift"),
         "elbow_bend_deg": slider("Elbow bend (°)", *ELBOW_BEND_RANGE_DEG, 10, 90, "0° is a straight arm"),
-        "hand_cross_deg": slider("Hands turn in (°)", 0, 60, 5, 0, "How far the forearms swing across"),
+        "hand_cross_deg": slider("Hands swing across (°)", 0, 60, 5, 0,
+                                 f"How far the forearms angle in towards the body's middle line; from "
+                                 f"{CROSSING_FROM_DEG:.0f}° the hands cross it"),
     }
     return Explorer(ArmSwingLiveFigure(), controls)
 

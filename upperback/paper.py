@@ -14,7 +14,7 @@ from html import escape
 from upperback.models.lessons import BY_KEY, CAUSE_NAMES, LESSONS, SELF_CHECKS
 from upperback.models.plan import Plan
 from upperback.models.questions import SelfCheck
-from upperback.models.selfcheck import sentence_case
+from upperback.models.selfcheck import cleared_sentence, sentence_case
 from upperback.models.warning_signs import ACTIONS, SIGNS, TIER_HEADINGS, TIERS
 
 PAGE_CSS = """
@@ -37,13 +37,12 @@ def page(title: str, body: str) -> str:
             f"<style>{PAGE_CSS}</style></head><body>{body}</body></html>\n")
 
 
-def _warning_signs_html(compact: bool = True) -> str:
-    """Every tier with its action; in compact form, the signs of each tier in one line."""
+def _warning_signs_html(tiers=TIERS) -> str:
+    """Each tier with its action and its signs in one line."""
     parts = []
-    for tier in TIERS:
-        signs = "; ".join(sign[0].lower() + sign[1:] for sign in SIGNS[tier]) if compact else ""
-        parts.append(f"<li><b>{escape(TIER_HEADINGS[tier])}</b>" + (f" — {escape(signs)}." if signs else "")
-                     + "</li>")
+    for tier in tiers:
+        signs = "; ".join(sign[0].lower() + sign[1:] for sign in SIGNS[tier])
+        parts.append(f"<li><b>{escape(TIER_HEADINGS[tier])}</b> — {escape(signs)}.</li>")
     return "<ul class='small'>" + "".join(parts) + "</ul>"
 
 
@@ -51,11 +50,17 @@ def plan_page(plan: Plan, made_on: date | None = None) -> str:
     """The runner's plan on one sheet: likely causes, up to three cues, the warning signs."""
     made_on = made_on or date.today()
     parts = [f"<h1>My plan for the upper back, {made_on:%d %B %Y}</h1>"]
-    if plan.on_hold:
+    if plan.on_hold:  # the warning, its action and nothing that invites running
         actions = "".join(f"<li>{escape(ACTIONS[tier])}</li>" for tier in plan.warnings)
-        parts.append(f"<div class='warning'><b>My plan is on hold: one of my answers matches a warning sign.</b>"
-                     f"<ul>{actions}</ul></div>")
-    elif not plan.done:
+        parts.append(f"<div class='warning'><b>My plan is on hold: a warning sign came up in my answers or my "
+                     f"run log.</b><ul>{actions}</ul></div>")
+        parts.append("<h2>The warning signs</h2>" + _warning_signs_html(plan.warnings))
+        parts.append("<p class='small'>Health education, not a diagnosis. Once a doctor has checked me and says I "
+                     "can run, I record it in lesson 04 and print my plan again.</p>")
+        return page("My plan for the upper back", "".join(parts))
+    if plan.cleared:
+        parts.append(f"<p class='small'>{escape(cleared_sentence(plan.doctor_check, plan.cleared))}</p>")
+    if not plan.done:
         parts.append("<p>No self-checks done yet: do at least one, then print this page again.</p>")
     else:
         causes = ", ".join(CAUSE_NAMES[cause] for cause in plan.likely_causes) or "no single cause yet"

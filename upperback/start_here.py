@@ -8,7 +8,7 @@ from upperback.models.lessons import BY_KEY
 from upperback.models.upper_back import STRUCTURES
 from upperback.widgets.controls import picker
 from upperback.widgets.explorer import Explorer
-from upperback.widgets.messages import note_html, problem_html
+from upperback.widgets.messages import problem_html
 from upperback.widgets.selfcheck_form import SelfCheckForm
 
 
@@ -16,9 +16,8 @@ def check_installation(lessons_version: str) -> widgets.HTML:
     """Whether the course package installed here is the one these lessons were written for. On a hub the
     package comes with the hub's image and the lessons with the class link: the two can drift apart."""
     installed = upperback.__version__
-    if installed == lessons_version:
-        return widgets.HTML(note_html(f"The course package on this computer (version {installed}) matches "
-                                      "these lessons."))
+    if installed == lessons_version:  # nothing to say: a learner need not meet the plumbing
+        return widgets.HTML("")
     return widgets.HTML(problem_html(
         f"These lessons are version {lessons_version}, but the course package installed here is version "
         f"{installed}, so some pictures and questions may not match the text. On your own computer: open a "

@@ -14,10 +14,12 @@ import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import platformdirs
+
+from upperback.models.warning_signs import TIERS, DoctorCheck
 
 try:
     import fcntl
@@ -27,6 +29,7 @@ except ImportError:  # Windows
 DATA_DIR_VARIABLE = "UPPERBACK_DATA_DIR"  # tests and workshops point this at a folder of their own
 ANSWERS_FILE = "answers.json"
 FORMAT = 1
+DOCTOR_CHECK = "doctor_check"  # the document's field for the runner's word that a doctor has checked them
 
 
 def data_dir() -> Path:
@@ -47,6 +50,16 @@ class Loaded:
 
     def all_answers(self) -> dict[str, dict[str, str]]:
         return {lesson: self.answers(lesson) for lesson in self.lessons}
+
+    @property
+    def doctor_check(self) -> DoctorCheck | None:
+        """The runner's word that a doctor has checked them (lesson 00's warning signs), if given and readable."""
+        saved = self.document.get(DOCTOR_CHECK)
+        try:
+            return DoctorCheck(date.fromisoformat(saved["on"]),
+                               tuple(tier for tier in TIERS if tier in saved["tiers"]))
+        except (TypeError, KeyError, ValueError):  # none saved, or not in a shape this course writes
+            return None
 
 
 class AnswerStore:
@@ -84,6 +97,21 @@ class AnswerStore:
     def save(self, lesson: str, answers: dict[str, str]) -> list[str]:
         """Save one lesson's answers, keeping every other lesson's and any field a newer version wrote.
         Returns notices for the runner; raises AnswersFileError when saving could lose data."""
+        def with_answers(lessons: dict, document: dict, saved_at: str) -> dict:
+            lessons[lesson] = {**lessons.get(lesson, {}), "answers": dict(answers), "saved_at": saved_at}
+            return document
+        return self._rewrite(with_answers)
+
+    def save_doctor_check(self, check: DoctorCheck) -> list[str]:
+        """Keep the date a doctor checked the runner and the tiers of warning sign they were checked for."""
+        def with_check(_lessons: dict, document: dict, saved_at: str) -> dict:
+            return {**document, DOCTOR_CHECK: {"on": check.on.isoformat(), "tiers": list(check.tiers),
+                                               "saved_at": saved_at}}
+        return self._rewrite(with_check)
+
+    def _rewrite(self, change) -> list[str]:
+        """Read, change and write the file under the lock; ``change(lessons, document, saved_at)`` edits the
+        lessons in place and returns the document's other fields."""
         private_folder(self.folder)
         with _only_one_writer(self.folder / ".answers.lock"):  # two open lessons may save at once
             loaded = self.load()
@@ -91,8 +119,8 @@ class AnswerStore:
                 raise AnswersFileError(loaded.notices[0])
             saved_at = datetime.now(UTC).isoformat(timespec="seconds")
             lessons = dict(loaded.lessons)  # damaged entries stay only in the copy set aside
-            lessons[lesson] = {**lessons.get(lesson, {}), "answers": dict(answers), "saved_at": saved_at}
-            document = {**loaded.document, "format": max(FORMAT, _format_of(loaded.document)), "lessons": lessons}
+            document = change(lessons, dict(loaded.document), saved_at)
+            document = {**document, "format": max(FORMAT, _format_of(loaded.document)), "lessons": lessons}
             write_atomically(self.path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
         return loaded.notices
 

@@ -10,14 +10,16 @@ import ipywidgets as widgets
 from upperback import arms, breathing
 from upperback.figures.run_charts import ache_against_runs_png
 from upperback.models.breathing_rhythm import breathing_rhythm
-from upperback.models.checkin_log import MIN_RUNS_TO_COMPARE
+from upperback.models.checkin_log import MIN_RUNS_TO_COMPARE, open_warnings, warning_sentences
 from upperback.models.run_files import join_with_check_ins
 from upperback.models.running import on_cadence_slider
+from upperback.storage import AnswerStore
 from upperback.storage_log import CheckInLog
 from upperback.storage_runs import RunStore
 from upperback.widgets.checkin_form import CheckInAndReview
 from upperback.widgets.controls import Picture
 from upperback.widgets.explorer import Explorer
+from upperback.widgets.messages import problem_html
 from upperback.widgets.run_import import RunImporter
 
 DEFAULT_CADENCE = 170  # steps a minute, where the explorers start when no run is imported yet
@@ -83,9 +85,14 @@ def check_in_after_latest_run() -> CheckInAndReview:
 
 
 def ache_and_runs() -> widgets.VBox:
-    """Over the weeks: the ache of each check-in beside the pace and distance of that day's run."""
-    pairs = join_with_check_ins([run.summary for run in RunStore().read().runs], CheckInLog().read().entries)
-    if len(pairs) < 2 * MIN_RUNS_TO_COMPARE:
+    """Over the weeks: the ache of each check-in beside the pace and distance of that day's run. An open
+    warning sign in the log comes first and stops any reading of a pattern."""
+    entries = CheckInLog().read().entries
+    pairs = join_with_check_ins([run.summary for run in RunStore().read().runs], entries)
+    warned = open_warnings(entries, AnswerStore().load().doctor_check)
+    if warned:
+        words = " ".join(warning_sentences(warned))
+    elif len(pairs) < 2 * MIN_RUNS_TO_COMPARE:
         words = (f"{len(pairs)} run{'s have' if len(pairs) != 1 else ' has'} a check-in on the same day. With "
                  f"fewer than {2 * MIN_RUNS_TO_COMPARE}, any pattern is mostly chance: keep logging.")
     else:
@@ -94,4 +101,5 @@ def ache_and_runs() -> widgets.VBox:
     chart = Picture()
     chart.show(ache_against_runs_png(pairs), "Three charts of the ache of each check-in against the pace, the "
                f"distance and the length of that day's run. {words}")
-    return widgets.VBox([widgets.HTML(f"<p>{escape(words)}</p>"), chart])
+    shown = problem_html(words) if warned else f"<p>{escape(words)}</p>"
+    return widgets.VBox([widgets.HTML(shown), chart])

@@ -119,7 +119,8 @@ def pendulum_caption(height_m, elbow_bend_deg, cadence, natural_hz, stride_hz) -
     return (
         f"With the elbow bent {elbow_bend_deg:.0f}°, the arm of a {height_m:.2f} m runner would swing on its "
         f"own about <b>{natural_hz:.2f}</b> times a second. At {cadence:.0f} steps a minute the stride asks "
-        f"for <b>{stride_hz:.2f}</b>, {ratio:.1f} times as fast, so the shoulder muscles must keep driving "
-        "the swing. A comfortable bend, about a right angle, shortens the pendulum a little; clenching the "
-        "elbow tighter narrows the gap only slightly, never closes it, and takes muscle to hold."
+        f"for <b>{stride_hz:.2f}</b>, {ratio:.1f} times as fast. The arm keeps time anyway: the trunk's motion "
+        "swings it, and the shoulder muscles mostly steady it rather than drive it (Pontzer 2009). A comfortable "
+        "bend, about a right angle, brings its own rhythm a little closer to the stride's; clenching the elbow "
+        "tighter narrows the gap only slightly, never closes it, and takes muscle to hold."
     )

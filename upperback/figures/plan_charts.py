@@ -66,6 +66,11 @@ def ache_chart_png(entries: list[CheckIn]) -> bytes:
         ordered = sorted(entries, key=lambda e: e.run_date)
         days = [date.fromisoformat(e.run_date) for e in ordered]
         ax.plot(days, [e.ache for e in ordered], color=style.ACHE_LINE, lw=3, marker="o", ms=9, zorder=3)
+        warned = [(day, entry.ache) for day, entry in zip(days, ordered) if entry.warning_tier]
+        if warned:  # a shape and words of its own: never read as one more point of progress
+            ax.plot(*zip(*warned, strict=True), "X", color=style.TENSE, ms=16, markeredgecolor=style.INK,
+                    linestyle="none", zorder=4, label="came with a warning sign")
+            ax.legend(loc="upper left", frameon=True)
         for row, (change, label) in enumerate(CHANGES.items()):
             tried = [day for day, entry in zip(days, ordered) if change in entry.changed]
             if tried:  # one call per kind of change, not per run: a long log still charts quickly

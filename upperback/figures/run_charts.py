@@ -39,11 +39,17 @@ def ache_against_runs_png(pairs: list[dict]) -> bytes:
         for ax, key, label in ((by_pace, "pace_min_per_km", "pace (min per km)"),
                                (by_distance, "distance_km", "distance (km)"),
                                (by_time, "minutes", "time running (min)")):
-            points = [(pair[key], pair["ache"]) for pair in pairs if pair.get(key) is not None]
-            if points:
-                ax.plot(*zip(*points, strict=True), "o", color=style.ACHE, ms=10, markeredgecolor=style.INK)
+            for warned, marker, colour in ((False, "o", style.ACHE), (True, "X", style.TENSE)):
+                points = [(pair[key], pair["ache"]) for pair in pairs
+                          if pair.get(key) is not None and bool(pair.get("warning")) == warned]
+                if points:
+                    ax.plot(*zip(*points, strict=True), marker, color=colour, ms=10 + 4 * warned,
+                            markeredgecolor=style.INK, linestyle="none",
+                            label="came with a warning sign" if warned else None)
             ax.set_xlabel(label)
             ax.grid(alpha=0.3)
+        if any(pair.get("warning") for pair in pairs):
+            by_pace.legend(loc="upper left", frameon=True)
         by_pace.set_ylim(-0.5, 10.5)
         by_pace.set_ylabel("ache (0 to 10)")
         if not pairs:

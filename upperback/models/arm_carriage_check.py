@@ -9,7 +9,7 @@ from upperback.models.questions import Option, Question, SelfCheck
 SHAKE_OUT = "every few minutes, shake your arms and shoulders out, then let them hang loose."
 DROP_SHOULDERS = "at each kilometre marker, let your shoulders drop away from your ears."
 SOFT_ELBOWS = "let your elbows open to a comfortable bend, roughly a right angle, and swing from the shoulder."
-SWING_BESIDE = "swing your arms beside your body, with hands or loose fists pointing forward."
+SWING_BESIDE = "swing your arms beside your body, with hands or loose fists facing forward."
 LOOSE_HANDS = "run with loose hands, as if holding a crisp without breaking it."
 EMPTY_HANDS = "carry nothing in your hands: a waist belt or a pocket takes the phone, bottle or keys."
 DONT_KNOW = "Not sure yet"
@@ -54,7 +54,8 @@ ARM_CARRIAGE_CHECK = SelfCheck(
                        reason="a clenched elbow is held by muscle the whole run", cue=SOFT_ELBOWS),
                 Option("right_angle", "About a right angle, and loose"),
                 Option("straight", "Mostly straight, arms hanging low", points={"arms": 1},
-                       reason="a straight arm is a long, slow pendulum for the shoulders to drive",
+                       reason="a straight arm is a long, slow pendulum, far from the stride's rhythm, that the "
+                       "shoulder muscles must keep steadying",
                        cue=SOFT_ELBOWS),
                 Option("unsure", DONT_KNOW),
             ),

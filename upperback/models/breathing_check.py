@@ -5,18 +5,24 @@ lesson 00 as well as its breathing points: the warning wins.
 """
 
 from upperback.models.questions import Option, Question, SelfCheck
-from upperback.models.warning_signs import EFFORT
+from upperback.models.warning_signs import AMBULANCE, EFFORT, URGENT_APPOINTMENT
 
-EASE_PACE = "when your breathing gets quick and high, ease the pace a little and take three slow, deep breaths."
+EASE_PACE = ("when your breathing gets quick and high, ease the pace a little and take three slow, deep breaths "
+             "(but an ache or pressure that comes with the effort and fades as you slow is a warning sign, not a "
+             "breathing habit: stop, and see lesson 00).")
 BREATHE_LOW = "breathe low: let your belly and the sides of your ribs widen as you breathe in, shoulders still."
-HANDS_CHECK = ("at rest, do the hands-on check: one hand on your belly, one on your chest, and let the lower "
-               "hand move more.")
+HANDS_CHECK = ("Before your next run, try the hands-on check at rest (lesson 02): one hand on your belly, one on "
+               "your chest, and let the lower hand move more.")
 RHYTHM = "on easy runs, try breathing in for 3 steps and out for 3."
-SHOULDERS_STILL = ("on hard stretches, check your neck and the fronts of your shoulders: let them go still while "
-                   "the ribs and belly do the work.")
-SORE_RIBS = ("keep deep-breathing practice short at first: if none of lesson 00's warning signs fit, muscles "
-             "around the ribs that feel it for a few days are getting used to new work.")
+SOFT_NECK = ("on hard stretches, soften, don't brace: the helper muscles in your neck are meant to join in when "
+             "you breathe hard, so let them work without clenching your neck and the fronts of your shoulders.")
+SORE_RIBS = ("Sore ribs after deeper breathing are practice, not harm: you are not hurting yourself. If none of "
+             "lesson 00's warning signs fit, the muscles around your ribs are getting used to new work; keep the "
+             "practice short at first.")
 NOT_SURE = "Not sure yet"
+DONT_TEST_EFFORT = ("Please don't test this on a hill or a fast stretch. If an ache or pressure does come on with "
+                    f"effort: stop. If it eases within a few minutes, get {URGENT_APPOINTMENT} before you run again; "
+                    f"if it does not ease, {AMBULANCE} now.")
 
 BREATHING_CHECK = SelfCheck(
     lesson="breathing",
@@ -42,19 +48,19 @@ BREATHING_CHECK = SelfCheck(
         ), keep="keep your easy runs at a pace where you could chat: that is where low breathing is easiest."),
         Question("speed_up", "Does the ache come on or grow when you speed up or run uphill?", (
             Option("yes", "Yes", points={"breathing": 2}, reason="an ache that grows with effort can fit the "
-                   "helper muscles being called in as breathing gets harder", warning=EFFORT),
+                   "helper muscles being called in as breathing gets harder", warning=EFFORT, signs=("effort",)),
             Option("no", "No"),
-            Option("unsure", NOT_SURE),
+            Option("unsure", NOT_SURE, note=DONT_TEST_EFFORT),
         ), keep="an ache that does not follow your effort points less to breathing: lessons 01 and 03 may fit "
-           "better.", watch="on your next hill, notice whether the ache starts or grows, and whether it fades "
-           "within minutes when you walk (if it does, see a doctor before you run again)."),
+           "better."),
         Question("neck_tension", "When you breathe hard, do your neck or the fronts of your shoulders tighten?",
-                 keep="keep your neck quiet on hard stretches and let the ribs and belly do the work.",
+                 keep="keep your neck soft on hard stretches: the helper muscles may work, without bracing.",
                  watch="on a hard stretch, touch the front of your neck: do the muscles stand out as you "
                  "breathe in?", options=(
             Option("yes", "Yes, I can feel them pulling", points={"breathing": 2},
-                   reason="a tight neck when breathing hard is the scalenes and sternocleidomastoid at work",
-                   cue=SHOULDERS_STILL),
+                   reason="a neck that braces as you breathe hard keeps the scalenes and "
+                   "sternocleidomastoid clenched beyond what the breathing needs",
+                   cue=SOFT_NECK),
             Option("no", "No"),
             Option("unsure", NOT_SURE),
         )),
@@ -64,7 +70,7 @@ BREATHING_CHECK = SelfCheck(
                    reason="even at rest your breath goes mostly to the upper chest", cue=BREATHE_LOW),
             Option("belly", "The hand on my belly"),
             Option("both", "Both about the same"),
-            Option("not_tried", "I have not tried it", cue=HANDS_CHECK),
+            Option("not_tried", "I have not tried it", note=HANDS_CHECK),
         )),
         Question("rhythm", "Do your breaths fall into a rhythm with your steps?", (
             Option("steady", "Yes, a steady pattern"),
@@ -73,7 +79,7 @@ BREATHING_CHECK = SelfCheck(
             Option("never_noticed", "I have never noticed", cue=RHYTHM),
         ), keep="keep your rhythm, and let it shorten (2 in, 2 out) when the running gets harder."),
         Question("sore_ribs", "When you have practised deep breathing, did your ribs or sides feel sore?", (
-            Option("yes", "Yes, a little", cue=SORE_RIBS),
+            Option("yes", "Yes, a little", note=SORE_RIBS),
             Option("no", "No"),
             Option("never", "I have not practised it"),
         ), keep="good: you can build deep-breathing practice up a little at a time.",

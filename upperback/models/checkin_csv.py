@@ -12,7 +12,7 @@ import csv
 import io
 import json
 
-from upperback.models.checkin_log import FIELDS, CheckIn, InvalidCheckIn, validate_check_in
+from upperback.models.checkin_log import FIELDS, NEWER_FIELDS, CheckIn, InvalidCheckIn, validate_check_in
 
 COLUMNS = (*FIELDS, "extra")
 LIST_COLUMNS = ("regions", "noticed", "changed")
@@ -54,7 +54,7 @@ def from_csv(text: str) -> tuple[list[CheckIn], list[str]]:
         header = reader.fieldnames or []
     except csv.Error as problem:
         return [], [f"This file cannot be read as CSV ({problem})."]
-    missing = [column for column in FIELDS[:-1] if column not in header]
+    missing = [column for column in FIELDS if column not in header and column not in NEWER_FIELDS]
     if missing:
         return [], [f"This is not a check-in log export: the columns {', '.join(missing)} are missing."]
     entries, problems = [], []
@@ -79,6 +79,8 @@ def _raw(row: dict) -> dict:
     if any(len(value or "") > MAX_CELL_CHARS for value in row.values() if isinstance(value, str)):
         raise InvalidCheckIn([f"a cell is longer than {MAX_CELL_CHARS:,} characters"])
     raw = {key: value for key, value in row.items() if key in FIELDS}
+    if raw.get("warning") is None:  # a short row or an older export: the check-in did not ask yet
+        raw["warning"] = ""
     for column in TEXT_COLUMNS:
         if column in FIELDS and isinstance(row.get(column), str):
             raw[column] = restored(row[column])

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from upperback.models.lessons import CAUSES
+from upperback.models.warning_signs import ACTIONS, EFFORT, EMERGENCY, URGENT, DoctorCheck, most_serious
 
 REGIONS = {
     "shoulder_tops": "tops of the shoulders and neck",
@@ -41,6 +42,24 @@ CHANGES = {
     "change_it_up": "changed position now and then",
 }
 HELPED = {"yes": "yes", "a_little": "a little", "no": "no", "no_change": "I changed nothing"}
+# The check-in's one compact question about the warning signs of lesson 00, each answer routed to its tier;
+# together the answers cover every sign that can come with a run (a test holds them to the list).
+WARNING_ANSWERS = {
+    "none": "No, none of these",
+    EFFORT: "An ache, tightness or pressure that came on with effort and eased within minutes when I slowed "
+    "or stopped",
+    EMERGENCY: "Chest pain; a sudden tearing, ripping or sharp pain; sudden breathlessness or coughing up blood; "
+    "a cold sweat or feeling sick; tingling, numbness or weakness in both legs or around my genitals; trouble "
+    "with peeing, bladder or bowel; or it began with a fall or a collision",
+    URGENT: "A fever, weight loss I did not try for, a lump or swelling in my back, or pain that does not ease "
+    "with rest or is worse at night",
+}
+WARNING_SIGNS_ANSWERED = {  # which signs of warning_signs.SIGN_LIST each answer stands for
+    EFFORT: ("effort",),
+    EMERGENCY: ("chest_spreading", "chest_heavy", "tearing", "breathing_in", "breathless_blood", "both_legs",
+                "bladder_bowel", "accident"),
+    URGENT: ("fever", "weight_loss", "lump", "rest_or_night"),
+}
 MAX_NOTE_CHARS = 500  # our bound: a note, not a diary page
 MAX_MINUTES, MAX_KM = 600.0, 250.0  # our bound: ten hours or an ultramarathon
 EARLIEST_RUN = date(1970, 1, 1)  # our bound: older dates are typing slips (0001-01-01 would break the chart)
@@ -49,7 +68,8 @@ DAY_NUMBERS = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # YYYY-MM-DD and nothin
 PLAIN_NUMBER = re.compile(r"-?[0-9]{1,6}(?:[.,][0-9]{1,3})?")
 ENTRY_ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
 FIELDS = ("run_date", "minutes", "km", "ache", "regions", "started", "noticed", "changed", "helped", "note",
-          "entry_id")
+          "entry_id", "warning")
+NEWER_FIELDS = ("entry_id", "warning")  # fields older versions did not write: a log or export may lack them
 
 
 @dataclass(frozen=True)
@@ -65,7 +85,35 @@ class CheckIn:
     helped: str
     note: str = ""
     entry_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    warning: str = ""  # a key of WARNING_ANSWERS; "" in entries saved before the check-in asked
     extra: tuple[tuple[str, object], ...] = ()  # fields a newer version wrote: kept, never dropped
+
+    @property
+    def warning_reported(self) -> str | None:
+        """The tier of the warning sign the runner said came with this run."""
+        return self.warning if self.warning in WARNING_SIGNS_ANSWERED else None
+
+    @property
+    def effort_pattern(self) -> bool:
+        """An ache that started when the runner sped up or climbed: the pattern of angina (lesson 00), which
+        lesson 00's self-check routes to the effort tier too. It is never read as a breathing habit alone."""
+        return self.ache > 0 and self.started == "faster"
+
+    @property
+    def warning_tier(self) -> str | None:
+        """The most serious warning tier this run shows, whether reported or read from its answers."""
+        tiers = [tier for tier in (self.warning_reported, EFFORT if self.effort_pattern else None) if tier]
+        return most_serious(tiers)[0] if tiers else None
+
+    def warning_open(self, doctor_check: DoctorCheck | None) -> bool:
+        """A warning a doctor's check does not cover: reported after the check, or not of a tier it saw.
+        The effort pattern read from the answers is what a doctor who checked the effort sign has seen."""
+        tier = self.warning_tier
+        if tier is None:
+            return False
+        if doctor_check is None or tier not in doctor_check.tiers:
+            return True
+        return not (date.fromisoformat(self.run_date) <= doctor_check.on or not self.warning_reported)
 
     def as_record(self) -> dict:
         record = {name: getattr(self, name) for name in FIELDS}
@@ -180,11 +228,16 @@ def validate_check_in(raw: dict, today: date | None = None, stored: bool = False
     entry_id = raw.get("entry_id") or uuid.uuid4().hex
     if not (isinstance(entry_id, str) and ENTRY_ID.fullmatch(entry_id)):
         problems.append(f"the entry number {_shown(entry_id)} is not one this course writes")
+    warning = raw.get("warning", "")  # absent or "": an entry from before the check-in asked
+    if warning is None:  # the form asks it, and it may not be skipped
+        problems.append("say whether any warning sign came with this run")
+    elif warning != "" and warning not in WARNING_ANSWERS:
+        problems.append(f"{_shown(warning)} is not an answer to the warning-sign question")
     if problems:
         raise InvalidCheckIn(problems)
     extra = tuple((key, value) for key, value in raw.items() if key not in FIELDS)
     return CheckIn(run_date, minutes, km, ache, regions, started, noticed, changed, helped, note, entry_id,
-                   extra)
+                   warning, extra)
 
 
 def _writable(text: str) -> bool:
@@ -217,10 +270,32 @@ def compare_aches(entries: list[CheckIn]) -> list[Comparison]:
     return comparisons
 
 
-def summary_sentences(entries: list[CheckIn]) -> list[str]:
-    """What the log shows, saying plainly when there are too few runs to say anything."""
+def open_warnings(entries: list[CheckIn], doctor_check: DoctorCheck | None = None) -> list[CheckIn]:
+    """The runs with a warning sign that no doctor's check covers, newest first."""
+    return sorted((e for e in entries if e.warning_open(doctor_check)), key=lambda e: e.run_date, reverse=True)
+
+
+def warning_sentences(warned: list[CheckIn]) -> list[str]:
+    """A warning wins: what came, what to do, and that no pattern is read while it is open."""
+    runs = f"{len(warned)} run{'s' if len(warned) != 1 else ''}"
+    sentences = [f"A warning sign came with {runs} in your log (the newest on {warned[0].run_date})."]
+    if any(e.effort_pattern and not e.warning_reported for e in warned):
+        sentences.append("An ache that starts when you speed up or climb and eases when you slow down is the "
+                         "pattern of lesson 00's effort warning sign, not a breathing habit.")
+    sentences += [ACTIONS[tier] for tier in most_serious(e.warning_tier for e in warned)]
+    sentences.append("Your plan is on hold, and this log shows no patterns until a doctor has checked you: an ache "
+                     "that eases when you slow down can be the warning sign itself, not progress.")
+    return sentences
+
+
+def summary_sentences(entries: list[CheckIn], doctor_check: DoctorCheck | None = None) -> list[str]:
+    """What the log shows, saying plainly when there are too few runs to say anything. An open warning sign
+    comes first and stops every pattern statement."""
     if not entries:
         return ["No check-ins yet. After your next run, fill in the check-in above."]
+    warned = open_warnings(entries, doctor_check)
+    if warned:
+        return warning_sentences(warned)
     aches = [e.ache for e in sorted(entries, key=lambda e: e.run_date)]
     sentences = [(f"{len(entries)} run{'s' if len(entries) != 1 else ''} logged; average ache "
                   f"{statistics.mean(aches):.1f} out of 10 (lowest {min(aches)}, highest {max(aches)}).")]

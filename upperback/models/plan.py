@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from upperback.models.checkin_log import CheckIn, open_warnings
 from upperback.models.lessons import BY_KEY, CAUSE_LESSONS, CAUSES, SELF_CHECKS
 from upperback.models.questions import SelfCheck
 from upperback.models.selfcheck import Verdict, combine_verdicts, score_answers
+from upperback.models.warning_signs import DoctorCheck, most_serious
 
 MAX_CUES = 3  # our choice: a few cues a runner can remember
 PER_LESSON_FIRST = 2  # our choice: so a second lesson's cue gets a place when it has one
@@ -34,6 +36,9 @@ class Plan:
     warnings: tuple[str, ...]
     cues: tuple[Cue, ...]  # none while a warning sign is on: the doctor comes first
     problems: tuple[str, ...]  # saved answers that no longer fit the questions
+    warning_runs: tuple[str, ...] = ()  # dates of logged runs that came with a warning sign still open
+    cleared: tuple[str, ...] = ()  # warning tiers of the self-checks a doctor has checked the runner for
+    doctor_check: DoctorCheck | None = None
 
     @property
     def on_hold(self) -> bool:
@@ -45,8 +50,10 @@ def most_points(check: SelfCheck, cause: str) -> int:
     return sum(max(option.points.get(cause, 0) for option in question.options) for question in check.questions)
 
 
-def build_plan(saved: dict[str, dict[str, str]]) -> Plan:
-    """``saved``: lesson -> question -> option, as the answers file keeps them."""
+def build_plan(saved: dict[str, dict[str, str]], doctor_check: DoctorCheck | None = None,
+               check_ins: list[CheckIn] | tuple = ()) -> Plan:
+    """``saved``: lesson -> question -> option, as the answers file keeps them; ``doctor_check``: the runner's
+    word that a doctor has checked them; ``check_ins``: the run log, whose warning signs hold the plan too."""
     verdicts: dict[str, Verdict] = {}
     problems = []
     for check in SELF_CHECKS:
@@ -68,15 +75,22 @@ def build_plan(saved: dict[str, dict[str, str]]) -> Plan:
     top = max((share for share in shares.values() if share), default=0)
     likely = tuple(cause for cause in CAUSES if top > 0 and shares[cause] == top)
     combined = combine_verdicts(verdicts)
+    cleared = tuple(t for t in combined.warnings if doctor_check and t in doctor_check.tiers)
+    warned_runs = open_warnings(list(check_ins), doctor_check)
+    warnings = most_serious([*(t for t in combined.warnings if t not in cleared),
+                             *(entry.warning_tier for entry in warned_runs)])
     return Plan(
         done=tuple(verdicts),
         missing=tuple(check.lesson for check in SELF_CHECKS if check.lesson not in verdicts),
         shares=shares,
         likely_causes=likely,
         reasons={cause: tuple(dict.fromkeys(found)) for cause, found in combined.reasons.items()},
-        warnings=combined.warnings,
-        cues=() if combined.warnings else _pick_cues(verdicts, likely),
+        warnings=warnings,
+        cues=() if warnings else _pick_cues(verdicts, likely),
         problems=tuple(problems),
+        warning_runs=tuple(entry.run_date for entry in warned_runs),
+        cleared=cleared,
+        doctor_check=doctor_check if cleared else None,
     )
 
 

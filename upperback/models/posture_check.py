@@ -2,12 +2,12 @@
 
 from upperback.models.questions import Option, Question, SelfCheck
 
-RUN_TALL = "when you notice a slump, run tall for ten strides, as if a string lifts the crown of your head."
+RUN_TALL = ("when you notice a slump, run tall for ten strides, as if a string lifts the crown of your head; "
+            "then relax again.")
 LOOK_AHEAD = "look well ahead along the path; lift your eyes rather than dropping your head."
 WATCH = "check your watch less often, and lift the wrist to your eyes instead of dropping your head to it."
 CHANGE_IT_UP = ("every few minutes, change something small: roll your shoulders, lengthen your neck, shift your "
                 "gaze, let the arms swing a little wider.")
-DAY_BREAKS = "during the day, get up from the desk or phone every half hour and move your upper back."
 NOT_SURE = "Not sure yet"
 
 POSTURE_CHECK = SelfCheck(
@@ -21,7 +21,8 @@ POSTURE_CHECK = SelfCheck(
                    reason="a late slump adds load near the end of long runs", cue=RUN_TALL),
             Option("rarely", "Rarely"),
             Option("unsure", NOT_SURE),
-        ), keep="keep running tall as you tire; the last kilometres are where a slump creeps in.",
+        ), keep="keep letting your posture change as you tire, rather than holding any one position: the best "
+           "posture is the next one.",
            watch="in the last kilometre, notice where your eyes and your chin point."),
         Question("gaze", "Where do you usually look when you run?", (
             Option("ground", "At the ground just ahead of my feet", points={"posture": 2},
@@ -42,7 +43,7 @@ POSTURE_CHECK = SelfCheck(
                    cue=CHANGE_IT_UP),
             Option("no", "No, it comes and goes"),
             Option("unsure", NOT_SURE),
-        ), keep="an ache that comes and goes may follow effort or arm tension more than time: lessons 01 and "
+        ), keep="an ache that comes and goes may follow arm tension or breathing more than time: lessons 01 and "
            "02 may fit better.",
            watch="note in lesson 04's check-in when in the run the ache starts, and whether it grows."),
         Question("change_helps", "If you change position (stand tall, roll your shoulders), does it ease?", (
@@ -53,12 +54,5 @@ POSTURE_CHECK = SelfCheck(
                    "01 and 02 look at the arms and breathing."),
             Option("not_tried", "I have not tried it", cue=CHANGE_IT_UP),
         )),
-        Question("day", "How long do you spend sitting at a desk or looking down at a phone on most days?", (
-            Option("long", "More than six hours", points={"posture": 1},
-                   reason="a long day bent over a desk or phone brings a rounded upper back to the run",
-                   cue=DAY_BREAKS),
-            Option("some", "Two to six hours"),
-            Option("little", "Less than two hours"),
-        ), keep="keep breaking up sitting: get up and move your upper back every half hour or so."),
     ),
 )

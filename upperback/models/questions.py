@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from upperback.models.warning_signs import SIGNS_BY_KEY, most_serious
+
 UNSURE_KEYS = {"unsure", "not_tried", "never_noticed", "never"}  # answers meaning "I have not noticed yet"
 
 
@@ -20,6 +22,7 @@ class Option:
     points: Mapping[str, int] = field(default_factory=dict)  # cause -> weight, 1 (a little) to 3 (a lot)
     reason: str = ""  # why this answer points where it does, as a phrase that follows "because"
     warning: str | None = None  # a tier of upperback.models.warning_signs, when the answer matches one
+    signs: tuple[str, ...] = ()  # the warning signs it matches (keys of warning_signs.SIGNS_BY_KEY)
     cue: str = ""  # what to try on the next run, when this answer shows a habit worth changing
     note: str = ""  # what this answer means, when it needs a sentence of its own (and shows no habit)
 
@@ -31,6 +34,13 @@ class Option:
     def __post_init__(self):  # the cause names are checked by the lesson registry, which knows them
         if self.points and not self.reason:
             raise ValueError(f"Option {self.key!r} points somewhere but gives no reason")
+        if self.signs:
+            tiers = most_serious(SIGNS_BY_KEY[key].tier for key in self.signs)
+            if self.warning != tiers[0]:
+                raise ValueError(f"Option {self.key!r} matches {self.signs} but routes to {self.warning!r}, "
+                                 f"not their most serious tier {tiers[0]!r}")
+        elif self.warning:
+            raise ValueError(f"Option {self.key!r} routes to {self.warning!r} but names no warning sign")
 
 
 @dataclass(frozen=True)

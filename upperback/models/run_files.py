@@ -383,5 +383,6 @@ def join_with_check_ins(summaries: list[dict], entries: list) -> list[dict]:
         pairs.append({"run_date": entry.run_date, "ache": entry.ache, "distance_km": km,
                       "minutes": round(moving_min) if moving_min else None,
                       "pace_min_per_km": round(moving_min / km, 2) if km and moving_min else None,
-                      "started": entry.started, "file": summary["file"]})
+                      "started": entry.started, "file": summary["file"],
+                      "warning": getattr(entry, "warning_tier", None)})
     return pairs

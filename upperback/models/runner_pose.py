@@ -46,7 +46,7 @@ class Carriage:
         limits = {
             "shoulder_raise_cm": (0, 8, "a shrug lifts the shoulders by at most a few centimetres"),
             "elbow_bend_deg": (*ELBOW_BEND_RANGE_DEG, "elbows bend from {0:g}° (straight) to about {1:g}°"),
-            "hand_cross_deg": (0, 70, "hands can turn in by up to about 70°"),
+            "hand_cross_deg": (0, 70, "the forearms can angle in across the body by up to about 70°"),
             "arm_swing_deg": (0, 70, "arms swing up to about 70° either way"),
             "trunk_lean_deg": (-10, 30, "a running lean is between -10° and 30°"),
             "upper_back_rounding_deg": (0, 60, "the upper back rounds by 0° to 60°"),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from upperback.models.lessons import BY_KEY, CAUSE_LESSONS, CAUSE_NAMES, CAUSES
 from upperback.models.questions import Question, SelfCheck
-from upperback.models.warning_signs import ACTIONS, TIERS
+from upperback.models.warning_signs import ACTIONS, TIER_NAMES, TIERS, DoctorCheck
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,8 @@ class Verdict:
     notes: tuple[str, ...] = ()  # what particular answers mean, in a sentence each
     keep: tuple[str, ...] = ()  # what to keep doing, for answers that show no habit
     all_clear: str = ""  # the lesson's words for answers that show none of its habits
+    cleared: tuple[str, ...] = ()  # warning tiers a doctor has checked the runner for
+    doctor_check: DoctorCheck | None = None
 
     @property
     def on_hold(self) -> bool:
@@ -48,6 +50,7 @@ def score_answers(check: SelfCheck, answers: Mapping[str, str | None]) -> Verdic
     warnings: list[str] = []
     weighted_cues: list[tuple[int, str]] = []
     watch, notes, keep = [], [], []
+    unsure = False
     for question in check.questions:
         option = question.option(answers[question.key])
         for cause, weight in option.points.items():
@@ -61,6 +64,8 @@ def score_answers(check: SelfCheck, answers: Mapping[str, str | None]) -> Verdic
             notes.append(option.note)
         elif option.unsure:
             watch.append(question.watch)
+        if option.unsure:
+            unsure = True
         else:
             keep.append(question.keep)
     lesson = BY_KEY[check.lesson]
@@ -69,7 +74,27 @@ def score_answers(check: SelfCheck, answers: Mapping[str, str | None]) -> Verdic
                             else strongest_first),
                    watch=tuple(dict.fromkeys(filter(None, watch)))[:MAX_WATCH],
                    notes=tuple(dict.fromkeys(notes)), keep=tuple(dict.fromkeys(filter(None, keep))),
-                   all_clear=lesson.all_clear)
+                   all_clear=UNSURE_CLEAR if unsure and lesson.all_clear else lesson.all_clear)
+
+
+UNSURE_CLEAR = ("None of this lesson's habits showed up in the answers you were sure of; for the ones you were not "
+                "sure of, the things to watch below will tell you more.")
+
+
+def with_doctor_check(verdict: Verdict, doctor_check: DoctorCheck | None) -> Verdict:
+    """The warnings a doctor has checked the runner for no longer hold the lessons back; the others still do."""
+    if doctor_check is None:
+        return verdict
+    cleared = tuple(tier for tier in verdict.warnings if tier in doctor_check.tiers)
+    return replace(verdict, warnings=tuple(tier for tier in verdict.warnings if tier not in cleared),
+                   cleared=cleared, doctor_check=doctor_check if cleared else None)
+
+
+def cleared_sentence(doctor_check: DoctorCheck, tiers) -> str:
+    kinds = " and ".join(TIER_NAMES[tier] for tier in tiers)
+    return (f"The {kinds} warning sign{'s' if len(tiers) > 1 else ''} in your answers: {doctor_check.words}, who "
+            "said you can run, so your plan is back. If a sign comes back or changes, stop and get checked again.")
+
 
 
 MAX_WATCH = 2  # our choice: things to notice on one run; more would crowd out the run itself
@@ -113,7 +138,7 @@ def verdict_sentences(verdict: Verdict) -> list[str]:
             sentences.append(f"Only once a doctor has checked you: your other answers point towards {names}, "
                              "and its lesson has cues to try then.")
         return [*sentences, NOT_A_DIAGNOSIS]
-    sentences = []
+    sentences = [cleared_sentence(verdict.doctor_check, verdict.cleared)] if verdict.cleared else []
     if not verdict.likely_causes:
         sentences.append(verdict.all_clear or "Your answers do not point to one cause in particular, so all "
                          "three lessons are worth a look.")

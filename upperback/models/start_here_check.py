@@ -39,7 +39,7 @@ START_HERE_CHECK = SelfCheck(
                 Option(
                     "chest_spreading",
                     "In the front of the chest, or spreading into an arm, the neck or the jaw",
-                    warning=EMERGENCY,
+                    warning=EMERGENCY, signs=("chest_spreading",),
                 ),
                 Option("elsewhere", "Somewhere else, or hard to say",
                        note="An ache somewhere else, or hard to place, is worth a doctor's look if it keeps "
@@ -63,7 +63,7 @@ START_HERE_CHECK = SelfCheck(
                     points={"breathing": 1},
                     reason="an ache that comes with hard breathing can fit quick, shallow breaths that lean "
                     "on the neck and shoulder muscles",
-                    warning=EFFORT,
+                    warning=EFFORT, signs=("effort",),
                 ),
                 Option(
                     "tired",
@@ -89,22 +89,38 @@ START_HERE_CHECK = SelfCheck(
                 Option(
                     "rest_or_night",
                     "It does not ease when I rest, or it is worse at night",
-                    warning=URGENT,
+                    warning=URGENT, signs=("rest_or_night",),
                 ),
             ),
         ),
         Question(
             key="with_it",
-            text="Has any of these come with the ache? (Pick the first that fits.)",
+            text="Has any of these come with the ache, or does any fit you? (Pick the first that fits.)",
             options=(
                 Option("none", "None of these",
                        note="None of the signs that need a doctor came with it: the lessons are the right "
                        "place to start."),
+                Option("chest_heavy", "Chest pain that spread to an arm, the back, the neck or the jaw, felt tight or "
+                       "heavy, came with breathlessness, a cold sweat or feeling sick, or lasted over 15 minutes",
+                       warning=EMERGENCY, signs=("chest_spreading", "chest_heavy")),
+                Option("tearing", "A sudden, severe tearing or ripping pain in the chest or between the "
+                       "shoulder blades", warning=EMERGENCY, signs=("tearing",)),
                 Option("breathing_pain", "A sudden sharp pain that is worse when I breathe in, sudden "
-                       "breathlessness, or coughing up blood", warning=EMERGENCY),
-                Option("chest_heavy", "A tight or heavy chest, sweating, or feeling sick", warning=EMERGENCY),
-                Option("both_legs", "Tingling, numbness or weakness in both legs", warning=EMERGENCY),
-                Option("fever_weight", "A fever, or weight loss I did not try for", warning=URGENT),
+                       "breathlessness, or coughing up blood", warning=EMERGENCY,
+                       signs=("breathing_in", "breathless_blood")),
+                Option("both_legs", "Tingling, numbness or weakness in both legs, numbness around my genitals "
+                       "or buttocks, or trouble with peeing or with bladder or bowel control", warning=EMERGENCY,
+                       signs=("both_legs", "bladder_bowel")),
+                Option("accident", "It started after a fall, a collision or another accident", warning=EMERGENCY,
+                       signs=("accident",)),
+                Option("fever_weight", "A fever, or weight loss I did not try for", warning=URGENT,
+                       signs=("fever", "weight_loss")),
+                Option("lump", "A lump, a swelling or a change of shape in my back", warning=URGENT,
+                       signs=("lump",)),
+                Option("history", "I have had cancer, take steroid tablets long-term, or have osteoporosis",
+                       warning=URGENT, signs=("cancer", "steroids_bones")),
+                Option("age", "This upper-back pain is new, and I am under 20 or over 50", warning=URGENT,
+                       signs=("age",)),
             ),
         ),
     ),

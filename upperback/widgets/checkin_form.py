@@ -15,14 +15,18 @@ from upperback.models.checkin_log import (
     NOTICED,
     REGIONS,
     STARTED,
+    WARNING_ANSWERS,
     InvalidCheckIn,
     summary_sentences,
     validate_check_in,
 )
+from upperback.models.warning_signs import ACTIONS
+from upperback.storage import AnswersFileError, AnswerStore
 from upperback.storage_log import CheckInLog
 from upperback.widgets.controls import Choices, Picture, slider
 from upperback.widgets.messages import note_html, problem_html, reported
 from upperback.widgets.static_fallback import StaticFallback
+from upperback.widgets.warning_view import warnings_html
 
 WIDE = {"description_width": "12em"}
 CELL = ' style="padding:0.2em 0.7em;text-align:left;vertical-align:top"'
@@ -55,6 +59,8 @@ class CheckInForm(widgets.VBox):
         self.noticed = _checkboxes(NOTICED)
         self.changed = _checkboxes(CHANGES)
         self.helped = Choices([(label, key) for key, label in HELPED.items()], legend="Did it help?")
+        self.warning = Choices([(label, key) for key, label in WARNING_ANSWERS.items()],
+                               legend="Did any of lesson 00's warning signs come with this run?")
         self.note = widgets.Textarea(description="Note", placeholder="anything else worth remembering",
                                      style=WIDE, layout=widgets.Layout(width="40em", height="4em"))
         self.save_button = widgets.Button(description="Save this check-in", button_style="primary", icon="save",
@@ -64,7 +70,7 @@ class CheckInForm(widgets.VBox):
         super().__init__([
             self.run_date, self.minutes, self.km, self.ache, _group("Where it ached", self.regions), self.started,
             _group("What you noticed", self.noticed), _group("What you changed", self.changed), self.helped,
-            self.note, self.save_button, self.message,
+            self.warning, self.note, self.save_button, self.message,
         ])
         self.add_class("upperback-checkin")
 
@@ -75,7 +81,7 @@ class CheckInForm(widgets.VBox):
             "regions": [key for key, box in self.regions.items() if box.value], "started": self.started.value,
             "noticed": [key for key, box in self.noticed.items() if box.value],
             "changed": [key for key, box in self.changed.items() if box.value],
-            "helped": self.helped.value, "note": self.note.value,
+            "helped": self.helped.value, "note": self.note.value, "warning": self.warning.value,
         }
 
     @reported("message")
@@ -91,7 +97,14 @@ class CheckInForm(widgets.VBox):
             self.message.value = problem_html(f"Could not save to {self.run_log.path} ({problem.strerror}); "
                                               "your entry is still in the form.")
             return False
-        self.message.value = note_html(f"Saved. Your log is kept in {self.run_log.path}.")
+        saved = note_html(f"Saved. Your log is kept in {self.run_log.path}.")
+        tier = entry.warning_tier
+        if tier:  # a warning wins: its action first, before anything else the form says
+            why = ("An ache that starts when you speed up or climb is the pattern of the effort warning sign."
+                   if entry.effort_pattern and not entry.warning_reported else "")
+            saved = (warnings_html([tier], "This run came with a warning sign.")
+                     + problem_html(" ".join(filter(None, [why, ACTIONS[tier]]))) + saved)
+        self.message.value = saved
         self.note.value = ""
         if self.on_saved:
             self.on_saved()
@@ -103,6 +116,7 @@ class LogReview(widgets.VBox):
 
     def __init__(self, log: CheckInLog | None = None, export_folder: Path | str = "."):
         self.run_log = log or CheckInLog()
+        self.answers = AnswerStore(self.run_log.folder)  # where the runner's word on a doctor's check is kept
         self.export_folder = Path(export_folder)
         self.chart = Picture()
         self.summary = widgets.HTML()
@@ -122,7 +136,11 @@ class LogReview(widgets.VBox):
     @reported("summary")
     def refresh(self) -> None:
         read = self.run_log.read()
-        sentences = summary_sentences(read.entries)
+        try:
+            doctor_check = self.answers.load().doctor_check
+        except AnswersFileError:  # the plan and the self-checks say why
+            doctor_check = None
+        sentences = summary_sentences(read.entries, doctor_check)
         self.chart.show(ache_chart_png(read.entries), "Chart of the ache after each run, 0 to 10, by date, with a "
                         "lane below it marking each change tried. " + sentences[0])
         problems = "".join(problem_html(p) for p in read.problems)
@@ -202,6 +220,8 @@ class CheckInAndReview(StaticFallback, widgets.VBox):
                 ("Ache, 0 (none) to 10 (worst)", "______"), ("Where it ached", boxes(REGIONS)),
                 ("When it started", boxes(STARTED)), ("What you noticed", boxes(NOTICED)),
                 ("What you changed", boxes(CHANGES)), ("Did it help?", boxes(HELPED)),
+                ("Did any warning sign come with it? (If yes: stop, and see lesson 00 for what to do.)",
+                 boxes(WARNING_ANSWERS)),
                 ("Note", "________________________________________")]
         body = "".join(f"<tr><th{CELL}>{name}</th><td{CELL}>{value}</td></tr>" for name, value in rows)
         return f"<h3>Run check-in (copy one per run)</h3><table>{body}</table>"

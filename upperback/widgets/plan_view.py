@@ -10,21 +10,24 @@ import ipywidgets as widgets
 from upperback.figures.plan_charts import cause_chart_alt, cause_chart_png
 from upperback.models.lessons import BY_KEY, CAUSE_NAMES
 from upperback.models.plan import build_plan
-from upperback.models.selfcheck import sentence_case
+from upperback.models.selfcheck import cleared_sentence, sentence_case
 from upperback.models.warning_signs import ACTIONS
 from upperback.paper import plan_page
 from upperback.storage import AnswersFileError, AnswerStore, plain_error, write_atomically
+from upperback.storage_log import CheckInLog
 from upperback.widgets.controls import Picture
 from upperback.widgets.messages import link_html, note_html, problem_html, reported
-from upperback.widgets.selfcheck_form import warnings_html
 from upperback.widgets.static_fallback import StaticFallback
+from upperback.widgets.warning_view import DoctorCheckForm, warnings_html
 
 PRINTABLE_PLAN = "my_upperback_plan.html"  # written beside the lesson, so JupyterLab can open it
 
 
 class PlanView(StaticFallback, widgets.VBox):
-    def __init__(self, store: AnswerStore | None = None, print_folder: Path | str = "."):
+    def __init__(self, store: AnswerStore | None = None, print_folder: Path | str = ".",
+                 log: CheckInLog | None = None):
         self.store = store or AnswerStore()
+        self.run_log = log or CheckInLog(self.store.folder)
         self.print_folder = Path(print_folder)
         self.plan = None
         self.text = widgets.HTML()
@@ -38,8 +41,9 @@ class PlanView(StaticFallback, widgets.VBox):
                                            layout=widgets.Layout(width="max-content"))
         self.print_button.on_click(self.write_printable)
         self.print_message = widgets.HTML()
-        super().__init__([widgets.HBox([self.refresh_button, self.print_button]), self.text, self.chart,
-                          self.print_message])
+        self.doctor_check = DoctorCheckForm(self.store, on_saved=self.refresh)
+        super().__init__([widgets.HBox([self.refresh_button, self.print_button]), self.text, self.doctor_check,
+                          self.chart, self.print_message])
         self.add_class("upperback-plan")
         self.refresh()
 
@@ -60,13 +64,16 @@ class PlanView(StaticFallback, widgets.VBox):
         except AnswersFileError as problem:
             self.text.value = problem_html(str(problem))
             return
-        plan = self.plan = build_plan(loaded.all_answers())
+        logged = self.run_log.read()
+        plan = self.plan = build_plan(loaded.all_answers(), loaded.doctor_check, logged.entries)
         parts = [problem_html(notice) for notice in [*loaded.notices, *plan.problems]]
         if plan.on_hold:
-            parts.append(warnings_html(plan.warnings) + _on_hold_html(plan))
+            parts.append(warnings_html(plan.warnings, "A warning sign is open in your answers or your log.")
+                         + _on_hold_html(plan))
         else:
             parts.append(_plan_html(plan))
         self.text.value = "".join(parts)
+        self.doctor_check.show_for(plan.warnings)
         shown = plan.done and not plan.on_hold
         if shown:
             self.chart.show(cause_chart_png(plan), cause_chart_alt(plan))
@@ -96,13 +103,15 @@ class PlanView(StaticFallback, widgets.VBox):
 def _on_hold_html(plan) -> str:
     """A warning sign wins: its action instead of the plan, which waits for a doctor's check."""
     actions = "".join(f"<li>{escape(ACTIONS[tier])}</li>" for tier in plan.warnings)
-    return (f"<p><b>Your plan is on hold.</b> First:</p><ul>{actions}</ul>"
-            + note_html("When a doctor has checked you and says running is fine, redo the self-check that "
-                        "showed the warning sign, then refresh this plan. This is not a diagnosis."))
+    runs = (f"<p>Runs in your log that came with a warning sign: {escape(', '.join(plan.warning_runs))}.</p>"
+            if plan.warning_runs else "")
+    return (f"<p><b>Your plan is on hold.</b> First:</p><ul>{actions}</ul>{runs}"
+            + note_html("When a doctor has checked you and says you can run, say so below, with the date: the "
+                        "plan then comes back. This is not a diagnosis."))
 
 
 def _plan_html(plan) -> str:
-    parts = []
+    parts = [note_html(cleared_sentence(plan.doctor_check, plan.cleared))] if plan.cleared else []
     if not plan.done:
         parts.append("<p><b>No self-checks saved yet.</b> Do at least one, then press <i>Refresh my plan</i>.</p>")
     for lesson in (BY_KEY[key] for key in plan.missing):

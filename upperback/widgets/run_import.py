@@ -19,13 +19,15 @@ SAMPLES = Path(__file__).resolve().parents[1] / "sample_runs"
 SAMPLE_FILES = sorted(path.name for path in SAMPLES.glob("run_*"))
 
 
-def privacy_html() -> str:
+def privacy_html(folder: Path) -> str:
     on_binder = "BINDER_SERVICE_HOST" in os.environ or "BINDER_REQUEST" in os.environ
     where = ("This session runs on a Binder server: an uploaded file goes to that server, and is deleted with "
              "the session." if on_binder else "Everything stays on the computer running this notebook.")
-    return note_html("Only the time, distance, speed, cadence and heart rate of a run are kept, minute by "
-                     f"minute, in your private data folder; where you ran (the positions) is never kept or shown. "
-                     f"{where} The Delete button removes an imported run.")
+    return note_html("Kept of each run: its file name, start time, length and distance, and its time, distance, "
+                     "speed, cadence and heart rate minute by minute, in the runs folder of your private data "
+                     "folder (shown below). Where you ran (the positions) is never kept or shown. "
+                     f"{where} The Delete button removes an imported run.") + (
+        f"<details><summary>Where your runs are kept</summary><p>{escape(str(folder))}</p></details>")
 
 
 class RunImporter(StaticFallback, widgets.VBox):
@@ -49,7 +51,7 @@ class RunImporter(StaticFallback, widgets.VBox):
         self.message = widgets.HTML()
         self.summary = widgets.HTML()
         self.chart = Picture()
-        super().__init__([widgets.HTML(privacy_html()), widgets.HBox([self.upload]),
+        super().__init__([widgets.HTML(privacy_html(self.store.folder)), widgets.HBox([self.upload]),
                           widgets.HBox([self.sample, self.use_sample]), self.message,
                           widgets.HBox([self.runs, self.delete_button]), self.summary, self.chart])
         self.add_class("upperback-runs")

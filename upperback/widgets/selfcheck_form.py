@@ -12,12 +12,12 @@ import ipywidgets as widgets
 
 from upperback.models.lessons import CAUSE_LESSONS
 from upperback.models.questions import SelfCheck
-from upperback.models.selfcheck import Verdict, score_answers, verdict_sentences
-from upperback.models.warning_signs import SIGNS, TIER_HEADINGS
+from upperback.models.selfcheck import Verdict, score_answers, verdict_sentences, with_doctor_check
 from upperback.storage import AnswersFileError, AnswerStore
 from upperback.widgets.controls import Choices
 from upperback.widgets.messages import link_html, note_html, problem_html, reported
 from upperback.widgets.static_fallback import StaticFallback
+from upperback.widgets.warning_view import DoctorCheckForm, warnings_html
 
 
 class SelfCheckForm(StaticFallback, widgets.VBox):
@@ -38,7 +38,8 @@ class SelfCheckForm(StaticFallback, widgets.VBox):
         self.check_button.on_click(self.submit)
         self.feedback = widgets.HTML()
         self.feedback.add_class("upperback-feedback")
-        super().__init__([*rows, self.check_button, self.feedback])
+        self.doctor_check = DoctorCheckForm(self.store, on_saved=self.submit)
+        super().__init__([*rows, self.check_button, self.feedback, self.doctor_check])
         self.add_class("upperback-selfcheck")
         self._fill_in_saved_answers()
 
@@ -60,9 +61,15 @@ class SelfCheckForm(StaticFallback, widgets.VBox):
             notices = [str(problem) if isinstance(problem, AnswersFileError)
                        else f"Your answers could not be saved in {self.store.path} ({problem.strerror})."]
             saved = "Your feedback is below, but these answers were not saved."
+        try:
+            doctor_check = self.store.load().doctor_check
+        except AnswersFileError:  # already said in the notices
+            doctor_check = None
+        verdict = with_doctor_check(verdict, doctor_check)
         self.feedback.value = (
-            verdict_html(verdict) + "".join(problem_html(n) for n in notices) + note_html(saved)
+            verdict_html(verdict, self.check.lesson) + "".join(problem_html(n) for n in notices) + note_html(saved)
         )
+        self.doctor_check.show_for(verdict.warnings)
         return verdict
 
     def static_html(self) -> str:
@@ -87,24 +94,12 @@ class SelfCheckForm(StaticFallback, widgets.VBox):
             self.feedback.value = "".join(problem_html(n) for n in loaded.notices)
 
 
-def verdict_html(verdict: Verdict) -> str:
+def verdict_html(verdict: Verdict, this_lesson: str = "") -> str:
     parts = [warnings_html(verdict.warnings)] if verdict.warnings else []
     sentences = verdict_sentences(verdict)
     parts.append("<ul>" + "".join(f"<li>{escape(s)}</li>" for s in sentences) + "</ul>")
     links = " · ".join(link_html(CAUSE_LESSONS[cause].notebook, CAUSE_LESSONS[cause].label)
-                       for cause in verdict.likely_causes)
+                       for cause in verdict.likely_causes if CAUSE_LESSONS[cause].key != this_lesson)
     if links and not verdict.on_hold:  # with a warning sign, the first thing to do is see a doctor
         parts.append(f"<p>Read first: {links}</p>")
     return "".join(parts)
-
-
-def warnings_html(tiers) -> str:
-    blocks = []
-    for tier in tiers:
-        signs = "".join(f"<li>{escape(sign)}</li>" for sign in SIGNS[tier])
-        blocks.append(
-            '<div role="alert" style="border:3px solid #D55E00;padding:0.5em 0.8em;margin:0.3em 0">'
-            f"<b>One of your answers matches a warning sign. {escape(TIER_HEADINGS[tier])}.</b>"
-            f"<p>A lesson cannot help with this: please get checked first. The signs:</p><ul>{signs}</ul></div>"
-        )
-    return "".join(blocks)
