@@ -68,7 +68,7 @@ def legibility_problems(figure) -> list[str]:
     renderer = canvas.get_renderer()
     texts = _texts(figure, renderer)
     problems = []
-    page = figure.bbox.padded(SLACK_PX)
+    page = figure.bbox  # every edge, with no slack: a glyph past it is cut off
     for text, box in texts:
         if not (page.x0 <= box.x0 and box.x1 <= page.x1 and page.y0 <= box.y0 and box.y1 <= page.y1):
             problems.append(f"cut off at the edge: {text.get_text()!r}")

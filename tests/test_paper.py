@@ -87,3 +87,15 @@ def test_every_printable_page_fits_one_sheet(page, tmp_path, name, paper):
     path.write_text(PRINTED[name](), encoding="utf-8")
     page.goto(path.as_uri())
     assert _pages(page.pdf(format=paper, print_background=True)) == 1
+
+
+@pytest.mark.parametrize("check", SELF_CHECKS, ids=lambda check: check.lesson)
+def test_each_scoring_key_compares_causes_by_share_as_the_plan_does(check):
+    from upperback.models.lessons import CAUSE_NAMES, CAUSES
+    from upperback.models.plan import most_points
+
+    html = scoring_key(check)
+    assert "most points" not in html and "share" in html
+    for cause in CAUSES:
+        if most_points(check, cause):
+            assert f"{CAUSE_NAMES[cause]} {most_points(check, cause)}" in html

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from upperback.models.lessons import BY_KEY, CAUSE_NAMES, LESSONS, SELF_CHECKS
-from upperback.models.plan import Plan
+from upperback.models.lessons import BY_KEY, CAUSE_NAMES, CAUSES, LESSONS, SELF_CHECKS
+from upperback.models.plan import Plan, most_points
 from upperback.models.questions import SelfCheck
 from upperback.models.selfcheck import cleared_sentence, sentence_case
 from upperback.models.warning_signs import ACTIONS, SIGNS, TIER_HEADINGS, TIERS
@@ -106,8 +106,12 @@ def scoring_key(check: SelfCheck) -> str:
                      if row == 0 else "")  # the question once, beside all its answers
             rows.append(f"<tr>{asked}<td>{escape(option.text)}</td><td>{escape(points or '–')}</td>"
                         f"<td>{escape(then or 'read the lesson its points name')}</td></tr>")
-    how = ("Add the points for each cause; the cause with the most points is the lesson to read first. A "
-           "warning sign wins over every score: its action comes first and the lessons wait.")
+    most = ", ".join(f"{CAUSE_NAMES[cause]} {most_points(check, cause)}" for cause in CAUSES
+                     if most_points(check, cause))
+    how = ("Add up the points for each cause. The plan (lesson 04) compares causes by their share: the points a "
+           "cause got in all the checks done, divided by the most those checks could give it (from this check: "
+           f"{most}). The largest share is the lesson to read first. A warning sign wins over every score: its "
+           "action comes first and the lessons wait.")
     return page(f"Scoring key: {check.title}",
                 f"<h1>Scoring key, {escape(lesson.label)}: {escape(check.title)}</h1><p class='small'>{how}</p>"
                 "<table><tr><th>question</th><th>answer</th><th>points</th><th>next step</th></tr>"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from matplotlib.dates import DateFormatter, DayLocator
+from matplotlib.dates import DAILY, AutoDateLocator, ConciseDateFormatter
 
 from upperback.figures import style
 from upperback.figures.rendering import png_bytes
@@ -77,9 +77,13 @@ def ache_chart_png(entries: list[CheckIn]) -> bytes:
                 lane.plot(tried, [row] * len(tried), CHANGE_MARKERS[change], color=style.RELAXED, ms=10,
                           label=label, linestyle="none")
         if lane.lines:
-            figure.legend(title="what you changed", loc="outside right upper", frameon=False)
-        ax.set_xlim(days[0] - timedelta(days=2), days[-1] + timedelta(days=2))  # one run still gets a sane axis
-        span_days = (days[-1] - days[0]).days + 4
-        lane.xaxis.set_major_locator(DayLocator(interval=max(1, span_days // 7)))  # whole days, at most ~8 ticks
-        lane.xaxis.set_major_formatter(DateFormatter("%d %b"))
+            figure.legend(handles=lane.lines, title="what you changed", loc="outside right upper", frameon=False)
+        # room for a whole marker at each end, however long the log: one run still gets a sane axis
+        margin = max(timedelta(days=2), (days[-1] - days[0]) * 0.04)
+        ax.set_xlim(days[0] - margin, days[-1] + margin)
+        # at most six dates, on whole days, with the year shown wherever it changes (a log may span years)
+        locator = AutoDateLocator(minticks=3, maxticks=6, interval_multiples=True)
+        locator.intervald[DAILY] = [1, 2, 3, 7, 14]
+        lane.xaxis.set_major_locator(locator)
+        lane.xaxis.set_major_formatter(ConciseDateFormatter(locator, show_offset=True))
     return png_bytes(figure)

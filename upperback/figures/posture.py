@@ -34,6 +34,9 @@ def posture_figure():
     """Static: a tall runner with a slight lean beside a slumped one, with the head's lever marked."""
     with style.series_style(projector=False):
         figure = style.new_figure(12, 7.5)
+        # room above the two-line titles: the layout leaves them flush with the top, and a browser's glyphs
+        # (wider than matplotlib's measure of them) then lose their first line at the edge
+        figure.get_layout_engine().set(h_pad=0.15)
         axes = figure.subplots(1, 2)
         cases = (
             (UPRIGHT, style.RELAXED, "Tall, with a slight forward lean:\nthe head sits over the shoulders"),

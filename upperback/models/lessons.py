@@ -25,7 +25,8 @@ class Lesson:
     key: str  # names the notebook, and the lesson's saved self-check answers
     facade: str  # the module of upperback the notebook imports, one short call per cell
     title: str
-    minutes: int  # on your own, as the lesson's first cell says
+    minutes: int  # on your own, as the lesson's "Time" line says
+    workshop_minutes: int  # in a workshop, as the lesson's "Time" line and the facilitator guide's agenda say
     cause: str | None = None  # the cause of the ache this lesson teaches, if it teaches one
     cause_name: str | None = None  # that cause in words, as it completes "points most towards …"
     colour: str | None = None  # the Okabe–Ito colour (upperback.figures.style) that stands for the cause
@@ -54,27 +55,27 @@ class Lesson:
         return self.notebook + self.cues_anchor if self.cues_anchor else None
 
 
-# The minutes are our estimates (our choice) of the time a lesson takes on your own.
+# The minutes are our estimates (our choice) of the time a lesson takes on your own and in a workshop.
 LESSONS = (
-    Lesson(0, "start_here", "start_here", "Start here", 20, self_check=START_HERE_CHECK,
+    Lesson(0, "start_here", "start_here", "Start here", 20, 8, self_check=START_HERE_CHECK,
            explorers=("explore_upper_back",)),
-    Lesson(1, "arm_carriage", "arms", "How you carry your arms", 25, cause="arms", cause_name="how you carry your arms",
+    Lesson(1, "arm_carriage", "arms", "How you carry your arms", 25, 12, cause="arms", cause_name="how you carry your arms",
            colour="blue", self_check=ARM_CARRIAGE_CHECK, cues_heading=CUES_HEADING,
            explorers=("explore_arm_swing", "explore_pendulum"), cues_to_pick=2,
            all_clear="Your arms sound relaxed: none of the arm habits this lesson looks for showed up in your "
            "answers."),
-    Lesson(2, "breathing", "breathing", "How you breathe", 25, cause="breathing", cause_name="how you breathe",
+    Lesson(2, "breathing", "breathing", "How you breathe", 25, 12, cause="breathing", cause_name="how you breathe",
            colour="sky_blue", self_check=BREATHING_CHECK, cues_heading=CUES_HEADING,
            explorers=("explore_breath", "explore_ventilation", "explore_pacer"), cues_to_pick=2,
            all_clear="Your breathing sounds easy and low: none of the breathing habits this lesson looks for "
            "showed up in your answers."),
-    Lesson(3, "posture", "posture", "Posture", 20, cause="posture", cause_name="your posture",
+    Lesson(3, "posture", "posture", "Posture", 20, 12, cause="posture", cause_name="your posture",
            colour="reddish_purple", self_check=POSTURE_CHECK, cues_heading=CUES_HEADING,
            explorers=("explore_head_load",), cues_to_pick=2,
            all_clear="Your posture sounds varied and upright: none of the posture habits this lesson looks for "
            "showed up in your answers."),
-    Lesson(4, "your_plan", "your_plan", "Your plan", 15),
-    Lesson(5, "your_runs", "your_runs", "Your runs", 15, explorers=("explore_pendulum", "explore_pacer")),
+    Lesson(4, "your_plan", "your_plan", "Your plan", 15, 10),
+    Lesson(5, "your_runs", "your_runs", "Your runs", 15, 15, explorers=("explore_pendulum", "explore_pacer")),
 )
 
 BY_KEY = {lesson.key: lesson for lesson in LESSONS}
