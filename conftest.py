@@ -80,9 +80,10 @@ def build_binder_environment(home: Path, runs: LessonRuns) -> Path:
     """Exactly what Binder installs (requirements.txt), built as a workshop laptop with no internet builds it:
     `make wheelhouse`, then `make lab`'s environment from that folder alone. Raises with make's words."""
     folder, wheelhouse = home / "env", home / "wheelhouse"
-    settings = [f"PYTHON={sys.executable}", f"WHEELHOUSE={wheelhouse}", f"VENV={folder}"]
+    settings = [f"WHEELHOUSE={wheelhouse}", f"VENV={folder}"]
     for target in ("wheelhouse", f"{folder}/runtime.stamp"):
-        runs.binder_make = subprocess.Popen(["make", "--no-print-directory", target, *settings], cwd=ROOT,
+        runs.binder_make = subprocess.Popen(["make", "--no-print-directory", target, f"PYTHON={sys.executable}",
+                                             *settings], cwd=ROOT,
                                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                             start_new_session=True)  # stopped as a group if the tests end first
         printed, _ = runs.binder_make.communicate()

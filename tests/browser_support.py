@@ -78,6 +78,12 @@ def jupyterlab_server(home: Path, extra_args=(), extra_env=None, python=sys.exec
             server.wait(timeout=20)
 
 
+def make_command(*arguments: str) -> list[str]:
+    """A `make` the tests start, on the Python running them: without PYTHON=, make would take `python3` and
+    rebuild .venv for it in the middle of the run (`make test PYTHON=python3.13`)."""
+    return ["make", "--no-print-directory", *arguments, f"PYTHON={sys.executable}"]
+
+
 def isolated_jupyter_env(home: Path) -> dict:
     """This process's environment with every Jupyter, IPython and matplotlib folder under ``home``."""
     env = dict(os.environ)
@@ -107,7 +113,7 @@ def app_server(home: Path, data_dir: Path):
     port = free_port()
     log_path = home / "app.log"
     with log_path.open("w") as log:
-        server = subprocess.Popen(["make", "--no-print-directory", "app", f"PORT={port}"], cwd=ROOT, env=env,
+        server = subprocess.Popen(make_command("app", f"PORT={port}"), cwd=ROOT, env=env,
                                   stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         try:
             wait_until_serving(f"http://127.0.0.1:{port}/", server, log_path, "make app")

@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 import pytest
 import requests
-from browser_support import ROOT, free_port, isolated_jupyter_env, wait_until_serving
+from browser_support import ROOT, free_port, isolated_jupyter_env, make_command, wait_until_serving
 from websockets.sync.client import connect
 
 from upperback.hub import FOLDER, LESSON_00, class_links
@@ -49,8 +49,8 @@ def class_hub(home: Path):
     port = free_port()
     log_path = home / "hub.log"
     with log_path.open("w") as log:
-        hub = subprocess.Popen(["make", "--no-print-directory", "class", f"CLASS_PORT={port}",
-                                f"CLASS_DIR={home / 'class'}"], cwd=ROOT, env=env, stdout=log,
+        hub = subprocess.Popen(make_command("class", f"CLASS_PORT={port}", f"CLASS_DIR={home / 'class'}"),
+                               cwd=ROOT, env=env, stdout=log,
                                stderr=subprocess.STDOUT, start_new_session=True)
         base = f"http://127.0.0.1:{port}"
         try:

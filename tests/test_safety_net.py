@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from html import escape
 from pathlib import Path
 
 import nbformat
@@ -13,6 +14,7 @@ import pytest
 from upperback.models.checkin_log import (
     WARNING_ANSWERS,
     WARNING_SIGNS_ANSWERED,
+    WARNING_TIERS,
     summary_sentences,
     validate_check_in,
 )
@@ -91,15 +93,18 @@ def test_every_sign_on_lesson_00s_list_is_answerable_in_its_self_check_and_route
 def test_the_check_in_question_covers_every_sign_that_can_come_with_a_run():
     covered = {sign for signs in WARNING_SIGNS_ANSWERED.values() for sign in signs}
     assert covered == set(SIGNS_BY_KEY) - ABOUT_THE_PERSON
-    for tier, signs in WARNING_SIGNS_ANSWERED.items():
-        assert {SIGNS_BY_KEY[sign].tier for sign in signs} == {tier}
-    assert set(WARNING_ANSWERS) == {"none", *TIERS}
+    tiers = [WARNING_TIERS[answer] for answer in WARNING_ANSWERS if answer != "none"]
+    assert tiers == sorted(tiers, key=TIERS.index), "most serious first: the runner picks the first that fits"
+    for answer, signs in WARNING_SIGNS_ANSWERED.items():
+        assert WARNING_TIERS[answer] == most_serious(SIGNS_BY_KEY[sign].tier for sign in signs)[0]
+    assert next(iter(WARNING_ANSWERS)) == "none" and set(WARNING_ANSWERS) == {"none", *WARNING_SIGNS_ANSWERED}
+    assert all(len(text) <= 260 for text in WARNING_ANSWERS.values()), "short enough to read on a phone"
 
 
 def test_the_red_flags_of_the_upper_back_are_on_the_list():
     every_sign = " ".join(sign.text for sign in SIGN_LIST).lower()
     for phrase in ("tearing or ripping", "between the shoulder blades", "under 20 or over 50", "steroid",
-                   "osteoporosis", "had cancer", "fall or a collision", "both legs", "bladder or bowel",
+                   "osteoporosis", "had cancer", "hard fall", "collision", "both legs", "bladder or bowel",
                    "worse at night", "high temperature", "worse when you breathe in", "coughing up blood"):
         assert phrase in every_sign, phrase
     assert SIGNS_BY_KEY["tearing"].tier == EMERGENCY and SIGNS_BY_KEY["age"].tier == URGENT
@@ -107,11 +112,13 @@ def test_the_red_flags_of_the_upper_back_are_on_the_list():
 
 # --- the words of each action --------------------------------------------------------------------------------
 
-def test_chest_pain_that_came_and_went_is_an_urgent_appointment_or_111_today_not_the_next_run():
-    action = ACTIONS[EMERGENCY]
-    assert action.startswith(f"If it is happening now, or has not gone, {AMBULANCE} now")
-    assert "came on during a run and has gone" in action and "111" in action and "today" in action
-    assert "before you run again" not in action  # the old words waited for the next run
+def test_chest_pain_that_came_and_went_is_an_urgent_appointment_or_111_now_and_emergencies_stay_999():
+    came_and_went = SIGNS_BY_KEY["chest_came_and_went"]
+    assert came_and_went.tier == EFFORT and "111" in ACTIONS[EFFORT] and "now" in ACTIONS[EFFORT]
+    assert "do not run again until you have been checked" in ACTIONS[EFFORT]
+    assert ACTIONS[EMERGENCY].startswith("Call an ambulance") and "even if it has eased" in ACTIONS[EMERGENCY]
+    assert "111" not in ACTIONS[EMERGENCY]  # an emergency sign that eased is still an emergency
+    assert "before you run again" not in ACTIONS[EMERGENCY]  # the old words waited for the next run
 
 
 def test_the_effort_tier_says_how_soon_in_the_same_words_as_lesson_00():
@@ -190,7 +197,7 @@ def test_each_option_reads_right_through_the_form_the_plan_and_the_printable_pla
         assert not plan.on_hold and form.doctor_check.layout.display == "none"
         assert "Mid-run" in page
     if option.note and not option.warning:
-        assert option.note.replace("'", "&#x27;") in shown, "a note is always shown when chosen"
+        assert escape(option.note) in shown, "a note is always shown when chosen"
     if option.cue and not option.warning:
         assert "Next step" in shown
     assert "Keep it up: keep running tall" not in shown
@@ -216,8 +223,9 @@ def test_posture_never_praises_holding_one_posture():
 
 # --- check-ins: the compact question, the summary, the plan, lesson 05 ---------------------------------------
 
-@pytest.mark.parametrize("answer", [EFFORT, EMERGENCY, URGENT])
+@pytest.mark.parametrize("answer", sorted(WARNING_SIGNS_ANSWERED))
 def test_a_warning_at_a_check_in_shows_its_action_first_and_puts_everything_on_hold(tmp_path, answer):
+    tier = WARNING_TIERS[answer]
     log = CheckInLog(tmp_path)
     for n in range(6):  # enough runs for every pattern statement
         log.append(checked_in(TODAY - timedelta(days=3 + n), ache=6 - n % 3, changed=["slow_breaths"] * (n % 2)))
@@ -228,14 +236,14 @@ def test_a_warning_at_a_check_in_shows_its_action_first_and_puts_everything_on_h
     assert form.save() is True
     message = form.message.value
     assert message.index("warning sign") < message.index("Saved")
-    assert ACTIONS[answer].replace("'", "&#x27;") in message
+    assert escape(ACTIONS[tier]) in message
     sentences = summary_sentences(log.read().entries)
-    assert sentences[0].startswith("A warning sign came with 1 run") and ACTIONS[answer] in sentences
+    assert sentences[0].startswith("A warning sign came with 1 run") and ACTIONS[tier] in sentences
     assert not any(word in " ".join(sentences) for word in ("lower on runs", "later runs ached", "over 3 runs"))
     plan = build_plan(EXAMPLE_RUNNER, check_ins=log.read().entries)
     assert plan.on_hold and plan.cues == () and plan.warning_runs == (TODAY.isoformat(),)
     page = plan_page(plan)
-    assert ACTIONS[answer].replace("'", "&#x27;") in page and "Mid-run" not in page
+    assert escape(ACTIONS[tier]) in page and "Mid-run" not in page
 
 
 def test_came_when_i_sped_up_eased_when_i_slowed_is_never_read_as_progress(tmp_path):
@@ -282,7 +290,7 @@ def test_a_doctor_check_is_stored_with_its_date_and_brings_the_plan_back(tmp_pat
     assert form.submit().on_hold
     form.doctor_check.checked_on.value = TODAY - timedelta(days=2)
     check = form.doctor_check.save()
-    assert check == DoctorCheck(TODAY - timedelta(days=2), (EFFORT,))
+    assert check == DoctorCheck(TODAY - timedelta(days=2), (EFFORT,), ("effort",))
     assert store.load().doctor_check == check  # kept in the answers file, with its date
     assert "checked by a doctor on" in form.feedback.value and "Next step" not in form.feedback.value
     view = PlanView(store)
@@ -295,15 +303,32 @@ def test_a_doctor_check_is_stored_with_its_date_and_brings_the_plan_back(tmp_pat
 def test_a_warning_reported_after_the_doctors_check_puts_the_plan_on_hold_again(tmp_path):
     store = AnswerStore(tmp_path)
     store.save("start_here", {"where": "between_blades", "when": "faster", "how_long": "fades", "with_it": "none"})
-    store.save_doctor_check(DoctorCheck(TODAY - timedelta(days=10), (EFFORT,)))
+    store.save_doctor_check(DoctorCheck(TODAY - timedelta(days=10), (EFFORT,), ("effort",)))
     log = CheckInLog(tmp_path)
-    log.append(checked_in(TODAY - timedelta(days=12), warning=EFFORT))  # before the check: covered
+    log.append(checked_in(TODAY - timedelta(days=12), warning="effort"))  # before the check: covered
     log.append(checked_in(TODAY - timedelta(days=5), started="faster"))  # the pattern the doctor saw: covered
     assert not PlanView(store).plan.on_hold
-    log.append(checked_in(TODAY - timedelta(days=1), warning=EFFORT))  # reported after the check: not covered
+    log.append(checked_in(TODAY - timedelta(days=1), warning="effort"))  # reported after the check: not covered
     view = PlanView(store)
     assert view.plan.on_hold and view.plan.warning_runs == ((TODAY - timedelta(days=1)).isoformat(),)
     assert view.doctor_check.layout.display is None
+
+
+def test_a_new_sign_after_a_doctors_check_is_not_covered_by_it(tmp_path):
+    store = AnswerStore(tmp_path)
+    store.save_doctor_check(DoctorCheck(TODAY - timedelta(days=3), (EMERGENCY,), ("tearing",)))
+    store.save("start_here", {"where": "between_blades", "when": "tired", "how_long": "fades", "with_it": "tearing"})
+    assert not PlanView(store).plan.on_hold
+    store.save("start_here", {"where": "between_blades", "when": "tired", "how_long": "fades",
+                              "with_it": "chest_heavy"})
+    assert PlanView(store).plan.warnings == (EMERGENCY,), "a different emergency sign is a new one"
+
+
+def test_an_effort_answer_is_never_read_back_as_a_breathing_habit():
+    verdict = score_answers(START_HERE_CHECK, {"where": "elsewhere", "when": "faster", "how_long": "fades",
+                                               "with_it": "none"})
+    said = " ".join(verdict_sentences(verdict))
+    assert verdict.warnings == (EFFORT,) and "how you breathe" not in said and verdict.scores["breathing"] == 0
 
 
 @pytest.mark.parametrize("day", [TODAY + timedelta(days=1), date(1999, 12, 31), None])

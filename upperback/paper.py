@@ -15,10 +15,10 @@ from upperback.models.lessons import BY_KEY, CAUSE_NAMES, CAUSES, LESSONS, SELF_
 from upperback.models.plan import Plan, most_points
 from upperback.models.questions import SelfCheck
 from upperback.models.selfcheck import cleared_sentence, sentence_case
-from upperback.models.warning_signs import ACTIONS, SIGNS, TIER_HEADINGS, TIERS
+from upperback.models.warning_signs import ACTIONS, SIGNS, TIER_HEADINGS, TIER_NAMES, TIERS
 
 PAGE_CSS = """
-@page { size: auto; margin: 10mm; }
+@page { size: auto; margin: 8mm; }
 body { font-family: "DejaVu Sans", Verdana, sans-serif; font-size: 10pt; line-height: 1.3; color: #222;
        margin: 1em auto; max-width: 52em; }
 h1 { font-size: 15pt; margin: 0 0 0.3em; } h2 { font-size: 11pt; margin: 0.7em 0 0.2em; }
@@ -26,7 +26,7 @@ ul, ol { margin: 0.2em 0 0.3em; padding-left: 1.4em; } li { margin: 0.1em 0; }
 .warning { border: 2px solid #D55E00; padding: 0.3em 0.6em; margin: 0.5em 0; }
 .small { font-size: 8.5pt; } .columns { columns: 2; column-gap: 2em; }
 .columns section { break-inside: avoid; }
-table { border-collapse: collapse; width: 100%; font-size: 7.5pt; line-height: 1.2; }
+table { border-collapse: collapse; width: 100%; font-size: 7pt; line-height: 1.15; }
 th, td { border: 1px solid #888; padding: 0.1em 0.3em; text-align: left; vertical-align: top; }
 th { background: #eee; }
 """
@@ -99,7 +99,7 @@ def scoring_key(check: SelfCheck) -> str:
         for row, option in enumerate(question.options):
             points = ", ".join(f"{CAUSE_NAMES[cause]} +{weight}" for cause, weight in option.points.items())
             if option.warning:
-                then = f"WARNING SIGN: {TIER_HEADINGS[option.warning]}"
+                then = f"WARNING SIGN, {TIER_NAMES[option.warning]}: see above"
             else:
                 then = option.cue or option.note or (question.watch if option.unsure else question.keep)
             asked = (f"<td rowspan='{len(question.options)}'>{number}. {escape(question.text)}</td>"
@@ -112,9 +112,15 @@ def scoring_key(check: SelfCheck) -> str:
            "cause got in all the checks done, divided by the most those checks could give it (from this check: "
            f"{most}). The largest share is the lesson to read first. A warning sign wins over every score: its "
            "action comes first and the lessons wait.")
+    tiers = [tier for tier in TIERS if any(o.warning == tier for q in check.questions for o in q.options)]
+    actions = "".join(f"<li><b>{escape(TIER_NAMES[tier]).capitalize()}:</b> {escape(ACTIONS[tier])}</li>"
+                      for tier in tiers)
+    warnings = f"<div class='warning small'>A warning-sign answer, first:<ul>{actions}</ul></div>" if tiers else ""
     return page(f"Scoring key: {check.title}",
                 f"<h1>Scoring key, {escape(lesson.label)}: {escape(check.title)}</h1><p class='small'>{how}</p>"
-                "<table><tr><th>question</th><th>answer</th><th>points</th><th>next step</th></tr>"
+                + warnings + "<table><colgroup><col style='width:13%'><col style='width:34%'>"
+                "<col style='width:11%'><col style='width:42%'></colgroup>"
+                "<tr><th>question</th><th>answer</th><th>points</th><th>next step</th></tr>"
                 + "".join(rows) + "</table>")
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import platformdirs
 
-from upperback.models.warning_signs import TIERS, DoctorCheck
+from upperback.models.warning_signs import SIGNS_BY_KEY, TIERS, DoctorCheck
 
 try:
     import fcntl
@@ -57,7 +57,8 @@ class Loaded:
         saved = self.document.get(DOCTOR_CHECK)
         try:
             return DoctorCheck(date.fromisoformat(saved["on"]),
-                               tuple(tier for tier in TIERS if tier in saved["tiers"]))
+                               tuple(tier for tier in TIERS if tier in saved["tiers"]),
+                               tuple(sign for sign in SIGNS_BY_KEY if sign in saved.get("signs", ())))
         except (TypeError, KeyError, ValueError):  # none saved, or not in a shape this course writes
             return None
 
@@ -106,7 +107,7 @@ class AnswerStore:
         """Keep the date a doctor checked the runner and the tiers of warning sign they were checked for."""
         def with_check(_lessons: dict, document: dict, saved_at: str) -> dict:
             return {**document, DOCTOR_CHECK: {"on": check.on.isoformat(), "tiers": list(check.tiers),
-                                               "saved_at": saved_at}}
+                                               "signs": list(check.signs), "saved_at": saved_at}}
         return self._rewrite(with_check)
 
     def _rewrite(self, change) -> list[str]:

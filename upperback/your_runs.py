@@ -97,7 +97,8 @@ def ache_and_runs() -> widgets.VBox:
                  f"fewer than {2 * MIN_RUNS_TO_COMPARE}, any pattern is mostly chance: keep logging.")
     else:
         words = (f"{len(pairs)} runs have a check-in on the same day. Look for a pattern, not a proof: does the ache "
-                 "rise with pace, with distance, or with neither?")
+                 "follow distance, time running, or neither? An ache that comes when you run faster and eases when "
+                 "you slow down is not a pattern to watch but lesson 00's effort warning sign: get checked.")
     chart = Picture()
     chart.show(ache_against_runs_png(pairs), "Three charts of the ache of each check-in against the pace, the "
                f"distance and the length of that day's run. {words}")

@@ -8,7 +8,8 @@ from upperback.models.questions import Option, Question, SelfCheck
 
 SHAKE_OUT = "every few minutes, shake your arms and shoulders out, then let them hang loose."
 DROP_SHOULDERS = "at each kilometre marker, let your shoulders drop away from your ears."
-SOFT_ELBOWS = "let your elbows open to a comfortable bend, roughly a right angle, and swing from the shoulder."
+SOFT_ELBOWS = ("let your elbows open to a comfortable bend, roughly a right angle, and let the arms hang from the "
+               "shoulders and swing loose: no need to drive them.")
 SWING_BESIDE = "swing your arms beside your body, with hands or loose fists facing forward."
 LOOSE_HANDS = "run with loose hands, as if holding a crisp without breaking it."
 EMPTY_HANDS = "carry nothing in your hands: a waist belt or a pocket takes the phone, bottle or keys."

@@ -28,8 +28,8 @@ BREATHING_CHECK = SelfCheck(
     lesson="breathing",
     title="How you breathe on the run",
     questions=(
-        Question("where_breath", "Where do you feel each breath go when you run?", keep="keep breathing low; "
-                 "check it again on a hard stretch, when breaths tend to climb into the chest.",
+        Question("where_breath", "Where do you feel each breath go when you run?", keep="keep breathing low on "
+                 "easy runs; on hard stretches your breaths rightly get bigger and quicker.",
                  watch="on an easy stretch, notice whether your shoulders rise as you breathe in.", options=(
             Option("upper_chest", "Into my upper chest; my shoulders rise with each breath",
                    points={"breathing": 3}, reason="breathing into the upper chest lifts the shoulders with "
@@ -47,19 +47,19 @@ BREATHING_CHECK = SelfCheck(
             Option("chatting", "I can chat easily"),
         ), keep="keep your easy runs at a pace where you could chat: that is where low breathing is easiest."),
         Question("speed_up", "Does the ache come on or grow when you speed up or run uphill?", (
-            Option("yes", "Yes", points={"breathing": 2}, reason="an ache that grows with effort can fit the "
-                   "helper muscles being called in as breathing gets harder", warning=EFFORT, signs=("effort",)),
+            Option("yes", "Yes", warning=EFFORT, signs=("effort",)),  # a warning sign, never a breathing habit
             Option("no", "No"),
             Option("unsure", NOT_SURE, note=DONT_TEST_EFFORT),
         ), keep="an ache that does not follow your effort points less to breathing: lessons 01 and 03 may fit "
            "better."),
-        Question("neck_tension", "When you breathe hard, do your neck or the fronts of your shoulders tighten?",
-                 keep="keep your neck soft on hard stretches: the helper muscles may work, without bracing.",
-                 watch="on a hard stretch, touch the front of your neck: do the muscles stand out as you "
-                 "breathe in?", options=(
-            Option("yes", "Yes, I can feel them pulling", points={"breathing": 2},
-                   reason="a neck that braces as you breathe hard keeps the scalenes and "
-                   "sternocleidomastoid clenched beyond what the breathing needs",
+        Question("neck_tension", "On easy or steady runs, do your neck or the fronts of your shoulders clench "
+                 "or brace as you breathe?",
+                 keep="keep your neck soft: on hard stretches the helper muscles rightly join in, without bracing.",
+                 watch="on an easy stretch, notice whether your neck and shoulders clench as you breathe in.",
+                 options=(
+            Option("yes", "Yes, I can feel them clench", points={"breathing": 2},
+                   reason="a neck that braces at an easy pace keeps the helper breathing muscles of the neck "
+                   "working when the breathing does not need them",
                    cue=SOFT_NECK),
             Option("no", "No"),
             Option("unsure", NOT_SURE),

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from upperback.models.lessons import CAUSES
-from upperback.models.warning_signs import ACTIONS, EFFORT, EMERGENCY, URGENT, DoctorCheck, most_serious
+from upperback.models.warning_signs import ACTIONS, EFFORT, DoctorCheck, most_serious, tier_of
 
 REGIONS = {
     "shoulder_tops": "tops of the shoulders and neck",
@@ -42,24 +42,31 @@ CHANGES = {
     "change_it_up": "changed position now and then",
 }
 HELPED = {"yes": "yes", "a_little": "a little", "no": "no", "no_change": "I changed nothing"}
-# The check-in's one compact question about the warning signs of lesson 00, each answer routed to its tier;
-# together the answers cover every sign that can come with a run (a test holds them to the list).
+# The check-in's one compact question about the warning signs of lesson 00: most serious first, pick the first
+# that fits; each answer stands for signs of warning_signs.SIGN_LIST and is routed to their tier. Together the
+# answers cover every sign that can come with a run (a test holds them to the list).
 WARNING_ANSWERS = {
     "none": "No, none of these",
-    EFFORT: "An ache, tightness or pressure that came on with effort and eased within minutes when I slowed "
-    "or stopped",
-    EMERGENCY: "Chest pain; a sudden tearing, ripping or sharp pain; sudden breathlessness or coughing up blood; "
-    "a cold sweat or feeling sick; tingling, numbness or weakness in both legs or around my genitals; trouble "
-    "with peeing, bladder or bowel; or it began with a fall or a collision",
-    URGENT: "A fever, weight loss I did not try for, a lump or swelling in my back, or pain that does not ease "
+    "chest": "Chest pain that spread to an arm, my back, neck or jaw, felt tight or heavy, came with a cold sweat, "
+    "breathlessness or feeling sick, or lasted over 15 minutes; or pain or pressure that came with effort and did "
+    "not ease within a few minutes of stopping",
+    "sudden": "A sudden, severe tearing or sharp pain in the chest or upper back, or one worse when I breathe in; "
+    "sudden breathlessness, or coughing up blood",
+    "nerves_or_accident": "Tingling, numbness or weakness in both legs or around my genitals, trouble with bladder "
+    "or bowel, or it began with a serious fall or collision",
+    "effort": "Pain, tightness or pressure that came on with effort and eased within minutes when I slowed or "
+    "stopped, or chest pain that came and went",
+    "urgent": "A fever, weight loss I did not try for, a lump or swelling in my back, or pain that does not ease "
     "with rest or is worse at night",
 }
-WARNING_SIGNS_ANSWERED = {  # which signs of warning_signs.SIGN_LIST each answer stands for
-    EFFORT: ("effort",),
-    EMERGENCY: ("chest_spreading", "chest_heavy", "tearing", "breathing_in", "breathless_blood", "both_legs",
-                "bladder_bowel", "accident"),
-    URGENT: ("fever", "weight_loss", "lump", "rest_or_night"),
+WARNING_SIGNS_ANSWERED = {  # answer -> the signs it stands for
+    "chest": ("chest_spreading", "chest_heavy"),
+    "sudden": ("tearing", "breathing_in", "breathless_blood"),
+    "nerves_or_accident": ("both_legs", "bladder_bowel", "accident"),
+    "effort": ("effort", "chest_came_and_went"),
+    "urgent": ("fever", "weight_loss", "lump", "rest_or_night"),
 }
+WARNING_TIERS = {answer: tier_of(signs) for answer, signs in WARNING_SIGNS_ANSWERED.items()}
 MAX_NOTE_CHARS = 500  # our bound: a note, not a diary page
 MAX_MINUTES, MAX_KM = 600.0, 250.0  # our bound: ten hours or an ultramarathon
 EARLIEST_RUN = date(1970, 1, 1)  # our bound: older dates are typing slips (0001-01-01 would break the chart)
@@ -91,7 +98,7 @@ class CheckIn:
     @property
     def warning_reported(self) -> str | None:
         """The tier of the warning sign the runner said came with this run."""
-        return self.warning if self.warning in WARNING_SIGNS_ANSWERED else None
+        return WARNING_TIERS.get(self.warning)
 
     @property
     def effort_pattern(self) -> bool:

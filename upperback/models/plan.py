@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from upperback.models.checkin_log import CheckIn, open_warnings
 from upperback.models.lessons import BY_KEY, CAUSE_LESSONS, CAUSES, SELF_CHECKS
 from upperback.models.questions import SelfCheck
-from upperback.models.selfcheck import Verdict, combine_verdicts, score_answers
+from upperback.models.selfcheck import Verdict, cleared_tiers, combine_verdicts, score_answers
 from upperback.models.warning_signs import DoctorCheck, most_serious
 
 MAX_CUES = 3  # our choice: a few cues a runner can remember
@@ -37,6 +37,7 @@ class Plan:
     cues: tuple[Cue, ...]  # none while a warning sign is on: the doctor comes first
     problems: tuple[str, ...]  # saved answers that no longer fit the questions
     warning_runs: tuple[str, ...] = ()  # dates of logged runs that came with a warning sign still open
+    signs: tuple[str, ...] = ()  # the warning signs the self-checks matched, for a doctor's check to name
     cleared: tuple[str, ...] = ()  # warning tiers of the self-checks a doctor has checked the runner for
     doctor_check: DoctorCheck | None = None
 
@@ -75,7 +76,7 @@ def build_plan(saved: dict[str, dict[str, str]], doctor_check: DoctorCheck | Non
     top = max((share for share in shares.values() if share), default=0)
     likely = tuple(cause for cause in CAUSES if top > 0 and shares[cause] == top)
     combined = combine_verdicts(verdicts)
-    cleared = tuple(t for t in combined.warnings if doctor_check and t in doctor_check.tiers)
+    cleared = cleared_tiers(combined.warnings, combined.signs, doctor_check)
     warned_runs = open_warnings(list(check_ins), doctor_check)
     warnings = most_serious([*(t for t in combined.warnings if t not in cleared),
                              *(entry.warning_tier for entry in warned_runs)])
@@ -89,6 +90,7 @@ def build_plan(saved: dict[str, dict[str, str]], doctor_check: DoctorCheck | Non
         cues=() if warnings else _pick_cues(verdicts, likely),
         problems=tuple(problems),
         warning_runs=tuple(entry.run_date for entry in warned_runs),
+        signs=combined.signs,
         cleared=cleared,
         doctor_check=doctor_check if cleared else None,
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from upperback.models.warning_signs import SIGNS_BY_KEY, most_serious
+from upperback.models.warning_signs import tier_of
 
 UNSURE_KEYS = {"unsure", "not_tried", "never_noticed", "never"}  # answers meaning "I have not noticed yet"
 
@@ -35,10 +35,9 @@ class Option:
         if self.points and not self.reason:
             raise ValueError(f"Option {self.key!r} points somewhere but gives no reason")
         if self.signs:
-            tiers = most_serious(SIGNS_BY_KEY[key].tier for key in self.signs)
-            if self.warning != tiers[0]:
+            if self.warning != tier_of(self.signs):
                 raise ValueError(f"Option {self.key!r} matches {self.signs} but routes to {self.warning!r}, "
-                                 f"not their most serious tier {tiers[0]!r}")
+                                 f"not their most serious tier {tier_of(self.signs)!r}")
         elif self.warning:
             raise ValueError(f"Option {self.key!r} routes to {self.warning!r} but names no warning sign")
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from upperback.models.lessons import BY_KEY, CAUSE_LESSONS, CAUSE_NAMES, CAUSES
 from upperback.models.questions import Question, SelfCheck
-from upperback.models.warning_signs import ACTIONS, TIER_NAMES, TIERS, DoctorCheck
+from upperback.models.warning_signs import ACTIONS, AMBULANCE, SIGNS_BY_KEY, TIER_NAMES, TIERS, DoctorCheck
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class Verdict:
     likely_causes: tuple[str, ...]  # the cause(s) with the top score; empty when no answer points anywhere
     reasons: Mapping[str, tuple[str, ...]]  # cause -> the reasons of the answers that point to it
     warnings: tuple[str, ...]  # warning-sign tiers matched by the answers, most serious first
+    signs: tuple[str, ...] = ()  # the warning signs matched (keys of warning_signs.SIGNS_BY_KEY)
     cues: tuple[str, ...] = ()  # changes to try, strongest habit first, at most what the lesson recommends
     watch: tuple[str, ...] = ()  # what to notice on the next run, for the questions answered "not sure"
     notes: tuple[str, ...] = ()  # what particular answers mean, in a sentence each
@@ -48,6 +49,7 @@ def score_answers(check: SelfCheck, answers: Mapping[str, str | None]) -> Verdic
     scores = dict.fromkeys(CAUSES, 0)
     reasons: dict[str, list[str]] = {cause: [] for cause in CAUSES}
     warnings: list[str] = []
+    signs: list[str] = []
     weighted_cues: list[tuple[int, str]] = []
     watch, notes, keep = [], [], []
     unsure = False
@@ -58,6 +60,7 @@ def score_answers(check: SelfCheck, answers: Mapping[str, str | None]) -> Verdic
             reasons[cause].append(option.reason)
         if option.warning:
             warnings.append(option.warning)
+            signs.extend(option.signs)
         if option.cue:
             weighted_cues.append((sum(option.points.values()), option.cue))
         elif option.note:
@@ -72,7 +75,7 @@ def score_answers(check: SelfCheck, answers: Mapping[str, str | None]) -> Verdic
     strongest_first = [cue for _, cue in sorted(weighted_cues, key=lambda pair: -pair[0])]
     return replace(_verdict(scores, reasons, warnings, strongest_first[:lesson.cues_to_pick] if lesson.cause
                             else strongest_first),
-                   watch=tuple(dict.fromkeys(filter(None, watch)))[:MAX_WATCH],
+                   signs=tuple(dict.fromkeys(signs)), watch=tuple(dict.fromkeys(filter(None, watch)))[:MAX_WATCH],
                    notes=tuple(dict.fromkeys(notes)), keep=tuple(dict.fromkeys(filter(None, keep))),
                    all_clear=UNSURE_CLEAR if unsure and lesson.all_clear else lesson.all_clear)
 
@@ -81,11 +84,19 @@ UNSURE_CLEAR = ("None of this lesson's habits showed up in the answers you were 
                 "sure of, the things to watch below will tell you more.")
 
 
+def cleared_tiers(warnings, signs, doctor_check: DoctorCheck | None) -> tuple[str, ...]:
+    """The tiers whose every matched sign a doctor has checked the runner for: a new sign is not covered."""
+    if doctor_check is None:
+        return ()
+    return tuple(tier for tier in warnings if tier in doctor_check.tiers and all(
+        sign in doctor_check.signs for sign in signs if SIGNS_BY_KEY[sign].tier == tier))
+
+
 def with_doctor_check(verdict: Verdict, doctor_check: DoctorCheck | None) -> Verdict:
     """The warnings a doctor has checked the runner for no longer hold the lessons back; the others still do."""
-    if doctor_check is None:
+    cleared = cleared_tiers(verdict.warnings, verdict.signs, doctor_check)
+    if not cleared:
         return verdict
-    cleared = tuple(tier for tier in verdict.warnings if tier in doctor_check.tiers)
     return replace(verdict, warnings=tuple(tier for tier in verdict.warnings if tier not in cleared),
                    cleared=cleared, doctor_check=doctor_check if cleared else None)
 
@@ -93,7 +104,8 @@ def with_doctor_check(verdict: Verdict, doctor_check: DoctorCheck | None) -> Ver
 def cleared_sentence(doctor_check: DoctorCheck, tiers) -> str:
     kinds = " and ".join(TIER_NAMES[tier] for tier in tiers)
     return (f"The {kinds} warning sign{'s' if len(tiers) > 1 else ''} in your answers: {doctor_check.words}, who "
-            "said you can run, so your plan is back. If a sign comes back or changes, stop and get checked again.")
+            "said you can run, so your plan is back. If a sign comes back or changes, stop and get checked again; "
+            f"if it is one of the emergency signs, or does not ease within a few minutes of rest, {AMBULANCE}.")
 
 
 
@@ -105,14 +117,16 @@ def combine_verdicts(verdicts: Mapping[str, Verdict]) -> Verdict:
     scores = dict.fromkeys(CAUSES, 0)
     reasons: dict[str, list[str]] = {cause: [] for cause in CAUSES}
     warnings: list[str] = []
+    signs: list[str] = []
     cues: list[str] = []
     for verdict in verdicts.values():
         for cause in CAUSES:
             scores[cause] += verdict.scores[cause]
             reasons[cause].extend(verdict.reasons[cause])
         warnings.extend(verdict.warnings)
+        signs.extend(verdict.signs)
         cues.extend(verdict.cues)
-    return _verdict(scores, reasons, warnings, cues)
+    return replace(_verdict(scores, reasons, warnings, cues), signs=tuple(dict.fromkeys(signs)))
 
 
 def _verdict(scores: dict[str, int], reasons: dict[str, list[str]], warnings: list[str],

@@ -57,12 +57,9 @@ START_HERE_CHECK = SelfCheck(
                     reason="an ache that starts early fits tension carried into the run, like shrugged "
                     "shoulders or clenched fists",
                 ),
-                Option(
+                Option(  # no points: an ache that comes with effort is never read as a breathing habit
                     "faster",
                     "When I speed up, run uphill or get out of breath",
-                    points={"breathing": 1},
-                    reason="an ache that comes with hard breathing can fit quick, shallow breaths that lean "
-                    "on the neck and shoulder muscles",
                     warning=EFFORT, signs=("effort",),
                 ),
                 Option(
@@ -111,8 +108,10 @@ START_HERE_CHECK = SelfCheck(
                 Option("both_legs", "Tingling, numbness or weakness in both legs, numbness around my genitals "
                        "or buttocks, or trouble with peeing or with bladder or bowel control", warning=EMERGENCY,
                        signs=("both_legs", "bladder_bowel")),
-                Option("accident", "It started after a fall, a collision or another accident", warning=EMERGENCY,
-                       signs=("accident",)),
+                Option("accident", "It started after a serious accident, such as a hard fall or a car or bike "
+                       "collision", warning=EMERGENCY, signs=("accident",)),
+                Option("came_and_went", "Chest pain that came and went, with none of the signs above",
+                       warning=EFFORT, signs=("chest_came_and_went",)),
                 Option("fever_weight", "A fever, or weight loss I did not try for", warning=URGENT,
                        signs=("fever", "weight_loss")),
                 Option("lump", "A lump, a swelling or a change of shape in my back", warning=URGENT,

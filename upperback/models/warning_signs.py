@@ -23,7 +23,8 @@ URGENT = "urgent"
 TIERS = (EMERGENCY, EFFORT, URGENT)  # most serious first
 TIER_NAMES = {EMERGENCY: "emergency", EFFORT: "effort (angina pattern)", URGENT: "urgent"}
 
-AMBULANCE = "call an ambulance (999 in the UK, 112 in Europe, 911 in North America)"
+AMBULANCE_NUMBERS = "999 in the UK, 112 in Europe, 911 in North America"
+AMBULANCE = f"call an ambulance ({AMBULANCE_NUMBERS})"
 URGENT_APPOINTMENT = ("an urgent doctor's appointment for the same or the next day (or call 111 in England, or "
                       "your local urgent health line)")
 
@@ -34,16 +35,16 @@ TIER_HEADINGS = {
     URGENT: f"Urgent: get {URGENT_APPOINTMENT}",
 }
 
-# What to do, in plain words, where the sign was reported after the fact (a self-check, a check-in): the NHS
-# routes chest pain that came and went to an urgent appointment or 111 today, not to the next run.
+# What to do, in plain words, where the sign was reported after the fact (a self-check, a check-in). The
+# emergency signs stay emergencies even when they have eased; only chest pain that came and went without any
+# of their features is routed to an urgent appointment or 111 (the effort tier), as the NHS routes it.
 ACTIONS = {
-    EMERGENCY: f"If it is happening now, or has not gone, {AMBULANCE} now. If it came on during a run and has "
-    "gone, get help today, not at your next run: call 111 (or your local urgent health line) or get an urgent "
-    "doctor's appointment now. Do not run again until you have been checked; the lessons can wait.",
-    EFFORT: f"An ache that comes with effort and eases within minutes of rest is usually muscles, but it is also "
-    f"how heart pain (angina) can feel, and only a doctor can tell which: get {URGENT_APPOINTMENT}, and do not "
-    f"run again until you have been checked. If it comes back and does not ease within a few minutes of rest, "
-    f"{AMBULANCE}.",
+    EMERGENCY: f"Call an ambulance ({AMBULANCE_NUMBERS}) or go to A&E now, even if it has eased. Do not run again "
+    "until you have been checked; the lessons can wait.",
+    EFFORT: f"Pain or pressure that comes with effort and eases within minutes of rest is often muscles, but it is "
+    f"also how heart pain (angina) can feel, and only a doctor can tell which: get {URGENT_APPOINTMENT} now, "
+    f"and do not run again until you have been checked. If it is there now and does not ease within a few "
+    f"minutes of rest, {AMBULANCE}.",
     URGENT: f"Get {URGENT_APPOINTMENT}; the lessons can wait until you have been checked.",
 }
 
@@ -67,11 +68,12 @@ SIGN_LIST = (
     Sign("both_legs", EMERGENCY, "Back pain with pain, tingling, weakness or numbness in both legs"),
     Sign("bladder_bowel", EMERGENCY, "Back pain with numbness around your genitals or buttocks, trouble "
          "peeing, or loss of bladder or bowel control"),
-    Sign("accident", EMERGENCY, "Back pain that started after a serious accident, such as a fall or a "
-         "collision"),
+    Sign("accident", EMERGENCY, "Back pain that started after a serious accident, such as a hard fall or a car "
+         "or bike collision"),
     Sign("effort", EFFORT, "Pain, tightness or pressure in the chest, neck, shoulders, jaw, arms or back "
          "(between the shoulder blades too) that comes on with effort, cold or stress and eases within a few "
          "minutes of rest; women more often feel it in the shoulders and mid-back"),
+    Sign("chest_came_and_went", EFFORT, "Chest pain that came and went, with none of the emergency signs above"),
     Sign("fever", URGENT, "Back pain with a high temperature (fever)"),
     Sign("weight_loss", URGENT, "Back pain with weight loss you did not try for"),
     Sign("lump", URGENT, "A lump, a swelling or a change of shape in your back"),
@@ -91,6 +93,7 @@ class DoctorCheck:
 
     on: date
     tiers: tuple[str, ...]
+    signs: tuple[str, ...] = ()  # the signs of the self-checks the doctor saw: a new one is not covered
 
     @property
     def words(self) -> str:
@@ -102,15 +105,19 @@ def most_serious(tiers) -> tuple[str, ...]:
     return tuple(sorted(set(tiers), key=TIERS.index))
 
 
+def tier_of(signs) -> str:
+    """The most serious tier among these signs (keys of SIGNS_BY_KEY)."""
+    return next(iter(most_serious(SIGNS_BY_KEY[sign].tier for sign in signs)))
+
+
 LESSON_00_INTRO = {
     EMERGENCY: f"**Get emergency help now**: {AMBULANCE}, if you have:",
     EFFORT: "**Stop and rest, then get checked before your next run**, if you have:",
     URGENT: f"**Get {URGENT_APPOINTMENT}** if you have:",
 }
 LESSON_00_AFTER = {
-    EMERGENCY: "If one of these came on during a run and has gone by the time you read this, get help today, not "
-    "at your next run: call 111 (or your local urgent health line) or get an urgent doctor's appointment now.",
-    EFFORT: "It is usually muscles, but it is also how pain from the heart (angina) can feel. If it eases within a "
+    EMERGENCY: "Call even if it has eased by the time you read this: these signs stay emergencies.",
+    EFFORT: "It is often muscles, but it is also how pain from the heart (angina) can feel. If it eases within a "
     f"few minutes, get {URGENT_APPOINTMENT} and do not run again until you have been checked; if it does not ease "
     f"within a few minutes of rest, {AMBULANCE}. **Do not test it** on purpose on a hill or a fast stretch: if it "
     "happens, stop.",

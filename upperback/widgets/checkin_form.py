@@ -20,7 +20,7 @@ from upperback.models.checkin_log import (
     summary_sentences,
     validate_check_in,
 )
-from upperback.models.warning_signs import ACTIONS
+from upperback.models.warning_signs import ACTIONS, TIER_NAMES, TIERS
 from upperback.storage import AnswersFileError, AnswerStore
 from upperback.storage_log import CheckInLog
 from upperback.widgets.controls import Choices, Picture, slider
@@ -60,7 +60,8 @@ class CheckInForm(widgets.VBox):
         self.changed = _checkboxes(CHANGES)
         self.helped = Choices([(label, key) for key, label in HELPED.items()], legend="Did it help?")
         self.warning = Choices([(label, key) for key, label in WARNING_ANSWERS.items()],
-                               legend="Did any of lesson 00's warning signs come with this run?")
+                               legend="Did any of lesson 00's warning signs come with this run? (Pick the first "
+                               "that fits.)")
         self.note = widgets.Textarea(description="Note", placeholder="anything else worth remembering",
                                      style=WIDE, layout=widgets.Layout(width="40em", height="4em"))
         self.save_button = widgets.Button(description="Save this check-in", button_style="primary", icon="save",
@@ -220,8 +221,9 @@ class CheckInAndReview(StaticFallback, widgets.VBox):
                 ("Ache, 0 (none) to 10 (worst)", "______"), ("Where it ached", boxes(REGIONS)),
                 ("When it started", boxes(STARTED)), ("What you noticed", boxes(NOTICED)),
                 ("What you changed", boxes(CHANGES)), ("Did it help?", boxes(HELPED)),
-                ("Did any warning sign come with it? (If yes: stop, and see lesson 00 for what to do.)",
-                 boxes(WARNING_ANSWERS)),
+                ("Did any warning sign come with it? (Pick the first that fits.)", boxes(WARNING_ANSWERS)),
+                ("If one did", "<br>".join(f"{escape(TIER_NAMES[tier]).capitalize()}: {escape(ACTIONS[tier])}"
+                                           for tier in TIERS)),
                 ("Note", "________________________________________")]
         body = "".join(f"<tr><th{CELL}>{name}</th><td{CELL}>{value}</td></tr>" for name, value in rows)
         return f"<h3>Run check-in (copy one per run)</h3><table>{body}</table>"

@@ -73,7 +73,7 @@ class PlanView(StaticFallback, widgets.VBox):
         else:
             parts.append(_plan_html(plan))
         self.text.value = "".join(parts)
-        self.doctor_check.show_for(plan.warnings)
+        self.doctor_check.show_for(plan.warnings, plan.signs)
         shown = plan.done and not plan.on_hold
         if shown:
             self.chart.show(cause_chart_png(plan), cause_chart_alt(plan))

@@ -69,7 +69,7 @@ class SelfCheckForm(StaticFallback, widgets.VBox):
         self.feedback.value = (
             verdict_html(verdict, self.check.lesson) + "".join(problem_html(n) for n in notices) + note_html(saved)
         )
-        self.doctor_check.show_for(verdict.warnings)
+        self.doctor_check.show_for(verdict.warnings, verdict.signs)
         return verdict
 
     def static_html(self) -> str:

@@ -35,6 +35,7 @@ class DoctorCheckForm(widgets.VBox):
         self.store = store
         self.on_saved = on_saved
         self.tiers: tuple[str, ...] = ()
+        self.signs: tuple[str, ...] = ()
         self.checked_on = widgets.DatePicker(value=date.today(), description="Date of the check",
                                              style={"description_width": "initial"})
         self.save_button = widgets.Button(description="A doctor has checked me", icon="user-md",
@@ -45,14 +46,16 @@ class DoctorCheckForm(widgets.VBox):
         super().__init__([
             widgets.HTML("<p><b>Has a doctor checked you for this?</b> If a doctor has examined you for these "
                          "signs and said you can run, say so here, with the date: your plan comes back and says "
-                         "when you were checked. A new warning sign after that date puts it on hold again.</p>"),
+                         "when you were checked. A sign you did not have then, or a warning sign you report at a "
+                         "check-in after that date, puts it on hold again.</p>"),
             widgets.HBox([self.checked_on, self.save_button], layout=widgets.Layout(flex_flow="row wrap")),
             self.message])
         self.add_class("upperback-doctor-check")
         self.show_for(())
 
-    def show_for(self, tiers) -> None:
-        self.tiers = tuple(tiers)
+    def show_for(self, tiers, signs=()) -> None:
+        """Shown for these open tiers; ``signs``: the self-checks' signs among them, which the check names."""
+        self.tiers, self.signs = tuple(tiers), tuple(signs)
         self.layout.display = None if self.tiers else "none"
 
     @reported("message")
@@ -64,7 +67,8 @@ class DoctorCheckForm(widgets.VBox):
         try:
             earlier = self.store.load().doctor_check
             tiers = tuple(dict.fromkeys([*self.tiers, *(earlier.tiers if earlier else ())]))
-            check = DoctorCheck(day, tiers)
+            signs = tuple(dict.fromkeys([*self.signs, *(earlier.signs if earlier else ())]))
+            check = DoctorCheck(day, tiers, signs)
             self.store.save_doctor_check(check)
         except (OSError, AnswersFileError) as problem:
             why = str(problem) if isinstance(problem, AnswersFileError) else plain_error(problem)
