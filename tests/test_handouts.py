@@ -126,14 +126,15 @@ def test_the_handout_shows_its_diagrams_in_a_browser_with_no_network(page, hando
 
 @pytest.mark.browser
 def test_the_lesson_handouts_print_on_a_modest_pile_of_paper(page, handouts):
-    """Measured for lessons 00–04: 36 A4 sheets before the print style sheet, 31 with it; 35 with lesson 05."""
+    """Measured for lessons 00–04: 36 A4 sheets before the print style sheet, 31 with it; 35 with lesson 05;
+    37 once lesson 00 listed all sixteen warning signs and the check-in asked about them (#23)."""
     sheets = {}
     for lesson in LESSONS:
         page.goto((handouts / f"{lesson}.html").as_uri())
         page.wait_for_load_state("load")
         sheets[lesson] = len(re.findall(rb"/Type\s*/Page\b", page.pdf(format="A4")))
-    assert sum(count for lesson, count in sheets.items() if lesson[:2] <= "04") <= 32, sheets
-    assert sum(sheets.values()) <= 36, sheets
+    assert sum(count for lesson, count in sheets.items() if lesson[:2] <= "04") <= 33, sheets
+    assert sum(sheets.values()) <= 37, sheets
 
 
 @pytest.mark.parametrize("lesson", REGISTRY, ids=lambda lesson: lesson.key)
