@@ -131,3 +131,28 @@ def test_a_60_mb_file_is_refused_in_words_before_it_is_read(tmp_path):
     assert ("three-days.gpx: this file is 61 MB; the course can read files up to 50 MB. A FIT export of the same "
             "run is many times smaller; nothing was imported.") in importer.message.value
     assert RunStore(tmp_path).read().runs == []
+
+
+def test_the_upload_button_knows_the_limit_and_its_words_before_anything_is_sent(tmp_path):
+    from upperback.models.run_files import file_too_big
+    from upperback.storage_runs import RunStore
+    from upperback.widgets.run_import import RunImporter
+
+    upload = RunImporter(RunStore(tmp_path)).upload
+    assert upload.max_bytes == MAX_FILE_BYTES
+    said = upload.too_big.replace("{name}", "ultra.gpx").replace("{megabytes}", "60")  # as web/upload.js does
+    assert said == file_too_big("ultra.gpx", 60)
+    assert said.startswith("ultra.gpx: this file is 60 MB; the course can read files up to 50 MB.")
+
+
+def test_an_older_watch_file_sent_by_the_upload_button_is_imported_with_an_unknown_start(tmp_path):
+    from upperback.storage_runs import RunStore
+    from upperback.widgets.run_import import RunImporter
+
+    importer = RunImporter(RunStore(tmp_path))
+    importer.upload.send = lambda content: None  # no browser here
+    data = fit(RUN)
+    importer.upload._received(importer.upload, {"file": "forerunner70.fit", "size": len(data)}, [memoryview(data)])
+    assert "Imported forerunner70.fit" in importer.message.value
+    assert ("an unknown start (the watch counted from when it was switched on): 66 minutes, 9.94 km, cadence 163 "
+            "steps a minute") in importer.summary.value
