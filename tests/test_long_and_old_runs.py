@@ -156,3 +156,39 @@ def test_an_older_watch_file_sent_by_the_upload_button_is_imported_with_an_unkno
     assert "Imported forerunner70.fit" in importer.message.value
     assert ("an unknown start (the watch counted from when it was switched on): 66 minutes, 9.94 km, cadence 163 "
             "steps a minute") in importer.summary.value
+
+
+# --- Two FIT readers: the fast one (a struct per definition) and fitdecode, for anything else -------------------
+def fit_files() -> dict[str, bytes]:
+    from pathlib import Path
+
+    sample = (Path(__file__).resolve().parents[1] / "upperback" / "sample_runs" / "run_fenix2_2015.fit").read_bytes()
+    return {"fenix2 sample": sample, "sample chained 4 times": sample * 4, "older watch": fit(RUN),
+            "UTC, normal headers": fit(RUN, device_relative=False, compressed=False),
+            "correlated": fit(RUN, correlated=True), "no session": fit(RUN, session=False)}
+
+
+@pytest.mark.parametrize("name", list(fit_files()))
+def test_the_fast_fit_reader_gives_the_same_run_as_fitdecode(name, monkeypatch):
+    from upperback.models import run_files
+
+    data = fit_files()[name]
+    assert run_files._fit_messages_fast(data) is not None, "the fast reader left this file to fitdecode"
+    fast = read_run(data, name)
+    monkeypatch.setattr(run_files, "_fit_messages_fast", lambda data: None)
+    assert read_run(data, name) == fast
+
+
+def test_a_compressed_speed_and_distance_is_left_to_fitdecode_and_imported():
+    from upperback.models import run_files
+
+    writer = FitWriter(header_size=12, profile_version=100)
+    writer.define(0, RECORD, [(TIMESTAMP_FIELD, UINT32), (8, (0x0D, "3s")), (3, RECORD_FIELDS[-1][1])])
+    for second in range(101):  # 2.5 m/s: speed in 1/100 m/s and distance in 1/16 m, 12 bits each, accumulating
+        packed = 250 | (second * 40 % 4096) << 12
+        writer.message(0, {TIMESTAMP_FIELD: POWER_ON_S + second, 8: packed.to_bytes(3, "little"), 3: 150})
+    data = writer.bytes()
+    assert run_files._fit_messages_fast(data) is None
+    run = read_run(data, "foot-pod.fit")
+    assert run.start_utc is None and run.elapsed_s == 100 and run.distance_m == pytest.approx(250)
+    assert {sample.speed_m_s for sample in run.samples} == {2.5}
