@@ -423,24 +423,19 @@ def _texts(element) -> dict[str, str]:
     return texts
 
 
-def _all_named(elements, name: str, root) -> list:
-    """Every element called ``name`` inside ``elements``: looked up in the root's namespace first (fast),
-    then by local name, for files that mix namespaces."""
-    namespaced = root.tag[:root.tag.rfind("}") + 1] + name
-    found = [node for element in elements for node in element.iter(namespaced)]
-    return found or [node for element in elements for node in element.iter() if _local(node.tag) == name]
-
-
 def _read_xml(data: bytes, name: str) -> Run:
+    """TCX or GPX, read as a stream: each track point is read when its element ends and then emptied, so a
+    file of 50 MB never stands in memory as a whole tree (that took 400 MiB more, and longer)."""
+    events = ET.iterparse(io.BytesIO(data), events=("start", "end"))
     try:
-        root = ET.fromstring(data)
-    except ET.ParseError as problem:
+        _, root = next(events)
+        kind = _local(root.tag)
+        if kind == "TrainingCenterDatabase":
+            return _read_tcx(events, name)
+        if kind == "gpx":
+            return _read_gpx(events, name)
+    except ET.ParseError as problem:  # anywhere in the file: nothing of it is imported
         raise RunFileError(f"{name}: the file is not well-formed XML ({problem}); nothing imported.") from None
-    kind = _local(root.tag)
-    if kind == "TrainingCenterDatabase":
-        return _read_tcx(root, name)
-    if kind == "gpx":
-        return _read_gpx(root, name)
     raise RunFileError(f"{name}: this XML file is neither TCX nor GPX (it is <{kind}>).")
 
 
@@ -454,31 +449,45 @@ def _when(text: str | None) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _read_tcx(root, name: str) -> Run:
-    activity = next((node for node in root.iter() if _local(node.tag) == "Activity"), None)
-    if activity is None:
-        raise RunFileError(f"{name}: the TCX file has no activity in it.")
-    sport = _sport_or_refuse(activity.get("Sport"), name)
-    laps = [child for child in activity if _local(child.tag) == "Lap"]
-    points = []
-    for point in _all_named(laps, "Trackpoint", root):
-        texts = _texts(point)
-        moment = _when(texts.get("Time"))
-        if moment is None:
+def _read_tcx(events, name: str) -> Run:
+    """The first activity's laps and their track points; ``events``: the file's (event, element) stream."""
+    depth, activity_depth, sport, in_lap, laps, points = 1, None, None, False, [], []
+    for event, element in events:
+        local = _local(element.tag)
+        if event == "start":
+            depth += 1
+            if local == "Activity" and sport is None:
+                activity_depth, sport = depth, _sport_or_refuse(element.get("Sport"), name)
+            in_lap = in_lap or (local == "Lap" and activity_depth is not None and depth == activity_depth + 1)
             continue
-        cadence = _number(texts.get("RunCadence"))
-        points.append((moment, _number(texts.get("DistanceMeters")), _number(texts.get("Speed")),
-                       None if cadence is None else 2 * cadence,
-                       _positive(texts.get("Value")), "Position" in texts))  # Value: the HeartRateBpm's
+        if local == "Trackpoint" and in_lap:
+            texts = _texts(element)
+            element.clear()
+            moment = _when(texts.get("Time"))
+            if moment is not None:
+                cadence = _number(texts.get("RunCadence"))
+                points.append((moment, _number(texts.get("DistanceMeters")), _number(texts.get("Speed")),
+                               None if cadence is None else 2 * cadence,
+                               _positive(texts.get("Value")), "Position" in texts))  # Value: the HeartRateBpm's
+        elif local == "Lap" and in_lap and depth == activity_depth + 1:
+            laps.append((_when(element.get("StartTime")), _number(_text(element, "TotalTimeSeconds")) or 0.0,
+                         _number(_text(element, "DistanceMeters")) or 0.0))
+            element.clear()
+            in_lap = False
+        elif local == "Activity" and depth == activity_depth:
+            activity_depth = None  # the first activity is the run; any others are left alone
+        depth -= 1
+    if sport is None:
+        raise RunFileError(f"{name}: the TCX file has no activity in it.")
     if not points:
         raise RunFileError(f"{name}: the TCX file has no timed track points.")
-    lap_start = _when(laps[0].get("StartTime")) if laps else None
+    lap_start = laps[0][0] if laps else None
     start = min(filter(None, [lap_start, points[0][0]]))
     first = points[0][0]
     samples = _with_speeds([Sample((moment - first).total_seconds(), distance, speed, cadence, heart)
                             for moment, distance, speed, cadence, heart, _ in points])
-    timer = sum(_number(_text(lap, "TotalTimeSeconds")) or 0.0 for lap in laps)
-    lap_distance = sum(_number(_text(lap, "DistanceMeters")) or 0.0 for lap in laps)
+    timer = sum(lap_timer for _, lap_timer, _ in laps)
+    lap_distance = sum(lap_metres for _, _, lap_metres in laps)
     distances = [s.distance_m for s in samples if s.distance_m is not None]
     return Run(file=name, format="tcx", sport=sport, start_utc=_real_start(start),
                elapsed_s=(points[-1][0] - start).total_seconds(), moving_s=timer or _moving_seconds(samples),
@@ -486,20 +495,33 @@ def _read_tcx(root, name: str) -> Run:
                has_positions=any(point[5] for point in points))
 
 
-def _read_gpx(root, name: str) -> Run:
-    tracks = [node for node in root.iter() if _local(node.tag) == "trk"]
+def _read_gpx(events, name: str) -> Run:
+    """The track points of every track, and the first track's type; ``events``: the file's stream."""
+    depth, track_depth, tracks, sport, raw = 1, None, 0, None, []
+    for event, element in events:
+        local = _local(element.tag)
+        if event == "start":
+            depth += 1
+            if local == "trk":
+                tracks, track_depth = tracks + 1, depth
+            continue
+        if local == "trkpt" and track_depth is not None:
+            texts, lat, lon = _texts(element), _number(element.get("lat")), _number(element.get("lon"))
+            element.clear()
+            moment = _when(texts.get("time"))
+            if moment is not None:
+                cadence = _number(texts.get("cad"))
+                raw.append((moment, lat, lon, None if cadence is None else 2 * cadence, _positive(texts.get("hr"))))
+        elif local == "type" and tracks == 1 and depth == track_depth + 1:
+            sport = element.text.strip() if element.text else None
+        elif local == "trkseg":
+            element.clear()  # its points, emptied one by one
+        elif local == "trk":
+            track_depth = None
+        depth -= 1
     if not tracks:
         raise RunFileError(f"{name}: the GPX file has no track (a route or waypoints only?).")
-    sport = _sport_or_refuse(_text(tracks[0], "type"), name)
-    raw = []
-    for point in _all_named(tracks, "trkpt", root):
-        texts = _texts(point)
-        moment = _when(texts.get("time"))
-        if moment is None:
-            continue
-        cadence = _number(texts.get("cad"))
-        raw.append((moment, _number(point.get("lat")), _number(point.get("lon")),
-                    None if cadence is None else 2 * cadence, _positive(texts.get("hr"))))
+    sport = _sport_or_refuse(sport, name)
     if not raw:
         raise RunFileError(f"{name}: the GPX file has no timed track points.")
     first, distance, previous, samples = raw[0][0], 0.0, None, []
