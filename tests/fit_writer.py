@@ -7,8 +7,9 @@ data message's header is one byte: the local type in bits 0-3, or, with bit 7 se
 header (local type 0-3 in bits 5-6, the timestamp's low 5 bits in bits 0-4: the time goes on from the last
 full timestamp, so it can be used only while messages come less than 32 s apart).
 
-No maintained writer on PyPI writes compressed timestamp headers or device-relative times (fit-tool 0.9.16,
-BSD-3-Clause, writes normal headers and times since 1970 only), hence these ninety lines.
+The FIT writers on PyPI write normal headers only: fit-tool 0.9.16 (BSD-3-Clause) takes times as
+milliseconds since 1970, and fit 0.5.1 (BSD-3-Clause, beta) writes one definition per message type. The tests
+need compressed timestamp headers, two definitions of one message and power-on times, hence these lines.
 """
 
 from __future__ import annotations
