@@ -245,3 +245,49 @@ def assert_the_next_picture_is_there_before_the_kernel_answers(page, explorer) -
     page.evaluate(SHOWN_BEFORE_ANSWER, [explorer.element_handle()])
     handle.press(key)
     assert page.evaluate("() => window.__shownBeforeAnswer"), "the next picture waited for the kernel"
+
+
+def record_websocket_frames_sent(page) -> list[int]:
+    """The size of every websocket message the page sends from now on (its kernels' websockets)."""
+    sizes: list[int] = []
+    page.on("websocket", lambda socket: socket.on("framesent", lambda payload: sizes.append(len(payload))))
+    return sizes
+
+
+def upload_an_ultra_and_a_file_too_big(page, runs, folder: Path, sent: list[int], shots: Path) -> None:
+    """Lesson 05's upload button, as a learner uses it: a 16-hour GPX (15.6 MB, over tornado's default
+    websocket limit) is imported with its figures, then deleted; a 60 MB file is refused in the page and never
+    sent. ``sent``: the sizes of the websocket messages the page sent (record_websocket_frames_sent)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from watch_files import gpx, made_run
+
+    ultra = made_run(16, pauses=((4 * 3600, 600),))
+    path = folder / "ultra-16-hours.gpx"
+    path.write_bytes(gpx(ultra))
+    chooser = runs.locator("input[type=file]")
+    assert chooser.evaluate("input => input.labels[0].textContent") == "Upload a run"
+    chooser.set_input_files(path)
+    runs.get_by_text("Imported ultra-16-hours.gpx").wait_for(timeout=120_000)
+    summary = runs.get_by_text(f"{ultra.elapsed_s / 60:.0f} minutes, {ultra.distance_m / 1000:.2f} km, "
+                               f"cadence {ultra.cadence_spm_median(halves=False):.0f} steps a minute")
+    summary.wait_for()
+    assert max(sent) > path.stat().st_size, "the file went to the kernel in one message"
+    runs.locator(".upperback-upload-status").wait_for(state="hidden")  # "Sending…" is gone
+    summary.scroll_into_view_if_needed()
+    page.screenshot(path=shots / "05_your_runs-ultra-imported.png")
+    runs.get_by_role("button", name="Delete this run").click()  # the other tests' latest run stays theirs
+    runs.get_by_text("No run imported yet").wait_for()
+
+    too_big = folder / "three-days.gpx"
+    too_big.write_bytes(b"<gpx>" + b" " * 60_000_000 + b"</gpx>")
+    before = len(sent)
+    chooser.set_input_files(too_big)
+    problem = runs.get_by_role("alert").filter(has_text="three-days.gpx: this file is 61 MB; the course can read "
+                                                        "files up to 50 MB. A FIT export of the same run is many "
+                                                        "times smaller; nothing was imported.")
+    problem.wait_for()
+    page.wait_for_timeout(1000)  # anything sent would be on its way by now
+    assert all(size < 100_000 for size in sent[before:]), "the file too big was sent anyway"
+    assert runs.locator(".upperback-upload-status").is_hidden()
+    problem.scroll_into_view_if_needed()
+    page.screenshot(path=shots / "05_your_runs-60-mb-refused.png")

@@ -14,7 +14,15 @@ import re
 from pathlib import Path
 
 import pytest
-from browser_support import ROOT, answer_by_keyboard_alone, axe_faults, jupyterlab_server, move_each_slider
+from browser_support import (
+    ROOT,
+    answer_by_keyboard_alone,
+    axe_faults,
+    jupyterlab_server,
+    move_each_slider,
+    record_websocket_frames_sent,
+    upload_an_ultra_and_a_file_too_big,
+)
 
 from upperback.models.lessons import LESSONS
 
@@ -76,6 +84,17 @@ def test_each_lesson_works_as_a_page_with_no_code(page, app, lesson):
         page.screenshot(path=SHOTS / f"{Path(lesson.notebook).stem}-selfcheck.png")
         saved = json.loads((data / "answers.json").read_text())
         assert lesson.key in json.dumps(saved), f"{lesson.key} answers were not saved to the data folder"
+
+
+def test_lesson_05_in_the_app_imports_a_16_hour_gpx_and_refuses_a_60_mb_file_before_sending_it(page, app, tmp_path):
+    """The upload button in the app (standalone Voila, as `make app` serves it): the same as in JupyterLab."""
+    base, _ = app
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    sent = record_websocket_frames_sent(page)
+    open_lesson(page, base, next(lesson for lesson in LESSONS if lesson.notebook == "05_your_runs.ipynb"))
+    runs = page.locator(".upperback-runs")
+    runs.scroll_into_view_if_needed()
+    upload_an_ultra_and_a_file_too_big(page, runs, tmp_path, sent, SHOTS)
 
 
 EXPLORER_SLIDES = """() => {

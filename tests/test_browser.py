@@ -22,6 +22,8 @@ from browser_support import (
     assert_the_next_picture_is_there_before_the_kernel_answers,
     axe_faults,
     move_each_slider,
+    record_websocket_frames_sent,
+    upload_an_ultra_and_a_file_too_big,
 )
 
 from upperback.models.lessons import LESSONS
@@ -183,3 +185,14 @@ def test_a_sample_run_sets_the_cadence_of_lesson_05s_explorers(page, lab):
     note.wait_for()
     note.scroll_into_view_if_needed()
     page.screenshot(path=SHOTS / "05_your_runs-cadence-1280x720.png")
+
+
+def test_lesson_05_imports_a_16_hour_gpx_and_refuses_a_60_mb_file_before_sending_it(page, lab, tmp_path):
+    """The upload button in JupyterLab: a long run's file reaches the kernel (the server takes messages that
+    big) and is imported; a file over the limit is refused in the page, in words, and never sent."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    sent = record_websocket_frames_sent(page)
+    open_and_run(page, lab, "05_your_runs.ipynb")
+    runs = page.locator(".upperback-runs")
+    runs.scroll_into_view_if_needed()
+    upload_an_ultra_and_a_file_too_big(page, runs, tmp_path, sent, SHOTS)

@@ -166,10 +166,14 @@ def test_a_bad_upload_says_why_and_imports_nothing(tmp_path):
     from upperback.widgets.run_import import RunImporter
 
     importer = RunImporter(RunStore(tmp_path / "runs"))
-    importer._on_upload({"new": [{"name": "ride.tcx", "content": b"<TrainingCenterDatabase><Activities>"
-                                  b"<Activity Sport='Biking'/></Activities></TrainingCenterDatabase>"}]})
+    answers = []
+    importer.upload.send = answers.append
+    ride = b"<TrainingCenterDatabase><Activities><Activity Sport='Biking'/></Activities></TrainingCenterDatabase>"
+    # the message the browser sends (web/upload.js): the file's name and size, the file as a binary buffer
+    importer.upload._received(importer.upload, {"file": "ride.tcx", "size": len(ride)}, [memoryview(ride)])
     assert "this is a biking activity, not a run" in importer.message.value
     assert RunStore(tmp_path / "runs").read().runs == []
+    assert answers == [{"received": "ride.tcx"}]  # the browser stops saying "Sending…"
 
 
 def test_going_back_to_settings_already_shown_draws_nothing():

@@ -57,7 +57,7 @@ def test_the_wheel_carries_every_module_diagram_and_web_file(wheel):
     data = f"upperback-{upperback.__version__}.data/data"
     app = ROOT / "app"  # the app's templates and settings, for a hub's Jupyter folders
     installed = {f"{data}/share/jupyter/{path.relative_to(app)}" for path in (app / "voila").rglob("*") if path.is_file()}
-    installed.add(f"{data}/etc/jupyter/upperback/jupyter_server_config.json")
+    installed |= {f"{data}/etc/jupyter/upperback/jupyter_server_config.{kind}" for kind in ("json", "py")}
     assert installed - names == set()
 
 

@@ -132,9 +132,12 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, monke
 
     monkeypatch.setattr(run_files, "MAX_FILE_BYTES", 1000)
     monkeypatch.setattr(runs, "MAX_FILE_BYTES", 1000)
-    with pytest.raises(RunFileError, match="larger than"):
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("the command read a file it must refuse"))
+    with pytest.raises(RunFileError, match="the course can read files up to"):
         runs.read_path(GPX)
-    with pytest.raises(RunFileError, match="files up to"):
+    monkeypatch.undo()
+    monkeypatch.setattr(run_files, "MAX_FILE_BYTES", 1000)
+    with pytest.raises(RunFileError, match="the course can read files up to"):
         read_run(GPX.read_bytes(), GPX.name)
 
 

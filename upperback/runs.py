@@ -14,14 +14,15 @@ import json
 import sys
 from pathlib import Path
 
-from upperback.models.run_files import MAX_FILE_BYTES, Run, RunFileError, read_run
+from upperback.models.run_files import MAX_FILE_BYTES, Run, RunFileError, file_too_big, megabytes, read_run
 
 
 def read_path(path: Path) -> Run:
     """The run in a file on disk; RunFileError for a file that cannot be opened or read as a run."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:  # before reading it all into memory
-            raise RunFileError(f"{path.name}: the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB.")
+        size_bytes = path.stat().st_size
+        if size_bytes > MAX_FILE_BYTES:  # before reading it all into memory
+            raise RunFileError(file_too_big(path.name, megabytes(size_bytes)))
         data = path.read_bytes()
     except OSError as problem:
         raise RunFileError(f"{path.name}: cannot be opened ({problem.strerror}).") from None

@@ -8,7 +8,15 @@ The quirks of real files, each handled here:
 - running cadence is stored per foot (FIT ``cadence`` + ``fractional_cadence``, TCX ``RunCadence``, GPX
   ``cad``): steps per minute = 2 × (cadence + fractional cadence); zeros mean standing still, so the
   median is taken over moving samples;
-- some watches count time from power-on: a start before 2000 means "unknown", never a date;
+- some watches count time from power-on (older Garmins: FIT times below 0x10000000, often in compressed
+  timestamp headers, and no timestamp_correlation message linking them to the time of day): the start is
+  then unknown, while elapsed and moving time, distance, cadence and heart rate hold; in any format a start
+  before 2000 means "unknown", never a date;
+- pauses: FIT timer stop and start events (the timer time, when a file has no session summary); in TCX and
+  GPX a gap of more than a minute between points;
+- ultras: a day at one point a second is 86,400 records (FIT) or 24 MB of GPX; XML points are each read in
+  one pass, and FIT messages of plain fields by a struct per definition (fitdecode, at about 30 µs a record,
+  reads the rest: compressed speed and distance, unusual types);
 - a FIT session may lack a heart-rate summary (taken from the samples), laps may not add up (the session's
   totals win), pauses make elapsed time (wall clock) longer than moving (timer) time;
 - developer fields may reuse names such as "distance": only the standard fields are read;
@@ -27,11 +35,15 @@ import math
 import statistics
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-MAX_FILE_BYTES = 50 * 1024 * 1024  # our bound: a 12-hour FIT file is about 2 MB, a dense GPX of it ~30 MB
+# our bound: a day of running at a record a second is about 1 MB as FIT and 24 MB as GPX with heart rate and
+# cadence (16 hours: 15.8 MB). The course's servers take websocket messages this big (upperback/server.py).
+MAX_FILE_BYTES = 50_000_000
 EARTH_RADIUS_M = 6_371_000.0  # the mean Earth radius; haversine distance [Sinnott1984]
 EARLIEST_REAL_START = datetime(2000, 1, 1, tzinfo=UTC)  # earlier: seconds since power-on [Garmin2024]
+FIT_EPOCH = datetime(1989, 12, 31, tzinfo=UTC)  # FIT times count seconds from here [Garmin2024]
+FIT_UTC_FROM = 0x10000000  # smaller FIT times count seconds since the watch was switched on [Garmin2024]
 MOVING_SPEED_M_S = 0.5  # our choice: slower than this is standing (a slow walk is about 1 m/s)
 MOVING_CADENCE_SPM = 60  # our choice: fewer steps a minute than this is standing or a pause
 RUNNING_SPORTS = {"running", "run", "trail_running", "trail running", "treadmill_running", "track_running",
@@ -100,8 +112,7 @@ def read_run(data: bytes, name: str) -> Run:
     if not data.strip():
         raise RunFileError(f"{name}: the file is empty.")
     if len(data) > MAX_FILE_BYTES:
-        raise RunFileError(f"{name}: the file is {len(data) / 1e6:.0f} MB; files up to "
-                           f"{MAX_FILE_BYTES // (1024 * 1024)} MB can be read.")
+        raise RunFileError(file_too_big(name, megabytes(len(data))))
     if len(data) >= 12 and data[8:12] == b".FIT":
         run = _read_fit(data, name)
     elif data.lstrip().removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"<":  # XML, perhaps after a BOM
@@ -111,6 +122,19 @@ def read_run(data: bytes, name: str) -> Run:
     if not run.samples:
         raise RunFileError(f"{name}: the file has no recorded points.")
     return run
+
+
+def megabytes(size_bytes: int) -> int:
+    """A file's size in whole megabytes (10^6 bytes, as browsers and most file managers count), rounded up,
+    so a file just over the limit never reads as the limit itself."""
+    return math.ceil(size_bytes / 1_000_000)
+
+
+def file_too_big(name: str, size_mb: int | str) -> str:
+    """The words for a file over MAX_FILE_BYTES. The upload button says them in the browser, before sending
+    anything: it gets them with ``"{name}"`` and ``"{megabytes}"`` to fill in (upperback/widgets/web/upload.js)."""
+    return (f"{name}: this file is {size_mb} MB; the course can read files up to {megabytes(MAX_FILE_BYTES)} MB. "
+            "A FIT export of the same run is many times smaller; nothing was imported.")
 
 
 def _sport_or_refuse(sport: str | None, name: str) -> str:
@@ -138,50 +162,230 @@ def _standard_fields(frame) -> dict:
 
 
 def _read_fit(data: bytes, name: str) -> Run:
+    _check_fit_crc(data, name)
+    messages = _fit_messages_fast(data)
+    if messages is None:  # anything the fast reader leaves to fitdecode
+        messages = _fit_messages_fitdecode(data, name)
+    records, sessions, correlations = messages["record"], messages["session"], messages["timestamp_correlation"]
+    timer_events = [event for event in messages["event"] if event.get("event") == "timer" and "timestamp" in event]
+    sport = next((message["sport"] for message in messages["sport"] if "sport" in message), None)
+    session = sessions[0] if sessions else {}
+    sport = _sport_or_refuse(session.get("sport", sport), name)
+    to_utc = _power_on_to_utc(correlations)
+    timed = [record for record in records if _fit_clock(record.get("timestamp"), to_utc) is not None]
+    if not timed:
+        raise RunFileError(f"{name}: the FIT file has no timed records.")
+    clocks = [_fit_clock(record["timestamp"], to_utc) for record in timed]
+    if len({clock >= FIT_UTC_FROM for clock in clocks}) > 1:
+        raise RunFileError(f"{name}: the FIT file's clock changes between time since the watch was switched on and "
+                           "the time of day, with nothing linking the two; nothing imported.")
+    first = clocks[0]
+    samples = _with_speeds([Sample(
+        seconds=float(clock - first), distance_m=_number(record.get("distance")),
+        speed_m_s=_number(record.get("enhanced_speed", record.get("speed"))),
+        cadence_spm=_fit_cadence(record), heart_rate_bpm=_positive(record.get("heart_rate")),
+    ) for clock, record in zip(clocks, timed)])
+    distances = [s.distance_m for s in samples if s.distance_m is not None]
+    start = _fit_clock(session.get("start_time"), to_utc)
+    start = first if start is None else min(start, first)
+    return Run(
+        file=name, format="fit", sport=sport, start_utc=_fit_utc(start),
+        elapsed_s=_number(session.get("total_elapsed_time")) or samples[-1].seconds + first - start,
+        moving_s=(_number(session.get("total_timer_time")) or _timer_seconds(timer_events, to_utc)
+                  or _moving_seconds(samples)),
+        distance_m=_number(session.get("total_distance")) or (max(distances) if distances else None),
+        samples=samples, has_positions=any("position_lat" in record for record in timed))
+
+
+FIT_MESSAGES_READ = ("record", "session", "event", "sport", "timestamp_correlation")
+
+
+def _fit_messages_fitdecode(data: bytes, name: str) -> dict[str, list[dict]]:
+    """The messages the importer reads, each as its standard fields by name, decoded by fitdecode."""
     import fitdecode
 
-    sessions, records, sport = [], [], None
+    messages: dict[str, list[dict]] = {kind: [] for kind in FIT_MESSAGES_READ}
     try:
-        with fitdecode.FitReader(io.BytesIO(data), check_crc=fitdecode.CrcCheck.RAISE,
+        # No data processor: times stay the file's own numbers (UTC or power-on), and reading is faster.
+        # The checksum was checked before, faster than fitdecode checks it.
+        with fitdecode.FitReader(io.BytesIO(data), check_crc=fitdecode.CrcCheck.DISABLED, processor=None,
                                  error_handling=fitdecode.ErrorHandling.WARN) as fit:
             for frame in fit:
-                if frame.frame_type != fitdecode.FIT_FRAME_DATA:
-                    continue
-                if frame.name == "record":
-                    records.append(_standard_fields(frame))
-                elif frame.name == "session":
-                    sessions.append(_standard_fields(frame))
-                elif frame.name == "sport" and sport is None:
-                    sport = _standard_fields(frame).get("sport")
+                if frame.frame_type == fitdecode.FIT_FRAME_DATA and frame.name in messages:
+                    messages[frame.name].append(_standard_fields(frame))
     except fitdecode.FitEOFError:
         raise RunFileError(f"{name}: the FIT file is cut off (incomplete download?); nothing imported.") from None
-    except fitdecode.FitCRCError:
-        raise RunFileError(f"{name}: the FIT file is damaged (its checksum does not match); nothing imported.") \
-            from None
     except (fitdecode.FitError, ValueError, KeyError, IndexError, OverflowError) as problem:
         raise RunFileError(f"{name}: the FIT file cannot be read ({type(problem).__name__}); nothing imported.") \
             from None
-    session = sessions[0] if sessions else {}
-    sport = _sport_or_refuse(session.get("sport", sport), name)
-    timed = [record for record in records if isinstance(record.get("timestamp"), datetime)]
-    if not timed:
-        raise RunFileError(f"{name}: the FIT file has no timed records.")
-    first = timed[0]["timestamp"]
-    samples = _with_speeds([Sample(
-        seconds=(record["timestamp"] - first).total_seconds(),
-        distance_m=_number(record.get("distance")),
-        speed_m_s=_number(record.get("enhanced_speed", record.get("speed"))),
-        cadence_spm=_fit_cadence(record), heart_rate_bpm=_positive(record.get("heart_rate")),
-    ) for record in timed])
-    span = samples[-1].seconds
-    distances = [s.distance_m for s in samples if s.distance_m is not None]
-    return Run(
-        file=name, format="fit", sport=sport,
-        start_utc=_real_start(session.get("start_time", first)),
-        elapsed_s=_number(session.get("total_elapsed_time")) or span,
-        moving_s=_number(session.get("total_timer_time")) or _moving_seconds(samples),
-        distance_m=_number(session.get("total_distance")) or (max(distances) if distances else None),
-        samples=samples, has_positions=any("position_lat" in record for record in timed))
+    return messages
+
+
+# The fields the importer reads, by message and field number [Garmin2024]; their names, types, scales and
+# "invalid" values come from fitdecode's copy of the FIT profile, so both readers give the same values. None
+# has parts of its own to expand (components), but record.speed, whose one part is enhanced_speed: the same
+# number, which the importer takes from either.
+FIT_FIELDS_READ = {"record": {253, 0, 3, 4, 5, 6, 53, 73}, "session": {253, 2, 5, 7, 8, 9},
+                   "event": {253, 0, 1}, "sport": {0}, "timestamp_correlation": {253, 1}}
+FIT_RECORD_FIELDS_LEFT_TO_FITDECODE = {8}  # compressed_speed_distance: its parts accumulate (older foot pods)
+
+
+def _fit_messages_fast(data: bytes) -> dict[str, list[dict]] | None:
+    """The same messages as _fit_messages_fitdecode, in a tenth of the time: each data message unpacked in one
+    go by a struct made from its definition, and only the messages read here decoded field by field
+    (fitdecode: about 30 µs a record, so 2-3 s for a 24-hour file at one record a second). None for anything
+    else than plain fields (a compressed speed and distance, an unknown base type, a message with no
+    definition, a file cut short): fitdecode reads those, and says what is wrong."""
+    import struct
+
+    from fitdecode import profile, types
+
+    messages: dict[str, list[dict]] = {kind: [] for kind in FIT_MESSAGES_READ}
+    at, size = 0, len(data)
+    try:
+        while at < size:  # each file of a chain: header, records, CRC
+            if data[at + 8:at + 12] != b".FIT":
+                return None
+            header_size, records_end = data[at], at + data[at] + int.from_bytes(data[at + 4:at + 8], "little")
+            at += header_size
+            layouts, last_timestamp = {}, None
+            while at < records_end:
+                header = data[at]
+                at += 1
+                if header & 0x80:  # compressed timestamp header: the time's low 5 bits [Garmin2024]
+                    layout = layouts[(header >> 5) & 0x3]
+                    offset = header & 0x1F
+                    timestamp = offset + (last_timestamp & ~0x1F) + (0x20 if offset < last_timestamp & 0x1F else 0)
+                elif header & 0x40:  # a definition
+                    layouts[header & 0x0F], at = _fit_layout(data, at, bool(header & 0x20), struct, profile, types)
+                    continue
+                else:
+                    layout, timestamp = layouts[header & 0x0F], None
+                unpacker, kind, fields, timestamp_at = layout
+                values = unpacker.unpack_from(data, at)
+                at += unpacker.size
+                if timestamp_at is not None and values[timestamp_at] != 0xFFFFFFFF:
+                    last_timestamp = values[timestamp_at]  # any message's time moves the compressed clock on
+                elif timestamp is not None:
+                    last_timestamp = timestamp
+                if kind is None:
+                    continue
+                message = {} if timestamp is None else {"timestamp": timestamp}
+                for index, field, parse in fields:  # as fitdecode: invalid is None; enum names; scale, offset
+                    value = parse(values[index])
+                    if value is not None:
+                        value = field.render(value)
+                        if isinstance(value, int | float):
+                            value = float(value) / field.scale if field.scale else value
+                            value = value - field.offset if field.offset else value
+                        message[field.name] = value
+                messages[kind].append(message)
+            at = records_end + 2
+    except (KeyError, IndexError, TypeError, struct.error, _LeftToFitdecode):
+        return None
+    return messages
+
+
+class _LeftToFitdecode(Exception):
+    """A definition the fast reader does not decode."""
+
+
+def _fit_layout(data: bytes, at: int, developer: bool, struct, profile, types):
+    """A definition message read into (unpacker, message kind or None, fields read, the timestamp's place
+    among the values), and where the next message starts. Fields not read are skipped unpacked."""
+    endian = ">" if data[at + 1] else "<"
+    number, count = struct.unpack_from(endian + "HB", data, at + 2)
+    at += 5
+    kind = profile.MESSAGE_TYPES[number].name if number in profile.MESSAGE_TYPES else None
+    wanted = FIT_FIELDS_READ.get(kind, set())
+    formats, fields, timestamp_at, values = [], [], None, 0
+    for field_number, field_size, base_number in struct.iter_unpack("BBB", data[at:at + 3 * count]):
+        base = types.BASE_TYPES.get(base_number)
+        plain = base is not None and base.fmt != "s" and field_size == base.size  # one number
+        if kind == "record" and field_number in FIT_RECORD_FIELDS_LEFT_TO_FITDECODE or \
+                field_number in wanted and not plain:
+            raise _LeftToFitdecode
+        if not plain:
+            formats.append(f"{field_size}x")
+            continue
+        if field_number == 253:
+            timestamp_at = values
+        if field_number in wanted and field_number in profile.MESSAGE_TYPES[number].fields:
+            fields.append((values, profile.MESSAGE_TYPES[number].fields[field_number], base.parse))
+        formats.append(base.fmt)
+        values += 1
+    at += 3 * count
+    if developer:  # developer fields: (number, size, developer index) each, skipped
+        developer_count = data[at]
+        formats += [f"{field_size}x" for field_size in data[at + 1:at + 1 + 3 * developer_count][1::3]]
+        at += 1 + 3 * developer_count
+    return (struct.Struct(endian + "".join(formats)), kind if wanted else None, fields, timestamp_at), at
+
+
+def _check_fit_crc(data: bytes, name: str) -> None:
+    """Each FIT file of the data (watches may chain several) ends in the CRC-16 of its header and records."""
+    at = 0
+    while len(data) - at >= 12 and data[at + 8:at + 12] == b".FIT":
+        end = at + data[at] + int.from_bytes(data[at + 4:at + 8], "little") + 2
+        if end > len(data):
+            raise RunFileError(f"{name}: the FIT file is cut off (incomplete download?); nothing imported.")
+        if _fit_crc(data[at:end - 2]) != int.from_bytes(data[end - 2:end], "little"):
+            raise RunFileError(f"{name}: the FIT file is damaged (its checksum does not match); nothing imported.")
+        at = end
+
+
+def _crc_table() -> tuple[int, ...]:
+    table = []
+    for byte in range(256):
+        crc = byte
+        for _ in range(8):
+            crc = (crc >> 1) ^ 0xA001 if crc & 1 else crc >> 1
+        table.append(crc)
+    return tuple(table)
+
+
+FIT_CRC_TABLE = _crc_table()  # FIT's CRC-16 (polynomial 0x8005, reflected), a byte at a time [Garmin2024]
+
+
+def _fit_crc(data: bytes) -> int:
+    crc, table = 0, FIT_CRC_TABLE
+    for byte in data:
+        crc = (crc >> 8) ^ table[(crc ^ byte) & 0xFF]
+    return crc
+
+
+def _fit_clock(value, to_utc: int | None) -> int | None:
+    """A FIT time as the file counts it: seconds since 1989-12-31 UTC, or since power-on (below
+    FIT_UTC_FROM), moved to UTC when the file links the two clocks."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value + to_utc if value < FIT_UTC_FROM and to_utc is not None else value
+
+
+def _fit_utc(clock: int) -> datetime | None:
+    return _real_start(FIT_EPOCH + timedelta(seconds=clock)) if clock >= FIT_UTC_FROM else None
+
+
+def _power_on_to_utc(correlations: list[dict]) -> int | None:
+    """Seconds from the power-on clock to UTC, from a timestamp_correlation message (newer watches write one
+    when the time of day becomes known); None without one: the start is then unknown."""
+    for correlation in correlations:
+        utc, system = correlation.get("timestamp"), correlation.get("system_timestamp")
+        if isinstance(utc, int) and isinstance(system, int) and utc >= FIT_UTC_FROM > system:
+            return utc - system
+    return None
+
+
+def _timer_seconds(timer_events: list[dict], to_utc: int | None) -> float | None:
+    """Timer time from the timer's start and stop events: what a file with no session summary still says."""
+    total, started = 0, None
+    for event in timer_events:
+        clock = _fit_clock(event["timestamp"], to_utc)
+        if event.get("event_type") == "start" and started is None:
+            started = clock
+        elif str(event.get("event_type", "")).startswith("stop") and started is not None and clock is not None:
+            total, started = total + max(clock - started, 0), None
+    return float(total) or None
 
 
 def _fit_cadence(record: dict) -> float | None:
@@ -208,21 +412,30 @@ def _text(element, *path: str) -> str | None:
     return element.text.strip() if element is not None and element.text else None
 
 
-def _descendant_text(element, name: str) -> str | None:
-    found = next((node for node in element.iter() if _local(node.tag) == name), None)
-    return found.text.strip() if found is not None and found.text else None
+def _texts(element) -> dict[str, str]:
+    """The text of every element in ``element`` by local name, the first of each name, in one pass: a
+    16-hour GPX has 57,600 points (one a second), each looked into once."""
+    texts: dict[str, str] = {}
+    for node in element.iter():
+        name = node.tag[node.tag.rfind("}") + 1:]
+        if name not in texts:
+            texts[name] = node.text.strip() if node.text else ""
+    return texts
 
 
 def _read_xml(data: bytes, name: str) -> Run:
+    """TCX or GPX, read as a stream: each track point is read when its element ends and then emptied, so a
+    file of 50 MB never stands in memory as a whole tree (that took 400 MiB more, and longer)."""
+    events = ET.iterparse(io.BytesIO(data), events=("start", "end"))
     try:
-        root = ET.fromstring(data)
-    except ET.ParseError as problem:
+        _, root = next(events)
+        kind = _local(root.tag)
+        if kind == "TrainingCenterDatabase":
+            return _read_tcx(events, name)
+        if kind == "gpx":
+            return _read_gpx(events, name)
+    except ET.ParseError as problem:  # anywhere in the file: nothing of it is imported
         raise RunFileError(f"{name}: the file is not well-formed XML ({problem}); nothing imported.") from None
-    kind = _local(root.tag)
-    if kind == "TrainingCenterDatabase":
-        return _read_tcx(root, name)
-    if kind == "gpx":
-        return _read_gpx(root, name)
     raise RunFileError(f"{name}: this XML file is neither TCX nor GPX (it is <{kind}>).")
 
 
@@ -236,30 +449,45 @@ def _when(text: str | None) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _read_tcx(root, name: str) -> Run:
-    activity = next((node for node in root.iter() if _local(node.tag) == "Activity"), None)
-    if activity is None:
-        raise RunFileError(f"{name}: the TCX file has no activity in it.")
-    sport = _sport_or_refuse(activity.get("Sport"), name)
-    laps = [child for child in activity if _local(child.tag) == "Lap"]
-    points = []
-    for point in (node for lap in laps for node in lap.iter() if _local(node.tag) == "Trackpoint"):
-        moment = _when(_text(point, "Time"))
-        if moment is None:
+def _read_tcx(events, name: str) -> Run:
+    """The first activity's laps and their track points; ``events``: the file's (event, element) stream."""
+    depth, activity_depth, sport, in_lap, laps, points = 1, None, None, False, [], []
+    for event, element in events:
+        local = _local(element.tag)
+        if event == "start":
+            depth += 1
+            if local == "Activity" and sport is None:
+                activity_depth, sport = depth, _sport_or_refuse(element.get("Sport"), name)
+            in_lap = in_lap or (local == "Lap" and activity_depth is not None and depth == activity_depth + 1)
             continue
-        cadence = _number(_descendant_text(point, "RunCadence"))
-        points.append((moment, _number(_text(point, "DistanceMeters")), _number(_descendant_text(point, "Speed")),
-                       None if cadence is None else 2 * cadence,
-                       _positive(_text(point, "HeartRateBpm", "Value")), _child(point, "Position") is not None))
+        if local == "Trackpoint" and in_lap:
+            texts = _texts(element)
+            element.clear()
+            moment = _when(texts.get("Time"))
+            if moment is not None:
+                cadence = _number(texts.get("RunCadence"))
+                points.append((moment, _number(texts.get("DistanceMeters")), _number(texts.get("Speed")),
+                               None if cadence is None else 2 * cadence,
+                               _positive(texts.get("Value")), "Position" in texts))  # Value: the HeartRateBpm's
+        elif local == "Lap" and in_lap and depth == activity_depth + 1:
+            laps.append((_when(element.get("StartTime")), _number(_text(element, "TotalTimeSeconds")) or 0.0,
+                         _number(_text(element, "DistanceMeters")) or 0.0))
+            element.clear()
+            in_lap = False
+        elif local == "Activity" and depth == activity_depth:
+            activity_depth = None  # the first activity is the run; any others are left alone
+        depth -= 1
+    if sport is None:
+        raise RunFileError(f"{name}: the TCX file has no activity in it.")
     if not points:
         raise RunFileError(f"{name}: the TCX file has no timed track points.")
-    lap_start = _when(laps[0].get("StartTime")) if laps else None
+    lap_start = laps[0][0] if laps else None
     start = min(filter(None, [lap_start, points[0][0]]))
     first = points[0][0]
     samples = _with_speeds([Sample((moment - first).total_seconds(), distance, speed, cadence, heart)
                             for moment, distance, speed, cadence, heart, _ in points])
-    timer = sum(_number(_text(lap, "TotalTimeSeconds")) or 0.0 for lap in laps)
-    lap_distance = sum(_number(_text(lap, "DistanceMeters")) or 0.0 for lap in laps)
+    timer = sum(lap_timer for _, lap_timer, _ in laps)
+    lap_distance = sum(lap_metres for _, _, lap_metres in laps)
     distances = [s.distance_m for s in samples if s.distance_m is not None]
     return Run(file=name, format="tcx", sport=sport, start_utc=_real_start(start),
                elapsed_s=(points[-1][0] - start).total_seconds(), moving_s=timer or _moving_seconds(samples),
@@ -267,19 +495,33 @@ def _read_tcx(root, name: str) -> Run:
                has_positions=any(point[5] for point in points))
 
 
-def _read_gpx(root, name: str) -> Run:
-    tracks = [node for node in root.iter() if _local(node.tag) == "trk"]
+def _read_gpx(events, name: str) -> Run:
+    """The track points of every track, and the first track's type; ``events``: the file's stream."""
+    depth, track_depth, tracks, sport, raw = 1, None, 0, None, []
+    for event, element in events:
+        local = _local(element.tag)
+        if event == "start":
+            depth += 1
+            if local == "trk":
+                tracks, track_depth = tracks + 1, depth
+            continue
+        if local == "trkpt" and track_depth is not None:
+            texts, lat, lon = _texts(element), _number(element.get("lat")), _number(element.get("lon"))
+            element.clear()
+            moment = _when(texts.get("time"))
+            if moment is not None:
+                cadence = _number(texts.get("cad"))
+                raw.append((moment, lat, lon, None if cadence is None else 2 * cadence, _positive(texts.get("hr"))))
+        elif local == "type" and tracks == 1 and depth == track_depth + 1:
+            sport = element.text.strip() if element.text else None
+        elif local == "trkseg":
+            element.clear()  # its points, emptied one by one
+        elif local == "trk":
+            track_depth = None
+        depth -= 1
     if not tracks:
         raise RunFileError(f"{name}: the GPX file has no track (a route or waypoints only?).")
-    sport = _sport_or_refuse(_text(tracks[0], "type"), name)
-    raw = []
-    for point in (node for track in tracks for node in track.iter() if _local(node.tag) == "trkpt"):
-        moment = _when(_text(point, "time"))
-        if moment is None:
-            continue
-        cadence = _number(_descendant_text(point, "cad"))
-        raw.append((moment, _number(point.get("lat")), _number(point.get("lon")),
-                    None if cadence is None else 2 * cadence, _positive(_descendant_text(point, "hr"))))
+    sport = _sport_or_refuse(sport, name)
     if not raw:
         raise RunFileError(f"{name}: the GPX file has no timed track points.")
     first, distance, previous, samples = raw[0][0], 0.0, None, []

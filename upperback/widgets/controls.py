@@ -219,6 +219,41 @@ class Picture(anywidget.AnyWidget):
         self.send({"ahead": settings, "alt": alt, "caption": caption}, buffers=[png])
 
 
+class Upload(anywidget.AnyWidget):
+    """A labelled file chooser. A file over ``max_bytes`` is refused in the page, in the ``too_big`` words
+    (``{name}`` and ``{megabytes}`` filled in), before anything is sent; any other file comes to the kernel
+    in one message, the file as a binary buffer, and goes to each ``on_file`` callback (web/upload.js).
+
+    ipywidgets' FileUpload sends any file, however big: a message over the server's websocket limit is
+    dropped with no word to anyone, and the learner waits for ever."""
+
+    _esm = WEB / "upload.js"
+    _css = STYLES
+    description = traitlets.Unicode().tag(sync=True)
+    accept = traitlets.Unicode().tag(sync=True)  # the file chooser's filter, e.g. ".fit,.tcx,.gpx"
+    tooltip = traitlets.Unicode().tag(sync=True)
+    max_bytes = traitlets.Int().tag(sync=True)
+    too_big = traitlets.Unicode().tag(sync=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._callbacks = []
+        self.on_msg(self._received)
+
+    def on_file(self, callback) -> None:
+        """``callback(data: bytes, name: str)`` for each file the browser sends."""
+        self._callbacks.append(callback)
+
+    def _received(self, _widget, content, buffers) -> None:
+        if not isinstance(content, dict) or "file" not in content:
+            return
+        try:
+            for callback in self._callbacks:
+                callback(bytes(buffers[0]) if buffers else b"", str(content["file"]))
+        finally:  # the browser stops saying "Sending…" and takes the next file
+            self.send({"received": str(content["file"])})
+
+
 def plain_words(html: str) -> str:
     """A caption's words without its markup: for alt text."""
     return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))).strip()

@@ -9,9 +9,9 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from upperback.figures.run_charts import run_chart_png
-from upperback.models.run_files import RunFileError, read_run
+from upperback.models.run_files import MAX_FILE_BYTES, RunFileError, file_too_big, read_run
 from upperback.storage_runs import RunStore, StoredRun
-from upperback.widgets.controls import Picture
+from upperback.widgets.controls import Picture, Upload
 from upperback.widgets.messages import note_html, problem_html, reported
 from upperback.widgets.static_fallback import StaticFallback
 
@@ -33,9 +33,12 @@ def privacy_html(folder: Path) -> str:
 class RunImporter(StaticFallback, widgets.VBox):
     def __init__(self, store: RunStore | None = None):
         self.store = store or RunStore()
-        self.upload = widgets.FileUpload(accept=".fit,.tcx,.gpx,.FIT,.TCX,.GPX", multiple=False,
-                                         description="Upload a run", tooltip="A FIT, TCX or GPX file from a watch")
-        self.upload.observe(self._on_upload, names="value")
+        # a file too big for the course is refused in the page, before it is sent (the servers take messages
+        # a little bigger than MAX_FILE_BYTES: upperback/server.py)
+        self.upload = Upload(description="Upload a run", accept=".fit,.tcx,.gpx,.FIT,.TCX,.GPX",
+                             tooltip="A FIT, TCX or GPX file from a watch", max_bytes=MAX_FILE_BYTES,
+                             too_big=file_too_big("{name}", "{megabytes}"))
+        self.upload.on_file(self.import_bytes)
         self.sample = widgets.Dropdown(options=SAMPLE_FILES, value=SAMPLE_FILES[0], description="Or a sample run",
                                        style={"description_width": "initial"})
         self.use_sample = widgets.Button(description="Use this sample", icon="play",
@@ -51,7 +54,7 @@ class RunImporter(StaticFallback, widgets.VBox):
         self.message = widgets.HTML()
         self.summary = widgets.HTML()
         self.chart = Picture()
-        super().__init__([widgets.HTML(privacy_html(self.store.folder)), widgets.HBox([self.upload]),
+        super().__init__([widgets.HTML(privacy_html(self.store.folder)), self.upload,
                           widgets.HBox([self.sample, self.use_sample]), self.message,
                           widgets.HBox([self.runs, self.delete_button]), self.summary, self.chart])
         self.add_class("upperback-runs")
@@ -106,11 +109,6 @@ class RunImporter(StaticFallback, widgets.VBox):
         self.chart.show(run_chart_png(stored.minutes), f"Charts of {stored.summary['file']} minute by minute: pace, "
                         "cadence and heart rate, each panel saying when the watch did not record it.")
         self.chart.layout.display = None
-
-    @reported("message")
-    def _on_upload(self, change) -> None:
-        for uploaded in change["new"]:
-            self.import_bytes(bytes(uploaded["content"]), uploaded["name"])
 
 
 def run_summary_html(stored: StoredRun) -> str:
