@@ -8,7 +8,9 @@ import ast
 import itertools
 import json
 import math
+import os
 import random
+import subprocess
 import sys
 from datetime import date, timedelta
 from pathlib import Path
@@ -17,6 +19,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
+from upperback.experiment import runs_from_csv
 from upperback.models import experiment as ex
 from upperback.models.checkin_log import validate_check_in
 from upperback.models.student_t import student_t_cdf, student_t_quantile
@@ -486,8 +489,139 @@ def test_more_runs_than_the_schedule_has_are_refused():
 
 def test_the_experiment_needs_only_the_standard_library_and_numpy_at_run_time():
     allowed = set(sys.stdlib_module_names) | {"numpy", "upperback"}
-    for path in [ROOT / "upperback/models/experiment.py", ROOT / "upperback/models/student_t.py"]:
+    for path in [ROOT / "upperback/models/experiment.py", ROOT / "upperback/models/student_t.py",
+                 *sorted((ROOT / "upperback/experiment").glob("*.py"))]:
         for node in ast.walk(ast.parse(path.read_text())):
             names = ([alias.name for alias in node.names] if isinstance(node, ast.Import) else
                      [node.module] if isinstance(node, ast.ImportFrom) else [])
             assert all(name.split(".")[0] in allowed for name in names), (path.name, names)
+
+
+# ------------------------------------------------------------------------------------------------------
+# The command line: python -m upperback.experiment
+
+
+GOOD_CSV = """date,with_change,ache,km
+2026-11-02,yes,3,5.0
+2026-11-04,no,5,5.2
+2026-11-06,no,4,5.1
+2026-11-08,yes,2,4.9
+2026-11-10,yes,4,5.0
+2026-11-12,no,4,5.3
+2026-11-14,no,5,5.0
+2026-11-16,yes,3,5.1
+2026-11-18,yes,2,5.0
+2026-11-20,no,3,4.8
+2026-11-22,no,5,5.2
+2026-11-24,yes,3,5.0
+"""
+
+
+def command(*arguments):
+    return subprocess.Popen([sys.executable, "-m", "upperback.experiment", *map(str, arguments)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def finished(process):
+    out, err = process.communicate(timeout=60)
+    return process.returncode, out, err
+
+
+def test_the_command_line_prints_the_answer_as_json(tmp_path):
+    (tmp_path / "runs.csv").write_text(GOOD_CSV)
+    code, out, err = finished(command("--json", tmp_path / "runs.csv"))
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert {"pairs_used", "pairs_skipped", "effect", "interval_90", "p_value", "probability_helps_1_point",
+            "method"} <= data.keys()
+    assert data["pairs_used"] == [1, 2, 3, 4, 5, 6] and data["effect"] == -1.5
+    assert data["p_value"] == scipy_p([3, 2, 4, 3, 2, 3], [5, 4, 4, 5, 3, 5])
+    expected = ex.analyse_pairs(runs_from_csv(GOOD_CSV))
+    assert data["interval_90"] == [round(v, 4) for v in expected.interval_90_points]
+    assert data["effect_distance_level"] is not None
+
+
+def test_the_command_line_prints_the_answer_in_words(tmp_path):
+    (tmp_path / "runs.csv").write_text(GOOD_CSV.replace(",", ";").replace("5.0", "5,0"))  # a European export
+    code, out, err = finished(command(tmp_path / "runs.csv"))
+    assert (code, err) == (0, "")
+    assert out.startswith("Your ache was 1.5 points lower on runs with the change (most likely between 0.8 and 2.2")
+    assert "What it cannot tell:" in out and "{" not in out
+
+
+def test_without_a_pair_column_runs_pair_up_in_date_order_and_a_pair_column_is_followed():
+    shuffled = GOOD_CSV.splitlines()
+    by_date = runs_from_csv("\n".join([shuffled[0], *reversed(shuffled[1:12])]))  # 11 runs, any order
+    assert [(p.pair_number, p.with_run.ache, p.without_run.ache) for p in by_date[:5]] == [
+        (1, 3, 5), (2, 2, 4), (3, 4, 4), (4, 3, 5), (5, 2, 3)]
+    assert by_date[5].with_run is None and by_date[5].without_run.ache == 5  # the 12th run is missing
+    paired = runs_from_csv("date,with_change,ache,pair\n2026-11-02,yes,3,2\n2026-11-09,no,5,2\n2026-11-03,no,6,1\n")
+    assert [(p.pair_number, p.with_run, p.without_run.ache) for p in paired] == [(1, None, 6), (2, paired[1].with_run, 5)]
+    answer = ex.analyse_pairs(paired)
+    assert [s.reason for s in answer.pairs_skipped] == ["the run with the change was not logged"]
+
+
+BAD_FILES = {  # each through the command line, as a runner would meet it
+    "missing": (None, "there is no such file"),
+    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe", "not a CSV text file"),
+    "no ache column": ("date,with_change\n2026-11-02,yes\n", "the column ache is missing"),
+    "ache 11": ("date,with_change,ache\n2026-11-02,yes,11\n", "row 2: the ache must be from 0 to 10, not 11"),
+    "bad date": ("date,with_change,ache\n2026-11-02,yes,3\n02/11/2026,no,4\n", "row 3: the date must look like"),
+    "bad yes/no": ("date,with_change,ache\n2026-11-02,maybe,3\n", "row 2: with_change must be yes or no"),
+}
+MORE_BAD_FILES = {  # the same main() in this process: quicker than a new Python for each
+    "empty": ("", "the file is empty"),
+    "ache words": ("date,with_change,ache\n2026-11-02,yes,bad\n", "row 2: the ache must be a whole number"),
+    "negative ache": ("date,with_change,ache\n2026-11-02,yes,-1\n", "row 2: the ache must be a whole number"),
+    "three in a pair": ("date,with_change,ache,pair\n" + "2026-11-02,yes,3,1\n" * 3, "pair 1 has 3 runs"),
+    "pair 11": ("date,with_change,ache,pair\n2026-11-02,yes,3,11\n", "pair must be a whole number from 1 to 10"),
+    "ragged row": ("date,with_change,ache\n2026-11-02,yes\n", "row 2 has 2 cells but the header has 3"),
+    "km words": ("date,with_change,ache,km\n2026-11-02,yes,3,far\n", "row 2: km must be a number"),
+    "bad warning": ("date,with_change,ache,warning\n2026-11-02,yes,3,maybe\n", "warning must be none or one of"),
+    "too many runs": ("date,with_change,ache\n" + "2026-11-02,yes,3\n" * 21, "at most 10 pairs"),
+    "open quote": ('date,with_change,ache\n"2026-11-02,yes,3\n', "not a readable CSV file"),
+}
+
+
+def write(path, content):
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    elif content is not None:
+        path.write_text(content)
+    return path
+
+
+@pytest.fixture(scope="module")
+def bad_file_runs(tmp_path_factory):
+    """Every bad file through the command line at once (one starts while another imports)."""
+    folder = tmp_path_factory.mktemp("bad")
+    processes = {name: command("--json", write(folder / f"{index}.csv", content))
+                 for index, (name, (content, _)) in enumerate(BAD_FILES.items())}
+    return {name: finished(process) for name, process in processes.items()}
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_a_bad_file_gives_one_line_on_stderr_saying_why_and_exit_code_2(bad_file_runs, name):
+    code, out, err = bad_file_runs[name]
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("python -m upperback.experiment: ")
+    assert BAD_FILES[name][1] in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("name", MORE_BAD_FILES)
+def test_every_other_bad_file_gives_one_line_saying_why_too(tmp_path, capsys, name):
+    from upperback.experiment import main
+
+    content, why = MORE_BAD_FILES[name]
+    assert main([str(write(tmp_path / "runs.csv", content))]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and why in err
+
+
+def test_a_warning_in_the_file_stops_the_answer_there_too(tmp_path):
+    warned = GOOD_CSV.replace("date,with_change,ache,km", "date,with_change,ache,km,warning").replace("\n", ",\n")
+    warned = warned.replace("date,with_change,ache,km,warning,", "date,with_change,ache,km,warning")
+    warned = warned.replace("2026-11-20,no,3,4.8,", "2026-11-20,no,3,4.8,effort")
+    answer = ex.analyse_pairs(runs_from_csv(warned))
+    assert answer.status == "stopped_warning_sign" and ACTIONS[EFFORT] in answer.answer
