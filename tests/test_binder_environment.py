@@ -16,7 +16,7 @@ from pathlib import Path
 from upperback.models.lessons import LESSONS
 
 ROOT = Path(__file__).resolve().parents[1]
-TEST_ONLY = {"pytest", "nbval", "playwright", "ruff", "nbclient"}
+TEST_ONLY = {"pytest", "nbval", "playwright", "ruff", "nbclient", "scipy"}
 
 
 def requirement_names() -> set[str]:
