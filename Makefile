@@ -15,7 +15,7 @@ WHEELHOUSE ?=
 PIP_INSTALL = $(BIN)/python -m pip install --quiet --disable-pip-version-check \
 	$(if $(WHEELHOUSE),--no-index --find-links $(WHEELHOUSE),)
 
-.PHONY: lab present app slides hub-link class test assets bench handouts clean-notebooks checked-outputs wheelhouse
+.PHONY: lab present app slides hub-link class test test-fast assets bench handouts clean-notebooks checked-outputs wheelhouse
 
 # Every server goes through ./start, which points Jupyter at the course's settings (app/config).
 lab: $(VENV)/runtime.stamp
@@ -64,6 +64,11 @@ handouts: $(VENV)/runtime.stamp
 test: $(VENV)/test.stamp node_modules/.package-lock.json
 	bash tools/ensure_chromium.sh
 	$(BIN)/python -m pytest
+
+# The inner loop, about a minute: models, widgets driven by code, storage, scoring, pages, figures' legibility
+# and the command-line tools; no browser, no hub, no lesson run under nbval.
+test-fast: $(VENV)/test.stamp
+	$(BIN)/python -m pytest tests -m "not browser and not hub and not lesson_runs"
 
 assets: $(VENV)/runtime.stamp
 	$(BIN)/python -m upperback.figures.assets assets

@@ -72,6 +72,9 @@ def pytest_collection_modifyitems(session, config, items):
     """The tests that need no Binder environment first, while it is built; then the notebooks; then the tests
     that read what their run printed (the Binder and handout tests). The sort keeps each group's order."""
     items.sort(key=lambda item: (needs_the_binder_environment(item), not is_notebook_cell(item)))
+    for item in items:
+        if needs_the_binder_environment(item):
+            item.add_marker("lesson_runs")  # `make test-fast` leaves these out
     if not config.option.collectonly and any(needs_the_binder_environment(item) for item in items):
         start_building_the_binder_environment(config)
 
@@ -159,7 +162,7 @@ def executed_lessons(request, binder_env) -> dict:
     import nbformat
     from nbclient import NotebookClient
 
-    from upperback.models.lessons import LESSONS
+    from upperback.models.course.lessons import LESSONS
 
     runs = request.config.stash[RUNS]
     executed = {}

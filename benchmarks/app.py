@@ -19,8 +19,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 from browser import PRESSES, WARM_UP, stats, time_handles, write_section
 from browser_support import CHROMIUM_FLAGS, SLIDER, app_server, chromium_or_skip
 
-from upperback.explorers import explorer_name
-from upperback.models.lessons import LESSONS
+from upperback.lessons.explorers import explorer_name
+from upperback.models.course.lessons import LESSONS
 
 LOADS = 3  # page views per lesson; each starts a fresh kernel
 FIRST_PICTURE = """() => new Promise(resolve => {

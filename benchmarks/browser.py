@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 from browser_support import CHROMIUM_FLAGS, NOTEBOOK_READY, SLIDER, chromium_or_skip, jupyterlab_server
 
-from upperback.explorers import explorer_name
-from upperback.models.lessons import LESSONS
+from upperback.lessons.explorers import explorer_name
+from upperback.models.course.lessons import LESSONS
 
 PRESSES, WARM_UP = 20, 3
 SCRATCH = ROOT / "build" / "browser-bench"
@@ -58,7 +58,7 @@ VBox([slider, fig.canvas])
 # drawn beforehand. Whatever it takes is the way to the kernel and back and the page: the least any explorer
 # that waits for the kernel can take. Explorers beat it with the pictures they send ahead.
 ROUND_TRIP = """\
-from upperback.arms import explore_pendulum
+from upperback.lessons.arm_carriage import explore_pendulum
 explorer = explore_pendulum()
 explorer.draws_ahead = False
 figure = explorer.figure

@@ -23,8 +23,8 @@ from browser import write_section
 from class_support import resident_mib
 from run import _slider_values
 
-from upperback.explorers import EXPLORERS
-from upperback.models.lessons import LESSONS
+from upperback.lessons.explorers import EXPLORERS
+from upperback.models.course.lessons import LESSONS
 
 PEAK = "import resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"  # KiB on Linux
 BARE = ("import matplotlib.pyplot as plt, ipywidgets\n"

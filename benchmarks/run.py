@@ -22,8 +22,8 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from upperback.explorers import EXPLORERS
-from upperback.models.lessons import LESSONS
+from upperback.lessons.explorers import EXPLORERS
+from upperback.models.course.lessons import LESSONS
 
 SERIES_TARGET_S = 30.0
 UPDATE_TARGET_MS = 20.0
@@ -83,8 +83,8 @@ def time_log_review(runs: int) -> float:
     import json
     from datetime import date, timedelta
 
-    from upperback.models.checkin_log import CHANGES
-    from upperback.storage_log import CheckInLog
+    from upperback.models.records.checkin_log import CHANGES
+    from upperback.storage.checkins import CheckInLog
     from upperback.widgets.checkin_form import LogReview
 
     folder = Path(tempfile.mkdtemp(prefix="upperback-bench-log-"))
@@ -114,7 +114,7 @@ WATCH_FILES_SECTION = "## Importing a watch file (lesson 05)"
 def time_fit_import(copies: int = 4) -> tuple[int, float]:
     """Records and seconds to import a long FIT file: the sample run chained four times (FIT allows chained
     files), about 11,000 records, as many as three hours of running at one record a second."""
-    from upperback.models.run_files import read_run
+    from upperback.models.records.run_files import read_run
 
     sample = (ROOT / "upperback" / "sample_runs" / "run_fenix2_2015.fit").read_bytes()
     started = time.perf_counter()
@@ -127,7 +127,7 @@ def time_long_import(hours: float, kind: str) -> tuple[float, int, float]:
     sys.path.insert(0, str(ROOT / "tests"))
     import watch_files
 
-    from upperback.storage_runs import RunStore
+    from upperback.storage.runs import RunStore
     from upperback.widgets.run_import import RunImporter
 
     made = watch_files.made_run(hours, pauses=((4 * 3600, 600), (9 * 3600, 900)) if hours > 9 else ())

@@ -20,7 +20,7 @@ import requests
 from browser_support import ROOT, free_port, isolated_jupyter_env, make_command, wait_until_serving
 from websockets.sync.client import connect
 
-from upperback.hub import FOLDER, LESSON_00, class_links
+from upperback.delivery.class_links import FOLDER, LESSON_00, class_links
 
 PASSWORD = "class-test-password"
 
@@ -116,7 +116,7 @@ def attend(base: str, repository: str, learner: Learner, timeout: float = 120) -
         "path": lesson, "type": "notebook", "name": "", "kernel": {"name": "python3"}}).json()["kernel"]["id"]
     notebook = json.loads((learner.home / lesson).read_text())  # the learner's own pulled copy
     cells = ["".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "code"]
-    answer = ("from upperback import start_here\n"
+    answer = ("from upperback.lessons import start_here\n"
               "form = start_here.self_check()\n"
               "for picker in form.pickers.values():\n"
               f"    picker.value = picker.options[{learner.choice} % len(picker.options)][1]\n"

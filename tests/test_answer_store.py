@@ -3,7 +3,8 @@ import os
 
 import pytest
 
-from upperback.storage import AnswersFileError, AnswerStore, data_dir
+from upperback.storage.answers import AnswersFileError, AnswerStore
+from upperback.storage.files import data_dir
 
 
 def test_answers_of_several_lessons_are_kept_side_by_side(tmp_path):

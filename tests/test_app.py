@@ -24,7 +24,7 @@ from browser_support import (
     upload_an_ultra_and_a_file_too_big,
 )
 
-from upperback.models.lessons import LESSONS
+from upperback.models.course.lessons import LESSONS
 
 SHOTS = ROOT / "test-artifacts" / "app"
 THE_SLIDE = "() => location.hash"
@@ -63,7 +63,7 @@ def test_each_lesson_works_as_a_page_with_no_code(page, app, lesson):
     SHOTS.mkdir(parents=True, exist_ok=True)
     open_lesson(page, base, lesson)
     text = page.locator("#rendered_cells").inner_text()
-    assert "from upperback import" not in text and "Shift + Enter" not in text, "code or how-to-run text shows"
+    assert "from upperback" not in text and "Shift + Enter" not in text, "code or how-to-run text shows"
     assert "Speaker notes" not in text, "speaker notes are for presenters, in the slides' speaker view"
     assert page.get_by_text("Error displaying widget").count() == 0
     explorers = page.locator(".upperback-explorer")
@@ -146,7 +146,7 @@ def test_binders_app_link_opens_lesson_00_through_the_jupyter_server(page, binde
         page.set_viewport_size({"width": 1280, "height": 720})
         page.goto(f"{base}/{link[1]}?token={token}")
         page.wait_for_selector("#rendered_cells", state="visible", timeout=90_000)
-        assert "from upperback import" not in page.locator("#rendered_cells").inner_text()
+        assert "from upperback" not in page.locator("#rendered_cells").inner_text()
         explorer = page.locator(".upperback-explorer").first
         explorer.scroll_into_view_if_needed()
         move_each_slider(page, explorer, unchanged="() => location.href")

@@ -5,8 +5,8 @@ import math
 
 import pytest
 
-from upperback.models.anthropometry import SEGMENTS
-from upperback.models.arm_pendulum import arm_natural_frequency_hz, arm_pendulum, stride_frequency_hz
+from upperback.models.body.anthropometry import SEGMENTS
+from upperback.models.body.arm_pendulum import arm_natural_frequency_hz, arm_pendulum, stride_frequency_hz
 
 
 def test_a_straight_arm_of_a_175_m_runner_swings_at_about_three_quarters_of_a_hertz():

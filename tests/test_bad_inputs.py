@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from upperback.models.checkin_csv import from_csv, to_csv
-from upperback.models.checkin_log import InvalidCheckIn, validate_check_in
-from upperback.storage import AnswerStore
-from upperback.storage_log import CheckInLog
+from upperback.models.records.checkin_csv import from_csv, to_csv
+from upperback.models.records.checkin_log import InvalidCheckIn, validate_check_in
+from upperback.storage.answers import AnswerStore
+from upperback.storage.checkins import CheckInLog
 from upperback.widgets.checkin_form import CheckInForm, LogReview
 from upperback.widgets.plan_view import PlanView
 
@@ -250,7 +250,7 @@ def test_an_answers_file_from_a_newer_version_keeps_its_fields_and_a_copy(tmp_pa
 
 # --- Widgets: whatever happens, words on screen, never a traceback or a silent button -------------------
 def test_an_unreadable_data_folder_gives_words_and_saves_nothing_over_it(tmp_path, monkeypatch):
-    from upperback.models.lessons import BY_KEY
+    from upperback.models.course.lessons import BY_KEY
     from upperback.widgets.selfcheck_form import SelfCheckForm
 
     def refused(self, *args, **kwargs):
@@ -335,8 +335,8 @@ def test_temporary_files_left_by_interrupted_saves_are_cleared_on_the_next_save(
 # --- Crashes: kill -9 in the middle of appends ------------------------------------------------------------
 APPENDER = """
 import sys
-from upperback.models.checkin_log import validate_check_in
-from upperback.storage_log import CheckInLog
+from upperback.models.records.checkin_log import validate_check_in
+from upperback.storage.checkins import CheckInLog
 log = CheckInLog(sys.argv[1])
 for number in range(100_000):
     log.append(validate_check_in({"run_date": "2026-11-20", "minutes": 30, "ache": 0, "started": "no_ache",

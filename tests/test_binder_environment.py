@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from upperback.models.lessons import LESSONS
+from upperback.models.course.lessons import LESSONS
 
 ROOT = Path(__file__).resolve().parents[1]
 TEST_ONLY = {"pytest", "nbval", "playwright", "ruff", "nbclient", "scipy"}

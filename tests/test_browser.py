@@ -26,7 +26,7 @@ from browser_support import (
     upload_an_ultra_and_a_file_too_big,
 )
 
-from upperback.models.lessons import LESSONS
+from upperback.models.course.lessons import LESSONS
 
 NOTEBOOKS = [lesson.notebook for lesson in LESSONS]
 SHOTS = ROOT / "test-artifacts" / "browser"

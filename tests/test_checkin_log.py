@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from upperback.models.checkin_csv import from_csv, to_csv
-from upperback.models.checkin_log import InvalidCheckIn, summary_sentences, validate_check_in
-from upperback.storage_log import CheckInLog
+from upperback.models.records.checkin_csv import from_csv, to_csv
+from upperback.models.records.checkin_log import InvalidCheckIn, summary_sentences, validate_check_in
+from upperback.storage.checkins import CheckInLog
 from upperback.widgets.checkin_form import CheckInForm, LogReview, entries_table_html
 
 TODAY = date(2026, 11, 24)

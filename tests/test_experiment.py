@@ -19,11 +19,11 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from upperback.experiment import runs_from_csv
-from upperback.models import experiment as ex
-from upperback.models.checkin_log import validate_check_in
-from upperback.models.student_t import student_t_cdf, student_t_quantile
-from upperback.models.warning_signs import ACTIONS, EFFORT, EMERGENCY, DoctorCheck
+from upperback.delivery.experiment_command import runs_from_csv
+from upperback.models.course.warning_signs import ACTIONS, EFFORT, EMERGENCY, DoctorCheck
+from upperback.models.records import experiment as ex
+from upperback.models.records.checkin_log import validate_check_in
+from upperback.models.statistics.student_t import student_t_cdf, student_t_quantile
 
 ROOT = Path(__file__).resolve().parents[1]
 FIRST_RUN = date(2026, 11, 2)
@@ -489,8 +489,8 @@ def test_more_runs_than_the_schedule_has_are_refused():
 
 def test_the_experiment_needs_only_the_standard_library_and_numpy_at_run_time():
     allowed = set(sys.stdlib_module_names) | {"numpy", "upperback"}
-    for path in [ROOT / "upperback/models/experiment.py", ROOT / "upperback/models/student_t.py",
-                 *sorted((ROOT / "upperback/experiment").glob("*.py"))]:
+    for path in [ROOT / "upperback/models/records/experiment.py", ROOT / "upperback/models/statistics/student_t.py",
+                 ROOT / "upperback/delivery/experiment_command.py", *sorted((ROOT / "upperback/experiment").glob("*.py"))]:
         for node in ast.walk(ast.parse(path.read_text())):
             names = ([alias.name for alias in node.names] if isinstance(node, ast.Import) else
                      [node.module] if isinstance(node, ast.ImportFrom) else [])
@@ -611,7 +611,7 @@ def test_a_bad_file_gives_one_line_on_stderr_saying_why_and_exit_code_2(bad_file
 
 @pytest.mark.parametrize("name", MORE_BAD_FILES)
 def test_every_other_bad_file_gives_one_line_saying_why_too(tmp_path, capsys, name):
-    from upperback.experiment import main
+    from upperback.delivery.experiment_command import main
 
     content, why = MORE_BAD_FILES[name]
     assert main([str(write(tmp_path / "runs.csv", content))]) == 2

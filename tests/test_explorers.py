@@ -2,8 +2,8 @@
 
 import pytest
 
-from upperback import start_here
 from upperback.figures.upper_back import UpperBackLiveFigure
+from upperback.lessons import start_here
 from upperback.widgets.explorer import Explorer
 
 
@@ -41,16 +41,16 @@ def test_an_impossible_value_is_shown_as_a_message_and_the_last_picture_stays():
 
 
 def test_the_structure_lookup_refuses_unknown_parts_in_words():
-    from upperback.models.upper_back import structure
+    from upperback.models.body.upper_back import structure
 
     with pytest.raises(ValueError, match="choose one of"):
         structure("kneecap")
 
 
 def test_every_slider_of_the_arm_swing_explorer_changes_the_picture():
-    from upperback import arms
+    from upperback.lessons import arm_carriage
 
-    explorer = arms.explore_arm_swing()
+    explorer = arm_carriage.explore_arm_swing()
     for name, control in explorer.controls.items():
         before = bytes(explorer.picture.png)
         control.value = control.max if control.value != control.max else control.min
@@ -59,9 +59,9 @@ def test_every_slider_of_the_arm_swing_explorer_changes_the_picture():
 
 
 def test_bending_the_elbow_in_the_pendulum_explorer_changes_the_numbers_shown():
-    from upperback import arms
+    from upperback.lessons import arm_carriage
 
-    explorer = arms.explore_pendulum()
+    explorer = arm_carriage.explore_pendulum()
     assert "<b>0.84</b>" in explorer.picture.caption and "<b>1.42</b>" in explorer.picture.caption
     before = bytes(explorer.picture.png)
     explorer.controls["elbow_bend_deg"].value = 0
@@ -85,7 +85,7 @@ def test_an_impossible_height_in_the_pendulum_shows_a_message_not_a_traceback():
 def test_every_slider_of_the_breathing_and_posture_explorers_changes_the_picture(lesson, name):
     import importlib
 
-    explorer = getattr(importlib.import_module(f"upperback.{lesson}"), name)()
+    explorer = getattr(importlib.import_module(f"upperback.lessons.{lesson}"), name)()
     for control_name, control in explorer.controls.items():
         before = bytes(explorer.picture.png)
         if hasattr(control, "options"):
@@ -98,7 +98,7 @@ def test_every_slider_of_the_breathing_and_posture_explorers_changes_the_picture
 
 
 def test_shallow_breathing_lights_up_the_helper_muscles_in_the_caption():
-    from upperback import breathing
+    from upperback.lessons import breathing
 
     explorer = breathing.explore_breath()
     explorer.controls["pattern"].value = "shallow"
@@ -106,7 +106,7 @@ def test_shallow_breathing_lights_up_the_helper_muscles_in_the_caption():
 
 
 def test_a_forward_head_turns_the_spine_tense_and_says_how_much_load():
-    from upperback import posture
+    from upperback.lessons import posture
 
     explorer = posture.explore_head_load()
     assert "Head over the shoulders" in explorer.picture.caption and "running lean (6°)" in explorer.picture.caption
@@ -119,10 +119,10 @@ def test_a_forward_head_turns_the_spine_tense_and_says_how_much_load():
 def test_the_benchmark_times_every_explorer_the_lessons_offer():
     import inspect
 
-    from upperback import arms, breathing, posture, start_here, your_runs
-    from upperback.explorers import EXPLORERS
+    from upperback.lessons import arm_carriage, breathing, posture, start_here, your_runs
+    from upperback.lessons.explorers import EXPLORERS
 
-    offered = {function for module in (start_here, arms, breathing, posture, your_runs)
+    offered = {function for module in (start_here, arm_carriage, breathing, posture, your_runs)
                for name, function in inspect.getmembers(module, inspect.isfunction)
                if name.startswith("explore_") and function.__module__ == module.__name__}
     assert offered == set(EXPLORERS.values())
@@ -131,8 +131,8 @@ def test_the_benchmark_times_every_explorer_the_lessons_offer():
 def test_the_live_breathing_figure_names_every_helper_muscle_and_the_diaphragm():
     from matplotlib.text import Text
 
-    from upperback import breathing
-    from upperback.models.breathing_mechanics import HELPER_MUSCLES
+    from upperback.lessons import breathing
+    from upperback.models.body.breathing_mechanics import HELPER_MUSCLES
 
     explorer = breathing.explore_breath()
     words = {t.get_text() for t in explorer.figure.figure.findobj(Text)}
@@ -140,7 +140,7 @@ def test_the_live_breathing_figure_names_every_helper_muscle_and_the_diaphragm()
 
 
 def test_an_imported_run_sets_the_cadence_of_the_arm_and_breathing_explorers(tmp_path, monkeypatch):
-    from upperback import your_runs
+    from upperback.lessons import your_runs
     from upperback.widgets.run_import import RunImporter
 
     monkeypatch.setenv("UPPERBACK_DATA_DIR", str(tmp_path))
@@ -162,7 +162,7 @@ def test_an_imported_run_sets_the_cadence_of_the_arm_and_breathing_explorers(tmp
 
 
 def test_a_bad_upload_says_why_and_imports_nothing(tmp_path):
-    from upperback.storage_runs import RunStore
+    from upperback.storage.runs import RunStore
     from upperback.widgets.run_import import RunImporter
 
     importer = RunImporter(RunStore(tmp_path / "runs"))
@@ -178,9 +178,9 @@ def test_a_bad_upload_says_why_and_imports_nothing(tmp_path):
 
 def test_going_back_to_settings_already_shown_draws_nothing():
     """The pictures of recent settings are kept: back to an earlier value (and Play's second round) is free."""
-    from upperback import arms
+    from upperback.lessons import arm_carriage
 
-    explorer = arms.explore_pendulum()
+    explorer = arm_carriage.explore_pendulum()
     cadence = explorer.controls["cadence"]
     first = bytes(explorer.picture.png), explorer.picture.caption
     start = cadence.value
@@ -195,9 +195,9 @@ def test_going_back_to_settings_already_shown_draws_nothing():
 
 
 def test_kept_pictures_stay_within_their_bound():
-    from upperback import arms
+    from upperback.lessons import arm_carriage
 
-    explorer = arms.explore_pendulum()
+    explorer = arm_carriage.explore_pendulum()
     height = explorer.controls["height_m"]
     for centimetres in range(140, 211):
         height.value = centimetres / 100
@@ -216,9 +216,9 @@ def sent_ahead(explorer) -> list[tuple[str, bytes, str, str]]:
 
 def test_a_move_from_the_browser_sends_the_next_three_pictures_the_same_way():
     """Drawn while the learner looks: the browser shows one the moment the slider gets there (picture.js)."""
-    from upperback import arms
+    from upperback.lessons import arm_carriage
 
-    explorer = arms.explore_pendulum()
+    explorer = arm_carriage.explore_pendulum()
     sent = sent_ahead(explorer)
     cadence = explorer.controls["cadence"]
     start = cadence.value
@@ -230,7 +230,7 @@ def test_a_move_from_the_browser_sends_the_next_three_pictures_the_same_way():
     cadence.set_state({"value": start + 2})
     assert ahead() == [4, 6, 8], "nearest first"
     settings, png, alt, caption = sent[0]
-    there = arms.explore_pendulum()
+    there = arm_carriage.explore_pendulum()
     there.controls["cadence"].value = start + 4
     assert (png, caption) == (bytes(there.picture.png), there.picture.caption), "the same picture and words"
     assert alt == there.picture.alt and "<" not in alt
@@ -242,9 +242,9 @@ def test_a_move_from_the_browser_sends_the_next_three_pictures_the_same_way():
 
 
 def test_a_focused_slider_gets_its_pictures_either_way_once_and_none_past_its_ends():
-    from upperback import arms, start_here
+    from upperback.lessons import arm_carriage, start_here
 
-    explorer = arms.explore_pendulum()
+    explorer = arm_carriage.explore_pendulum()
     sent = sent_ahead(explorer)
     height = explorer.controls["height_m"]
     height._focused(height, {"focused": True}, [])
@@ -263,9 +263,9 @@ def test_a_focused_slider_gets_its_pictures_either_way_once_and_none_past_its_en
 
 
 def test_an_impossible_setting_ahead_is_skipped_without_a_message():
-    from upperback import arms
+    from upperback.lessons import arm_carriage
 
-    explorer = arms.explore_pendulum()
+    explorer = arm_carriage.explore_pendulum()
     sent = sent_ahead(explorer)
     real_update = explorer.figure.update
 
@@ -290,9 +290,9 @@ def test_an_explorer_with_other_controls_sends_nothing_ahead():
 
 def test_a_new_view_of_the_picture_gets_its_pictures_ahead_again():
     """A reloaded page keeps nothing that was sent ahead: the kernel must not count on it."""
-    from upperback import arms
+    from upperback.lessons import arm_carriage
 
-    explorer = arms.explore_pendulum()
+    explorer = arm_carriage.explore_pendulum()
     sent = sent_ahead(explorer)
     height = explorer.controls["height_m"]
     height._focused(height, {"focused": True}, [])

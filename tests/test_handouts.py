@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from browser_support import ROOT, axe_faults
 
-from upperback.handouts import export_lesson, export_workshop_pages, run_lesson
-from upperback.models.lessons import LESSONS as REGISTRY
+from upperback.delivery.handouts import export_lesson, export_workshop_pages, run_lesson
+from upperback.models.course.lessons import LESSONS as REGISTRY
 
 LESSONS = [lesson.notebook.removesuffix(".ipynb") for lesson in REGISTRY]
 SHOTS = ROOT / "test-artifacts" / "browser"
@@ -46,7 +46,7 @@ def handouts(tmp_path_factory, executed_lessons):
 
 
 def test_the_workshop_kit_comes_with_the_handouts(handouts):
-    from upperback.models.lessons import SELF_CHECKS
+    from upperback.models.course.lessons import SELF_CHECKS
 
     expected = {"cue_card.html", *(f"scoring_key_{check.lesson}.html" for check in SELF_CHECKS)}
     assert expected <= {path.name for path in handouts.iterdir()}
@@ -127,14 +127,15 @@ def test_the_handout_shows_its_diagrams_in_a_browser_with_no_network(page, hando
 @pytest.mark.browser
 def test_the_lesson_handouts_print_on_a_modest_pile_of_paper(page, handouts):
     """Measured for lessons 00–04: 36 A4 sheets before the print style sheet, 31 with it; 35 with lesson 05;
-    37 once lesson 00 listed all sixteen warning signs and the check-in asked about them (#23)."""
+    37 once lesson 00 listed all sixteen warning signs and the check-in asked about them (#23); 41 with lesson
+    06 (your experiment)."""
     sheets = {}
     for lesson in LESSONS:
         page.goto((handouts / f"{lesson}.html").as_uri())
         page.wait_for_load_state("load")
         sheets[lesson] = len(re.findall(rb"/Type\s*/Page\b", page.pdf(format="A4")))
     assert sum(count for lesson, count in sheets.items() if lesson[:2] <= "04") <= 33, sheets
-    assert sum(sheets.values()) <= 37, sheets
+    assert sum(sheets.values()) <= 41, sheets
 
 
 @pytest.mark.parametrize("lesson", REGISTRY, ids=lambda lesson: lesson.key)

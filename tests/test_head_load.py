@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from upperback.models.head_load import HANSRAJ_2014_KG, head_load
+from upperback.models.body.head_load import HANSRAJ_2014_KG, head_load
 
 
 def test_upright_the_head_and_neck_weigh_8_percent_of_body_mass_and_need_no_holding():

@@ -4,7 +4,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from upperback.hub import LESSON_00, class_links, main
+from upperback.delivery.class_links import LESSON_00, class_links, main
 
 REPO = "https://github.com/coach/upperback-course"
 

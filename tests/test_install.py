@@ -15,7 +15,7 @@ import pytest
 from nbclient import NotebookClient
 
 import upperback
-from upperback import start_here
+from upperback.lessons import start_here
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSON_00 = ROOT / "notebooks" / "00_start_here.ipynb"

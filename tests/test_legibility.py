@@ -16,9 +16,9 @@ from matplotlib.path import Path
 from matplotlib.spines import Spine
 from matplotlib.text import Text
 
-from upperback.explorers import EXPLORERS
 from upperback.figures import style
 from upperback.figures.assets import ASSETS
+from upperback.lessons.explorers import EXPLORERS
 
 SLACK_PX = 1.5  # anti-aliasing: boxes that only touch are fine
 

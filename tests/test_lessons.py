@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from upperback.models.lessons import LESSONS, lesson
+from upperback.models.course.lessons import LESSONS, lesson
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -48,10 +48,10 @@ def test_the_heading_the_plan_links_to_exists_with_that_anchor(entry):
 @pytest.mark.parametrize("entry", LESSONS, ids=lambda entry: entry.key)
 def test_the_notebook_shows_exactly_the_registrys_explorers_and_self_check(entry):
     code = "\n".join(sources(entry, "code"))
-    assert f"from upperback import {entry.facade}" in code
-    shown = re.findall(rf"\b{entry.facade}\.(explore_\w+)\(", code)
+    assert f"from upperback.lessons import {entry.key}" in code
+    shown = re.findall(rf"\b{entry.key}\.(explore_\w+)\(", code)
     assert tuple(shown) == entry.explorers
-    assert (f"{entry.facade}.self_check()" in code) == (entry.self_check is not None)
+    assert (f"{entry.key}.self_check()" in code) == (entry.self_check is not None)
 
 
 def test_an_unknown_lesson_is_refused_in_words():

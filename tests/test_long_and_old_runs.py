@@ -12,7 +12,7 @@ import pytest
 from fit_writer import TIMESTAMP_FIELD, UINT32, FitWriter
 from watch_files import POWER_ON_S, RECORD, RECORD_FIELDS, START, fit, gpx, made_run, tcx
 
-from upperback.models.run_files import FIT_UTC_FROM, MAX_FILE_BYTES, RunFileError, read_run
+from upperback.models.records.run_files import FIT_UTC_FROM, MAX_FILE_BYTES, RunFileError, read_run
 
 PAUSES = ((1200, 300), (2400, 75))  # after 20 min a 5-minute stop, after 40 min one of 75 s
 RUN = made_run(1, pauses=PAUSES)
@@ -98,7 +98,7 @@ ULTRA_PAUSES = ((4 * 3600, 600), (9 * 3600, 900))  # two aid stations
     ("5-hours.gpx", 5, gpx, False), ("16-hours.gpx", 16, gpx, False), ("10-hours.tcx", 10, tcx, False),
     ("24-hours.fit", 24, fit, True)])
 def test_a_long_run_imports_with_its_figures_quickly(tmp_path, name, hours, write, halves):
-    from upperback.storage_runs import RunStore
+    from upperback.storage.runs import RunStore
     from upperback.widgets.run_import import RunImporter
 
     made = made_run(hours, pauses=ULTRA_PAUSES if hours > 9 else ())
@@ -121,7 +121,7 @@ def test_a_long_run_imports_with_its_figures_quickly(tmp_path, name, hours, writ
 
 
 def test_a_60_mb_file_is_refused_in_words_before_it_is_read(tmp_path):
-    from upperback.storage_runs import RunStore
+    from upperback.storage.runs import RunStore
     from upperback.widgets.run_import import RunImporter
 
     data = b"<gpx>" + b" " * 60_000_000 + b"</gpx>"
@@ -134,8 +134,8 @@ def test_a_60_mb_file_is_refused_in_words_before_it_is_read(tmp_path):
 
 
 def test_the_upload_button_knows_the_limit_and_its_words_before_anything_is_sent(tmp_path):
-    from upperback.models.run_files import file_too_big
-    from upperback.storage_runs import RunStore
+    from upperback.models.records.run_files import file_too_big
+    from upperback.storage.runs import RunStore
     from upperback.widgets.run_import import RunImporter
 
     upload = RunImporter(RunStore(tmp_path)).upload
@@ -146,7 +146,7 @@ def test_the_upload_button_knows_the_limit_and_its_words_before_anything_is_sent
 
 
 def test_an_older_watch_file_sent_by_the_upload_button_is_imported_with_an_unknown_start(tmp_path):
-    from upperback.storage_runs import RunStore
+    from upperback.storage.runs import RunStore
     from upperback.widgets.run_import import RunImporter
 
     importer = RunImporter(RunStore(tmp_path))
@@ -170,7 +170,7 @@ def fit_files() -> dict[str, bytes]:
 
 @pytest.mark.parametrize("name", list(fit_files()))
 def test_the_fast_fit_reader_gives_the_same_run_as_fitdecode(name, monkeypatch):
-    from upperback.models import run_files
+    from upperback.models.records import run_files
 
     data = fit_files()[name]
     assert run_files._fit_messages_fast(data) is not None, "the fast reader left this file to fitdecode"
@@ -180,7 +180,7 @@ def test_the_fast_fit_reader_gives_the_same_run_as_fitdecode(name, monkeypatch):
 
 
 def test_a_compressed_speed_and_distance_is_left_to_fitdecode_and_imported():
-    from upperback.models import run_files
+    from upperback.models.records import run_files
 
     writer = FitWriter(header_size=12, profile_version=100)
     writer.define(0, RECORD, [(TIMESTAMP_FIELD, UINT32), (8, (0x0D, "3s")), (3, RECORD_FIELDS[-1][1])])

@@ -21,7 +21,7 @@ from notebook_rules import (
     is_speaker_notes,
 )
 
-from upperback.models.lessons import LESSONS
+from upperback.models.course.lessons import LESSONS
 
 NOTEBOOKS = [ROOT / "notebooks" / lesson.notebook for lesson in LESSONS]
 VAGUE_ALT = {"", "image", "diagram", "figure", "picture", "chart"}
@@ -129,7 +129,7 @@ def test_every_code_cell_imports_what_it_uses_so_a_skipped_cell_breaks_nothing(e
     assert code
     for cell in code:
         source = "".join(cell["source"])
-        assert source.startswith(f"from upperback import {entry.facade}\n"), source
+        assert source.startswith(f"from upperback.lessons import {entry.key}\n"), source
         assert len(source.splitlines()) == 2, "one import and one call: a learner sees no plumbing"
 
 

@@ -4,15 +4,17 @@ real browser, printed to PDF on A4 and on Letter: each must fit one sheet."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
-from upperback.models.lessons import SELF_CHECKS
-from upperback.models.plan import build_plan
-from upperback.paper import cue_card, plan_page, scoring_key, workshop_pages
-from upperback.storage import AnswerStore
+from upperback.lessons.your_plan import EXAMPLE_RUNNER
+from upperback.models.course.lessons import SELF_CHECKS
+from upperback.models.course.plan import build_plan
+from upperback.models.records.experiment import Schedule
+from upperback.pages.printables import cue_card, plan_page, schedule_page, scoring_key, workshop_pages
+from upperback.storage.answers import AnswerStore
 from upperback.widgets.plan_view import PRINTABLE_PLAN, PlanView
-from upperback.your_plan import EXAMPLE_RUNNER
 
 ON_HOLD = {**EXAMPLE_RUNNER, "start_here": {**EXAMPLE_RUNNER["start_here"], "when": "faster"}}
 
@@ -76,6 +78,8 @@ def _pages(pdf: bytes) -> int:
 
 PRINTED = {"plan": lambda: plan_page(build_plan(EXAMPLE_RUNNER)),
            "plan_on_hold": lambda: plan_page(build_plan(ON_HOLD)),
+           "experiment_schedule_10_pairs": lambda: schedule_page(
+               Schedule.from_list(["without", "with"] * 10), "eased off and took slow deep breaths", date(2026, 12, 1)),
            **{name: (lambda html=html: html) for name, html in workshop_pages().items()}}
 
 
@@ -91,8 +95,8 @@ def test_every_printable_page_fits_one_sheet(page, tmp_path, name, paper):
 
 @pytest.mark.parametrize("check", SELF_CHECKS, ids=lambda check: check.lesson)
 def test_each_scoring_key_compares_causes_by_share_as_the_plan_does(check):
-    from upperback.models.lessons import CAUSE_NAMES, CAUSES
-    from upperback.models.plan import most_points
+    from upperback.models.course.lessons import CAUSE_NAMES, CAUSES
+    from upperback.models.course.plan import most_points
 
     html = scoring_key(check)
     assert "most points" not in html and "share" in html

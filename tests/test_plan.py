@@ -1,9 +1,9 @@
 """Lesson 04's plan: saved answers combined fairly, missing lessons named, warnings repeated."""
 
-from upperback.models.plan import build_plan
-from upperback.storage import AnswerStore
+from upperback.lessons.your_plan import EXAMPLE_RUNNER
+from upperback.models.course.plan import build_plan
+from upperback.storage.answers import AnswerStore
 from upperback.widgets.plan_view import PlanView
-from upperback.your_plan import EXAMPLE_RUNNER
 
 ARMS_ONLY = {"arm_carriage": {"shrug": "sometimes", "elbow": "right_angle", "crossing": "beside", "fists": "rarely",
                               "carrying": "no", "shake_out": "no_change"}}
@@ -49,7 +49,7 @@ def test_a_warning_sign_puts_the_plan_on_hold_with_its_action_and_no_cues(tmp_pa
 
 
 def test_every_warning_answer_of_every_self_check_holds_the_plan():
-    from upperback.models.lessons import SELF_CHECKS
+    from upperback.models.course.lessons import SELF_CHECKS
 
     for check in SELF_CHECKS:
         for question in check.questions:

@@ -14,7 +14,7 @@ CITATION = re.compile(r"\[([A-Z][A-Za-z]+\d{4}|(?:NHS|NICE)[A-Za-z]+)\]")  # [Wi
 OUR_OWN = ("our bound", "our choice", "assumption", "schematic")  # teaching decisions, said as such
 SOURCES = sorted([*ROOT.glob("upperback/**/*.py"), *ROOT.glob("tests/*.py"), *ROOT.glob("tools/*.py"),
                   *ROOT.glob("benchmarks/*.py"), ROOT / "conftest.py"])
-MODELS = sorted(ROOT.glob("upperback/models/*.py"))
+MODELS = sorted(ROOT.glob("upperback/models/**/*.py"))
 
 
 def test_references_list_every_source_once_with_a_doi_or_an_address_where_there_is_one():

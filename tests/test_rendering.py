@@ -9,11 +9,11 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 from PIL import Image
 
-from upperback.explorers import EXPLORERS
 from upperback.figures.arm_carriage import ArmSwingLiveFigure
 from upperback.figures.arm_pendulum import PendulumLiveFigure
 from upperback.figures.rendering import LiveFrames, frame_png, png_bytes
 from upperback.figures.upper_back import UpperBackLiveFigure
+from upperback.lessons.explorers import EXPLORERS
 
 
 def pixels(png: bytes) -> np.ndarray:

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from upperback.models.runner_pose import RELAXED, TENSE, Carriage, runner_joints
+from upperback.models.body.runner_pose import RELAXED, TENSE, Carriage, runner_joints
 
 
 def distance(joints, a, b):

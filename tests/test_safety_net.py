@@ -11,18 +11,12 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from upperback.models.checkin_log import (
-    WARNING_ANSWERS,
-    WARNING_SIGNS_ANSWERED,
-    WARNING_TIERS,
-    summary_sentences,
-    validate_check_in,
-)
-from upperback.models.lessons import SELF_CHECKS
-from upperback.models.plan import build_plan
-from upperback.models.selfcheck import score_answers, verdict_sentences
-from upperback.models.start_here_check import START_HERE_CHECK
-from upperback.models.warning_signs import (
+from upperback.lessons.your_plan import EXAMPLE_RUNNER
+from upperback.models.course.lessons import SELF_CHECKS
+from upperback.models.course.plan import build_plan
+from upperback.models.course.selfcheck import score_answers, verdict_sentences
+from upperback.models.course.start_here_check import START_HERE_CHECK
+from upperback.models.course.warning_signs import (
     ACTIONS,
     AMBULANCE,
     EFFORT,
@@ -37,13 +31,19 @@ from upperback.models.warning_signs import (
     lesson_00_markdown,
     most_serious,
 )
-from upperback.paper import plan_page
-from upperback.storage import AnswerStore
-from upperback.storage_log import CheckInLog
+from upperback.models.records.checkin_log import (
+    WARNING_ANSWERS,
+    WARNING_SIGNS_ANSWERED,
+    WARNING_TIERS,
+    summary_sentences,
+    validate_check_in,
+)
+from upperback.pages.printables import plan_page
+from upperback.storage.answers import AnswerStore
+from upperback.storage.checkins import CheckInLog
 from upperback.widgets.checkin_form import CheckInForm, LogReview
 from upperback.widgets.plan_view import PlanView
 from upperback.widgets.selfcheck_form import SelfCheckForm
-from upperback.your_plan import EXAMPLE_RUNNER
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSON_00 = ROOT / "notebooks" / "00_start_here.ipynb"
@@ -271,7 +271,7 @@ def test_without_a_warning_the_same_log_shape_may_show_its_pattern(tmp_path):
 
 def test_lesson_05_reads_no_pattern_while_a_warning_is_open(tmp_path, monkeypatch):
     monkeypatch.setenv("UPPERBACK_DATA_DIR", str(tmp_path))
-    from upperback import your_runs
+    from upperback.lessons import your_runs
 
     angina_pattern_log(CheckInLog())
     shown = your_runs.ache_and_runs()

@@ -2,8 +2,8 @@
 
 import json
 
-from upperback.models.start_here_check import START_HERE_CHECK
-from upperback.storage import AnswerStore
+from upperback.models.course.start_here_check import START_HERE_CHECK
+from upperback.storage.answers import AnswerStore
 from upperback.widgets.selfcheck_form import SelfCheckForm
 
 

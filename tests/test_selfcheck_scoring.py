@@ -1,10 +1,15 @@
 import pytest
 
-from upperback.models.arm_carriage_check import ARM_CARRIAGE_CHECK, DROP_SHOULDERS, SHAKE_OUT, SOFT_ELBOWS
-from upperback.models.lessons import SELF_CHECKS
-from upperback.models.questions import Option, Question, SelfCheck
-from upperback.models.selfcheck import combine_verdicts, score_answers, verdict_sentences
-from upperback.models.start_here_check import START_HERE_CHECK
+from upperback.models.course.arm_carriage_check import (
+    ARM_CARRIAGE_CHECK,
+    DROP_SHOULDERS,
+    SHAKE_OUT,
+    SOFT_ELBOWS,
+)
+from upperback.models.course.lessons import SELF_CHECKS
+from upperback.models.course.questions import Option, Question, SelfCheck
+from upperback.models.course.selfcheck import combine_verdicts, score_answers, verdict_sentences
+from upperback.models.course.start_here_check import START_HERE_CHECK
 
 
 def answers(**chosen):
@@ -95,7 +100,7 @@ def test_an_option_must_explain_why_it_points_somewhere():
 def test_the_registry_refuses_an_option_that_points_to_a_cause_no_lesson_teaches():
     from dataclasses import replace
 
-    from upperback.models.lessons import LESSONS, check_registry
+    from upperback.models.course.lessons import LESSONS, check_registry
 
     knees = SelfCheck("arm_carriage", "t", (Question("q", "q?", (Option("x", "text", {"knees": 1}, "r"),)),))
     with pytest.raises(ValueError, match="unknown causes"):
@@ -140,7 +145,7 @@ def test_every_question_of_every_self_check_has_distinct_option_keys():
 
 
 def test_an_upper_chest_breather_who_aches_when_speeding_up_is_sent_to_a_doctor_before_any_cue():
-    from upperback.models.breathing_check import BREATHE_LOW, BREATHING_CHECK
+    from upperback.models.course.breathing_check import BREATHE_LOW, BREATHING_CHECK
 
     verdict = score_answers(BREATHING_CHECK, answers(
         where_breath="upper_chest", easy_pace="chatting", speed_up="yes", neck_tension="no",
@@ -152,7 +157,7 @@ def test_an_upper_chest_breather_who_aches_when_speeding_up_is_sent_to_a_doctor_
 
 
 def test_short_sentences_are_not_an_easy_pace_and_get_the_ease_off_cue():
-    from upperback.models.breathing_check import BREATHING_CHECK, EASE_PACE
+    from upperback.models.course.breathing_check import BREATHING_CHECK, EASE_PACE
 
     verdict = score_answers(BREATHING_CHECK, answers(
         where_breath="low", easy_pace="short_sentences", speed_up="no", neck_tension="no",
@@ -161,7 +166,7 @@ def test_short_sentences_are_not_an_easy_pace_and_get_the_ease_off_cue():
 
 
 def test_a_runner_who_slumps_and_holds_one_position_is_pointed_to_changing_it_up():
-    from upperback.models.posture_check import CHANGE_IT_UP, POSTURE_CHECK, RUN_TALL
+    from upperback.models.course.posture_check import CHANGE_IT_UP, POSTURE_CHECK, RUN_TALL
 
     verdict = score_answers(POSTURE_CHECK, answers(
         slump="often", gaze="ahead", held="yes", builds="yes", change_helps="eases", day="little"))
@@ -185,8 +190,8 @@ ALL_OPTIONS = [(check, question, option) for check in SELF_CHECKS for question i
 @pytest.mark.parametrize(("check", "question", "option"), ALL_OPTIONS,
                          ids=[f"{c.lesson}-{q.key}-{o.key}" for c, q, o in ALL_OPTIONS])
 def test_every_answer_leads_to_one_specific_next_step(check, question, option):
-    from upperback.models.lessons import BY_KEY, CAUSE_LESSONS
-    from upperback.models.warning_signs import ACTIONS
+    from upperback.models.course.lessons import BY_KEY, CAUSE_LESSONS
+    from upperback.models.course.warning_signs import ACTIONS
 
     verdict = score_answers(check, _quiet_answers(check) | {question.key: option.key})
     sentences = verdict_sentences(verdict)
@@ -209,7 +214,7 @@ def test_every_answer_leads_to_one_specific_next_step(check, question, option):
 
 @pytest.mark.parametrize("check", SELF_CHECKS[1:], ids=lambda check: check.lesson)
 def test_a_runner_with_every_habit_gets_no_more_cues_than_the_lesson_asks_to_pick(check):
-    from upperback.models.lessons import BY_KEY
+    from upperback.models.course.lessons import BY_KEY
 
     worst = {q.key: max(q.options, key=lambda o: (not o.warning, sum(o.points.values()))).key
              for q in check.questions}

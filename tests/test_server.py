@@ -1,5 +1,5 @@
 """Every Jupyter server of the course sends a kernel's messages at once, and takes a message as big as the
-largest watch file the course reads (upperback/server.py): the class turns Nagle's algorithm off on a real
+largest watch file the course reads (upperback/delivery/kernel_websocket.py): the class turns Nagle's algorithm off on a real
 websocket, a real websocket with the course's settings takes a 50 MB file's message that tornado's default
 drops, and the settings every server starts with (./start) name both."""
 
@@ -19,8 +19,12 @@ from tornado.web import Application
 from tornado.websocket import WebSocketClosedError, WebSocketHandler, websocket_connect
 from traitlets.config.loader import PyFileConfigLoader
 
-from upperback.models.run_files import MAX_FILE_BYTES
-from upperback.server import TORNADO_SETTINGS, WEBSOCKET_MAX_MESSAGE_BYTES, PromptKernelConnection
+from upperback.delivery.kernel_websocket import (
+    TORNADO_SETTINGS,
+    WEBSOCKET_MAX_MESSAGE_BYTES,
+    PromptKernelConnection,
+)
+from upperback.models.records.run_files import MAX_FILE_BYTES
 
 ROOT = Path(__file__).resolve().parents[1]
 NAME = f"{PromptKernelConnection.__module__}.{PromptKernelConnection.__name__}"

@@ -2,9 +2,9 @@
 
 import pytest
 
-from upperback.models.breathing_mechanics import MOVEMENTS, check_breath_fraction, movement
-from upperback.models.breathing_rhythm import breathing_rhythm
-from upperback.models.ventilation import dead_space_ml, same_total_other_pattern, ventilation
+from upperback.models.body.breathing_mechanics import MOVEMENTS, check_breath_fraction, movement
+from upperback.models.body.breathing_rhythm import breathing_rhythm
+from upperback.models.body.ventilation import dead_space_ml, same_total_other_pattern, ventilation
 
 
 def test_wests_resting_example_moves_7_5_litres_and_5_25_reach_the_air_sacs():

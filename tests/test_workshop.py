@@ -44,7 +44,7 @@ def test_make_present_starts_jupyterlab_as_the_browser_tests_check_it():
 
 
 def test_each_lessons_minutes_agree_between_the_registry_the_lesson_and_the_agenda():
-    from upperback.models.lessons import LESSONS
+    from upperback.models.course.lessons import LESSONS
 
     guide = (ROOT / "workshop" / "FACILITATOR_GUIDE.md").read_text(encoding="utf-8")
     title_minutes = int(re.search(r"^# Facilitator guide: a (\d+)-minute workshop", guide, re.MULTILINE)[1])

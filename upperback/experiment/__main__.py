@@ -2,6 +2,6 @@
 
 import sys
 
-from upperback.experiment import main
+from upperback.delivery.experiment_command import main
 
 sys.exit(main())

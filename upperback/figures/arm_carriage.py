@@ -5,7 +5,7 @@ from __future__ import annotations
 from upperback.figures import style
 from upperback.figures.rendering import LiveFrames
 from upperback.figures.stick_figure import StickFigure, frame_runner_axes
-from upperback.models.runner_pose import (
+from upperback.models.body.runner_pose import (
     NEARLY_STRAIGHT_UP_TO_DEG,
     RELAXED,
     TENSE,

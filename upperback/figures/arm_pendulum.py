@@ -6,8 +6,8 @@ import numpy as np
 
 from upperback.figures import style
 from upperback.figures.rendering import LiveFrames
-from upperback.models.anthropometry import ELBOW_BEND_RANGE_DEG
-from upperback.models.arm_pendulum import (
+from upperback.models.body.anthropometry import ELBOW_BEND_RANGE_DEG
+from upperback.models.body.arm_pendulum import (
     arm_natural_frequency_hz,
     arm_pendulum,
     stride_frequency_hz,

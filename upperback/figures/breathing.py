@@ -1,7 +1,7 @@
 """Lesson 02's pictures: the rib cage and diaphragm breathing in two ways, and lung volume over time.
 
 Shapes are schematic (centimetres for a medium adult); what moves, and by how much, comes from
-upperback.models.breathing_mechanics.
+upperback.models.body.breathing_mechanics.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import numpy as np
 
 from upperback.figures import style
 from upperback.figures.rendering import LiveFrames
-from upperback.models.breathing_mechanics import (
+from upperback.models.body.breathing_mechanics import (
     HELPER_MUSCLES,
     PATTERN_NAMES,
     check_breath_fraction,

@@ -8,9 +8,9 @@ from matplotlib.dates import DAILY, AutoDateLocator, ConciseDateFormatter
 
 from upperback.figures import style
 from upperback.figures.rendering import png_bytes
-from upperback.models.checkin_log import CHANGES, CheckIn
-from upperback.models.lessons import CAUSE_NAMES, CAUSES
-from upperback.models.plan import Plan
+from upperback.models.course.lessons import CAUSE_NAMES, CAUSES
+from upperback.models.course.plan import Plan
+from upperback.models.records.checkin_log import CHANGES, CheckIn
 
 
 def cause_chart_alt(plan: Plan) -> str:

@@ -7,7 +7,7 @@ import numpy as np
 from upperback.figures import style
 from upperback.figures.rendering import LiveFrames
 from upperback.figures.stick_figure import StickFigure, frame_runner_axes
-from upperback.models.head_load import (
+from upperback.models.body.head_load import (
     ASSUMED_EXTENSOR_MOMENT_ARM_M,
     HANSRAJ_2014_KG,
     LOADED_FROM_DEG,
@@ -15,7 +15,7 @@ from upperback.models.head_load import (
     NEARLY_UPRIGHT_BELOW_DEG,
     head_load,
 )
-from upperback.models.runner_pose import Carriage, runner_joints
+from upperback.models.body.runner_pose import Carriage, runner_joints
 
 HEIGHT_M = 1.75
 UPRIGHT = Carriage(trunk_lean_deg=6)

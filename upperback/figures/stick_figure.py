@@ -1,4 +1,4 @@
-"""Stick-figure runners drawn from upperback.models.runner_pose, seen from the side or the front.
+"""Stick-figure runners drawn from upperback.models.body.runner_pose, seen from the side or the front.
 
 A StickFigure keeps its matplotlib artists, so a live figure only moves them (fast) instead of redrawing.
 """
@@ -11,7 +11,7 @@ import numpy as np
 from matplotlib.patches import Circle
 
 from upperback.figures import style
-from upperback.models.runner_pose import HEAD_RADIUS_FRACTION
+from upperback.models.body.runner_pose import HEAD_RADIUS_FRACTION
 
 BODY_CHAINS = {
     "trunk": ("pelvis", "mid_back", "neck_base"),

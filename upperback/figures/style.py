@@ -18,7 +18,7 @@ import matplotlib as mpl
 from matplotlib.colors import to_hex, to_rgb
 from matplotlib.figure import Figure
 
-from upperback.models.lessons import LESSONS
+from upperback.models.course.lessons import LESSONS
 
 OKABE_ITO = {
     "black": "#000000",

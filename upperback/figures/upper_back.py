@@ -12,7 +12,7 @@ from matplotlib.patches import Ellipse, Polygon
 
 from upperback.figures import style
 from upperback.figures.rendering import LiveFrames
-from upperback.models.upper_back import STRUCTURES, structure
+from upperback.models.body.upper_back import STRUCTURES, structure
 
 ALL = "all"
 SPINE_X = 0.0

@@ -9,8 +9,13 @@ import numpy as np
 
 from upperback.figures import style
 from upperback.figures.rendering import LiveFrames
-from upperback.models.breathing_rhythm import breathing_rhythm
-from upperback.models.ventilation import Ventilation, dead_space_ml, same_total_other_pattern, ventilation
+from upperback.models.body.breathing_rhythm import breathing_rhythm
+from upperback.models.body.ventilation import (
+    Ventilation,
+    dead_space_ml,
+    same_total_other_pattern,
+    ventilation,
+)
 
 BREATHING = style.CAUSE_COLOURS["breathing"]
 WINDOW_S = 12.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from datetime import date
 from html import escape
 from pathlib import Path
@@ -9,7 +10,8 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from upperback.figures.plan_charts import ache_chart_png
-from upperback.models.checkin_log import (
+from upperback.models.course.warning_signs import ACTIONS, TIER_NAMES, TIERS
+from upperback.models.records.checkin_log import (
     CHANGES,
     HELPED,
     NOTICED,
@@ -20,9 +22,10 @@ from upperback.models.checkin_log import (
     summary_sentences,
     validate_check_in,
 )
-from upperback.models.warning_signs import ACTIONS, TIER_NAMES, TIERS
-from upperback.storage import AnswersFileError, AnswerStore
-from upperback.storage_log import CheckInLog
+from upperback.storage.answers import AnswersFileError, AnswerStore
+from upperback.storage.checkins import CheckInLog
+from upperback.storage.experiments import ExperimentStore
+from upperback.storage.files import plain_error
 from upperback.widgets.controls import Choices, Picture, slider
 from upperback.widgets.messages import note_html, problem_html, reported
 from upperback.widgets.static_fallback import StaticFallback
@@ -46,8 +49,9 @@ def _group(title: str, boxes: dict) -> widgets.VBox:
 class CheckInForm(widgets.VBox):
     """Fill in after a run; nothing is written unless every field is valid."""
 
-    def __init__(self, log: CheckInLog | None = None, on_saved=None):
+    def __init__(self, log: CheckInLog | None = None, on_saved=None, experiments: ExperimentStore | None = None):
         self.run_log = log or CheckInLog()
+        self.experiments = experiments or ExperimentStore(self.run_log.folder)
         self.on_saved = on_saved
         self.run_date = widgets.DatePicker(value=date.today(), description="Date of the run", style=WIDE)
         self.minutes = widgets.Text(description="Minutes", placeholder="e.g. 35", style=WIDE)
@@ -68,12 +72,37 @@ class CheckInForm(widgets.VBox):
                                           layout=widgets.Layout(width="max-content"))
         self.save_button.on_click(self.save)
         self.message = widgets.HTML()
+        # during an experiment (lesson 06): which run this is, and whether the change was used on it
+        self.experiment_run = widgets.HTML()
+        self.used_change = Choices([("Yes", "yes"), ("No", "no")], legend="Did you use the change on this run?")
+        self.used_change.observe(self._tick_the_change, names="value")
         super().__init__([
-            self.run_date, self.minutes, self.km, self.ache, _group("Where it ached", self.regions), self.started,
-            _group("What you noticed", self.noticed), _group("What you changed", self.changed), self.helped,
-            self.warning, self.note, self.save_button, self.message,
+            self.experiment_run, self.used_change, self.run_date, self.minutes, self.km, self.ache,
+            _group("Where it ached", self.regions), self.started, _group("What you noticed", self.noticed),
+            _group("What you changed", self.changed), self.helped, self.warning, self.note, self.save_button,
+            self.message,
         ])
         self.add_class("upperback-checkin")
+        self.show_experiment()
+
+    def show_experiment(self) -> None:
+        """Say which run of a going experiment this check-in is, and ask whether the change was used."""
+        read = self.experiments.read()
+        experiment = self.experiment = read.current if read.current and read.current.going else None
+        self.used_change.layout.display = None if experiment else "none"
+        if experiment is None:
+            self.experiment_run.value = ""
+            return
+        planned = experiment.schedule.run(experiment.next_run)
+        plan = (f"with the change ({CHANGES[experiment.change]})" if planned.with_change else
+                "as usual, without the change")
+        self.experiment_run.value = note_html(f"Your experiment: this check-in is run {planned.run_number} of "
+                                              f"{experiment.schedule.runs}, planned {plan}.")
+        self.used_change.value = None
+
+    def _tick_the_change(self, change) -> None:
+        if self.experiment is not None and change["new"] is not None:
+            self.changed[self.experiment.change].value = change["new"] == "yes"
 
     def values(self) -> dict:
         return {
@@ -89,6 +118,8 @@ class CheckInForm(widgets.VBox):
     def save(self, _button=None) -> bool:
         try:
             entry = validate_check_in(self.values())
+            if self.experiment is not None and self.used_change.value is None:
+                raise InvalidCheckIn(["say whether you used the change on this run of your experiment"])
         except InvalidCheckIn as problem:
             self.message.value = problem_html("Not saved yet. Please fix: " + "; ".join(problem.problems) + ".")
             return False
@@ -105,11 +136,37 @@ class CheckInForm(widgets.VBox):
                    if entry.effort_pattern and not entry.warning_reported else "")
             saved = (warnings_html([tier], "This run came with a warning sign.")
                      + problem_html(" ".join(filter(None, [why, ACTIONS[tier]]))) + saved)
+        if self.experiment is not None:
+            try:
+                number = self.experiments.add_run(self.experiment, entry.entry_id)
+                saved += note_html(f"Counted as run {number} of your experiment.")
+            except OSError as problem:
+                saved += problem_html(f"The check-in is saved, but your experiment could not note it as its next "
+                                      f"run ({plain_error(problem)}).")
         self.message.value = saved
         self.note.value = ""
+        self.show_experiment()
         if self.on_saved:
             self.on_saved()
+        tell_that_a_check_in_was_saved()
         return True
+
+
+_LISTENERS: list[weakref.WeakMethod] = []  # views elsewhere on the page that show what check-ins add up to
+
+
+def when_a_check_in_is_saved(method) -> None:
+    """Call ``method`` (a bound method) after each check-in saved on this page, while its widget lives."""
+    _LISTENERS.append(weakref.WeakMethod(method))
+
+
+def tell_that_a_check_in_was_saved() -> None:
+    for listener in list(_LISTENERS):
+        method = listener()
+        if method is None:
+            _LISTENERS.remove(listener)
+        else:
+            method()
 
 
 class LogReview(widgets.VBox):

@@ -8,13 +8,14 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from upperback.figures.plan_charts import cause_chart_alt, cause_chart_png
-from upperback.models.lessons import BY_KEY, CAUSE_NAMES
-from upperback.models.plan import build_plan
-from upperback.models.selfcheck import cleared_sentence, sentence_case
-from upperback.models.warning_signs import ACTIONS
-from upperback.paper import plan_page
-from upperback.storage import AnswersFileError, AnswerStore, plain_error, write_atomically
-from upperback.storage_log import CheckInLog
+from upperback.models.course.lessons import BY_KEY, CAUSE_NAMES
+from upperback.models.course.plan import build_plan
+from upperback.models.course.selfcheck import cleared_sentence, sentence_case
+from upperback.models.course.warning_signs import ACTIONS
+from upperback.pages.printables import plan_page
+from upperback.storage.answers import AnswersFileError, AnswerStore
+from upperback.storage.checkins import CheckInLog
+from upperback.storage.files import plain_error, write_atomically
 from upperback.widgets.controls import Picture
 from upperback.widgets.messages import link_html, note_html, problem_html, reported
 from upperback.widgets.static_fallback import StaticFallback

@@ -9,8 +9,8 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from upperback.figures.run_charts import run_chart_png
-from upperback.models.run_files import MAX_FILE_BYTES, RunFileError, file_too_big, read_run
-from upperback.storage_runs import RunStore, StoredRun
+from upperback.models.records.run_files import MAX_FILE_BYTES, RunFileError, file_too_big, read_run
+from upperback.storage.runs import RunStore, StoredRun
 from upperback.widgets.controls import Picture, Upload
 from upperback.widgets.messages import note_html, problem_html, reported
 from upperback.widgets.static_fallback import StaticFallback
@@ -34,7 +34,7 @@ class RunImporter(StaticFallback, widgets.VBox):
     def __init__(self, store: RunStore | None = None):
         self.store = store or RunStore()
         # a file too big for the course is refused in the page, before it is sent (the servers take messages
-        # a little bigger than MAX_FILE_BYTES: upperback/server.py)
+        # a little bigger than MAX_FILE_BYTES: upperback/delivery/kernel_websocket.py)
         self.upload = Upload(description="Upload a run", accept=".fit,.tcx,.gpx,.FIT,.TCX,.GPX",
                              tooltip="A FIT, TCX or GPX file from a watch", max_bytes=MAX_FILE_BYTES,
                              too_big=file_too_big("{name}", "{megabytes}"))

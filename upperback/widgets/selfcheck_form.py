@@ -10,10 +10,10 @@ from html import escape
 
 import ipywidgets as widgets
 
-from upperback.models.lessons import CAUSE_LESSONS
-from upperback.models.questions import SelfCheck
-from upperback.models.selfcheck import Verdict, score_answers, verdict_sentences, with_doctor_check
-from upperback.storage import AnswersFileError, AnswerStore
+from upperback.models.course.lessons import CAUSE_LESSONS
+from upperback.models.course.questions import SelfCheck
+from upperback.models.course.selfcheck import Verdict, score_answers, verdict_sentences, with_doctor_check
+from upperback.storage.answers import AnswersFileError, AnswerStore
 from upperback.widgets.controls import Choices
 from upperback.widgets.messages import link_html, note_html, problem_html, reported
 from upperback.widgets.static_fallback import StaticFallback

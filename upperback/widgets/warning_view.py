@@ -8,8 +8,9 @@ from html import escape
 
 import ipywidgets as widgets
 
-from upperback.models.warning_signs import SIGNS, TIER_HEADINGS, DoctorCheck
-from upperback.storage import AnswersFileError, AnswerStore, plain_error
+from upperback.models.course.warning_signs import SIGNS, TIER_HEADINGS, DoctorCheck
+from upperback.storage.answers import AnswersFileError, AnswerStore
+from upperback.storage.files import plain_error
 from upperback.widgets.messages import note_html, problem_html, reported
 
 EARLIEST_CHECK = date(2000, 1, 1)  # our bound: an earlier date is a typing slip

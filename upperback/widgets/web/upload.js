@@ -1,6 +1,6 @@
 // A file chooser that says at once, in the page, when a file is too big for the course, and sends nothing.
 // A file the course can read goes to the kernel in one message with the file as a binary buffer; the
-// course's servers take messages a little bigger than that limit (upperback/server.py): a bigger message
+// course's servers take messages a little bigger than that limit (upperback/delivery/kernel_websocket.py): a bigger message
 // would be dropped by the server's websocket without a word anywhere.
 let made = 0;
 

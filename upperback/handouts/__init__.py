@@ -1,0 +1,1 @@
+"""`python -m upperback.handouts`: every lesson as standalone HTML (its code: upperback.delivery.handouts)."""

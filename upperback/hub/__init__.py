@@ -1,0 +1,1 @@
+"""`python -m upperback.hub`: the class links (its code: upperback.delivery.class_links)."""

@@ -1,0 +1,1 @@
+"""The statistics the course computes with, in plain Python (no scipy at run time)."""

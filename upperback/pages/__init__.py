@@ -1,0 +1,1 @@
+"""Pages to print: standalone HTML with nothing fetched, built from the course's models."""

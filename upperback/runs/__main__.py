@@ -1,0 +1,7 @@
+"""`python -m upperback.runs` (upperback.delivery.runs_command)."""
+
+import sys
+
+from upperback.delivery.runs_command import main
+
+sys.exit(main())

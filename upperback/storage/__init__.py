@@ -1,0 +1,1 @@
+"""The runner's files on disk: shared file helpers (files) and one module per store."""
