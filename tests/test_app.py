@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,27 @@ def test_the_speaker_view_shows_the_notes_of_the_slide(page, app):
     speaker = opened.value
     speaker.get_by_text(notes[:60]).wait_for()
     speaker.screenshot(path=SHOTS / "speaker-view.png")
+
+
+@pytest.mark.parametrize("template", ["", "course-slides"], ids=["page", "slides"])
+def test_leaving_a_page_shuts_its_kernel_down(page, app, template):
+    """Voilà asks the server to end a page's kernel when the page is left; that request must be accepted. It
+    was refused for want of an _xsrf cookie (unless the start page had set one), so each lesson opened
+    straight from a link left a kernel of ~100 MiB running."""
+    base, data = app
+    log = data.parent / "app.log"
+
+    def running() -> int:
+        text = log.read_text()
+        return text.count("Kernel started:") - text.count("Kernel shutdown:")
+
+    page.context.clear_cookies()  # as a learner arriving from a link, not from the start page
+    before = running()
+    for _ in range(5):
+        open_lesson(page, base, LESSONS[4], template)  # lesson 04: no explorer, quick to open
+        page.goto(f"{base}/voila/static/voila.js")  # left for another page of the site (it sets no cookie)
+    deadline = time.monotonic() + 20
+    while running() > before and time.monotonic() < deadline:
+        time.sleep(0.25)
+    assert running() <= before, f"{running() - before} kernels were left running by 5 page views"
+    assert "'_xsrf' argument missing" not in log.read_text()

@@ -75,12 +75,15 @@ def test_jupyterlab_started_through_start_uses_it():
                            capture_output=True, text=True, check=True).stdout
     assert json.loads(shown)["ServerApp"]["kernel_websocket_connection_class"] == NAME
     assert json.loads(shown)["ServerApp"]["tornado_settings"] == TORNADO_SETTINGS
+    culling = json.loads(shown)["MappingKernelManager"]  # a backstop: idle kernels nobody is connected to end
+    assert culling["cull_idle_timeout"] > 0 and culling["cull_connected"] is False
 
 
 def test_standalone_voila_uses_it():
     config = PyFileConfigLoader("voila.py", path=str(ROOT / "app" / "config")).load_config()  # as Voilà reads it
     assert config.Voila.kernel_websocket_connection_class == NAME
     assert config.Voila.tornado_settings == TORNADO_SETTINGS
+    assert config.MappingKernelManager.cull_idle_timeout > 0 and config.MappingKernelManager.cull_connected is False
 
 
 # The largest file the importer reads, as the upload button sends it: a binary buffer after the message's
