@@ -25,7 +25,7 @@ from browser_support import (
     upload_an_ultra_and_a_file_too_big,
 )
 
-from upperback.models.course.lessons import LESSONS
+from upperback.models.course.lessons import BY_KEY, LESSONS
 
 SHOTS = ROOT / "test-artifacts" / "app"
 THE_SLIDE = "() => location.hash"
@@ -194,3 +194,33 @@ def test_leaving_a_page_shuts_its_kernel_down(page, app, template):
         time.sleep(0.25)
     assert running() <= before, f"{running() - before} kernels were left running by 5 page views"
     assert "'_xsrf' argument missing" not in log.read_text()
+
+
+def test_an_experiment_is_planned_and_checked_in_with_the_keyboard_alone(page, app):
+    """Lesson 06 in the app, no mouse: choose the change, leave six pairs, start; the check-in then says which
+    run comes next and asks whether the change was used; axe finds nothing serious."""
+    base, data = app
+    open_lesson(page, base, BY_KEY["your_experiment"])
+    view = page.locator(".upperback-experiment")
+    view.scroll_into_view_if_needed()
+    change = view.get_by_role("combobox", name="The change to test")
+    change.focus()
+    page.keyboard.press("ArrowDown")  # the first change
+    assert change.evaluate("select => select.selectedIndex") >= 0
+    page.keyboard.press("Tab")  # to the pairs slider
+    assert page.evaluate("() => document.activeElement.type") == "range"
+    page.keyboard.press("Tab")
+    start = view.get_by_role("button", name="Start my experiment")
+    assert start.evaluate("button => button === document.activeElement"), "Tab leads on to Start"
+    page.keyboard.press("Space")
+    view.get_by_text("Started. Check in after each run").wait_for()
+    view.get_by_text("Next: run 1 of 12").wait_for()
+    page.reload()  # a new page view reads the experiment back from the data folder
+    page.wait_for_selector("#rendered_cells", state="visible", timeout=90_000)
+    form = page.locator(".upperback-checkin")
+    form.get_by_text("this check-in is run 1 of 12").wait_for()
+    assert form.get_by_role("group", name="Did you use the change on this run?").count() == 1
+    form.screenshot(path=SHOTS / "06_your_experiment-check-in.png")
+    view.screenshot(path=SHOTS / "06_your_experiment-started.png")
+    assert axe_faults(page, "#rendered_cells") == []
+    (data / "experiments.jsonl").unlink()  # the other tests of this app see no experiment going
