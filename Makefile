@@ -65,10 +65,10 @@ test: $(VENV)/test.stamp node_modules/.package-lock.json
 	bash tools/ensure_chromium.sh
 	$(BIN)/python -m pytest
 
-# The inner loop, about a minute: models, widgets driven by code, storage, scoring, pages, figures' legibility
-# and the command-line tools; no browser, no hub, no lesson run under nbval.
+# The inner loop, under a minute: models, widgets driven by code, storage, scoring, pages, figures' legibility
+# and the command-line tools; no browser, no hub, no lesson run under nbval, nothing marked slow.
 test-fast: $(VENV)/test.stamp
-	$(BIN)/python -m pytest tests -m "not browser and not hub and not lesson_runs"
+	$(BIN)/python -m pytest tests -m "not browser and not hub and not lesson_runs and not slow"
 
 assets: $(VENV)/runtime.stamp
 	$(BIN)/python -m upperback.figures.assets assets

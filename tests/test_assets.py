@@ -24,6 +24,7 @@ def test_committed_asset_is_up_to_date(name, fresh):
     assert committed.read_bytes() == (fresh / name).read_bytes(), f"{name} is stale: run `make assets`"
 
 
+@pytest.mark.slow
 def test_drawing_the_assets_twice_gives_the_same_bytes(fresh, tmp_path):
     write_assets(tmp_path)
     for name in ASSETS:

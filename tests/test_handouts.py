@@ -54,6 +54,7 @@ def test_the_workshop_kit_comes_with_the_handouts(handouts):
         assert not re.search(r'(src|href)="https?:', (handouts / name).read_text()), name
 
 
+@pytest.mark.slow
 def test_running_a_lesson_for_a_handout_leaves_this_process_and_the_learners_data_alone(tmp_path):
     import nbformat
 

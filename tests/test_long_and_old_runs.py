@@ -94,6 +94,7 @@ LONG_RUN_CPU_SECONDS = 5.0
 ULTRA_PAUSES = ((4 * 3600, 600), (9 * 3600, 900))  # two aid stations
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "hours", "write", "halves"), [
     ("5-hours.gpx", 5, gpx, False), ("16-hours.gpx", 16, gpx, False), ("10-hours.tcx", 10, tcx, False),
     ("24-hours.fit", 24, fit, True)])

@@ -11,6 +11,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
 from jupyter_server.services.kernels.connection.channels import ZMQChannelsWebsocketConnection
 from jupyter_server.services.kernels.websocket import KernelWebsocketHandler
 from tornado.httpserver import HTTPServer
@@ -70,6 +71,7 @@ def test_the_kernel_websocket_sends_each_message_at_once(monkeypatch):
     assert opened == {"before": 0, "after": 1}  # tornado leaves Nagle on; the course's connection turns it off
 
 
+@pytest.mark.slow
 def test_jupyterlab_started_through_start_uses_it():
     shown = subprocess.run([str(ROOT / "start"), sys.executable, "-m", "jupyterlab", "--show-config-json"],
                            capture_output=True, text=True, check=True).stdout
@@ -124,6 +126,7 @@ def biggest_upload_arrives(settings: dict) -> bool:
         return thread.submit(asyncio.run, send_once()).result()
 
 
+@pytest.mark.slow
 def test_the_course_servers_websocket_takes_the_biggest_file_the_importer_reads_and_tornados_default_does_not():
     assert len(JSON_AROUND_A_FILE) < 1000 < WEBSOCKET_MAX_MESSAGE_BYTES - MAX_FILE_BYTES
     assert biggest_upload_arrives(TORNADO_SETTINGS)
