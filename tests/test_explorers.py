@@ -222,10 +222,14 @@ def test_a_move_from_the_browser_sends_the_next_three_pictures_the_same_way():
     sent = sent_ahead(explorer)
     cadence = explorer.controls["cadence"]
     start = cadence.value
-    assert explorer.picture.settings == f"1.75|90|{start}"  # the browser's writing of the slider positions
+    controls = explorer.controls
+    # the browser's key for these settings: each slider's whole steps from its start (height 1.40 + 35 × 0.01 m)
+    assert explorer.picture.settings == "|".join(str(controls[name].step_of(value)) for name, value in
+                                                 (("height_m", 1.75), ("elbow_bend_deg", 90), ("cadence", start)))
+    assert explorer.picture.settings.split("|")[0] == "35"
 
-    def ahead() -> list[int]:
-        return [int(settings.split("|")[-1]) - start for settings, *_ in sent]
+    def ahead() -> list[int]:  # in steps a minute, from where the hand started
+        return [(int(settings.split("|")[-1]) - cadence.step_of(start)) * round(cadence.step) for settings, *_ in sent]
 
     cadence.set_state({"value": start + 2})
     assert ahead() == [4, 6, 8], "nearest first"
@@ -241,6 +245,12 @@ def test_a_move_from_the_browser_sends_the_next_three_pictures_the_same_way():
     assert ahead() == [4, 6, 8, 10, -2, -4]
 
 
+def key(explorer, **changes) -> str:
+    """The browser's key for the explorer's settings with these changes: whole steps from each slider's start."""
+    values = {**explorer.values(), **changes}
+    return "|".join(str(explorer.controls[name].step_of(value)) for name, value in values.items())
+
+
 def test_a_focused_slider_gets_its_pictures_either_way_once_and_none_past_its_ends():
     from upperback.lessons import arm_carriage, start_here
 
@@ -248,12 +258,12 @@ def test_a_focused_slider_gets_its_pictures_either_way_once_and_none_past_its_en
     sent = sent_ahead(explorer)
     height = explorer.controls["height_m"]
     height._focused(height, {"focused": True}, [])
-    assert [settings for settings, *_ in sent] == ["1.76|90|170", "1.74|90|170"]
+    assert [settings for settings, *_ in sent] == [key(explorer, height_m=1.76), key(explorer, height_m=1.74)]
     height._focused(height, {"focused": True}, [])
     assert len(sent) == 2, "the browser holds them already"
     height.value = height.max
     height._focused(height, {"focused": True}, [])
-    assert [settings for settings, *_ in sent[2:]] == ["2.09|90|170"]
+    assert [settings for settings, *_ in sent[2:]] == [key(explorer, height_m=2.09)]
 
     upper_back = start_here.explore_upper_back()
     sent = sent_ahead(upper_back)
@@ -277,7 +287,7 @@ def test_an_impossible_setting_ahead_is_skipped_without_a_message():
     explorer.figure.update = refuses_tall_runners
     height = explorer.controls["height_m"]
     height._focused(height, {"focused": True}, [])
-    assert [settings for settings, *_ in sent] == ["1.74|90|170"]
+    assert [settings for settings, *_ in sent] == [key(explorer, height_m=1.74)]
     assert explorer.message.value == "", "a guess that fails says nothing: the learner did not go there"
 
 
@@ -298,4 +308,25 @@ def test_a_new_view_of_the_picture_gets_its_pictures_ahead_again():
     height._focused(height, {"focused": True}, [])
     explorer._picture_view_made(explorer.picture, {"view_made": True}, [])
     height._focused(height, {"focused": True}, [])
-    assert [settings for settings, *_ in sent] == ["1.76|90|170", "1.74|90|170"] * 2
+    assert [settings for settings, *_ in sent] == [key(explorer, height_m=1.76), key(explorer, height_m=1.74)] * 2
+
+
+def test_every_explorer_keys_its_pictures_by_whole_steps_and_tells_the_page_how_many_to_keep():
+    from upperback.lessons.explorers import EXPLORERS
+    from upperback.widgets.explorer import Explorer
+
+    for name, make in EXPLORERS.items():
+        explorer = make()
+        if not explorer.draws_ahead:
+            continue
+        assert all(part.isdigit() for part in explorer.picture.settings.split("|")), name
+        assert explorer.picture.kept_pictures == Explorer.PICTURES_KEPT_IN_BROWSER > Explorer.PICTURES_IN_BROWSER
+
+
+def test_the_upper_backs_five_pictures_are_drawn_at_the_start_and_kept_once():
+    from upperback.lessons import start_here
+
+    explorer = start_here.explore_upper_back()
+    part = explorer.controls["part"]
+    assert len(explorer.shown.things) == len(part.options)  # every part drawn ahead, in the explorer's one store
+    assert not hasattr(explorer.figure, "_pictures")

@@ -125,18 +125,11 @@ class UpperBackLiveFigure:
             self.figure = style.new_figure(9, 6.6, live=True)
             self.parts = draw_upper_back(self.figure.add_axes((0, 0, 1, 1)))
         self.frames = LiveFrames(self.figure, [patch for patches in self.parts.values() for patch in patches])
-        self._pictures = {}  # only five pictures exist: drawn ahead, so even a first visit shows at once
-        for part in self.choices:
-            colour_parts(self.parts, part)
-            self._pictures[part] = self.frames.png()
-        colour_parts(self.parts, ALL)
-        self.shown = ALL
 
     def update(self, part: str = ALL) -> str:
         """Highlight ``part``; return a caption describing what is shown."""
         found = None if part == ALL else structure(part)  # refuses an unknown part before anything changes
         colour_parts(self.parts, part)
-        self.shown = part
         if found is None:
             return ("The whole area: the ache usually sits inside the dashed orange ring, where the trapezius, "
                     "rhomboids and levator scapulae hold the shoulder blades against the ribs.")
@@ -144,4 +137,4 @@ class UpperBackLiveFigure:
                 f"Why runners feel it: {found.why_runners_feel_it}.")
 
     def png(self) -> bytes:
-        return self._pictures[self.shown]
+        return self.frames.png()

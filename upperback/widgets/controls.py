@@ -68,9 +68,15 @@ class _LatestMoveWins(traitlets.HasTraits):
         """The value ``steps`` steps along (negative: down), or None past either end."""
         raise NotImplementedError
 
-    def browser_position(self, value) -> str:
-        """How the browser writes the handle's position at ``value`` (web/slider.js, ``at``)."""
+    def step_of(self, value) -> int:
+        """The handle's position at ``value``: whole steps from its start (a picker's index)."""
         raise NotImplementedError
+
+    def browser_position(self, value) -> str:
+        """The key an explorer's picture is kept under in the browser: the whole steps from the start, which the
+        browser counts the same way from the range input's own value (web/slider.js, ``at``). Whole numbers,
+        so no decimal formatting has to agree between Python and JavaScript."""
+        return str(self.step_of(value))
 
 
 class Slider(_LatestMoveWins, anywidget.AnyWidget):
@@ -111,8 +117,8 @@ class Slider(_LatestMoveWins, anywidget.AnyWidget):
             return None
         return self._grid_point(steps)
 
-    def browser_position(self, value) -> str:
-        return f"{value:.{self.decimals}f}"
+    def step_of(self, value) -> int:
+        return round((value - self.min) / self.step)
 
 
 def slider(description: str, low: float, high: float, step: float, value: float, tooltip: str,
@@ -176,8 +182,8 @@ class PickerSlider(_LatestMoveWins, _OneOfOptions, anywidget.AnyWidget):
         index = self.index + steps
         return self._values[index] if 0 <= self.index and 0 <= index < len(self._values) else None
 
-    def browser_position(self, value) -> str:
-        return str(self._values.index(value))
+    def step_of(self, value) -> int:
+        return self._values.index(value)
 
 
 def picker(description: str, options, value, tooltip: str, play_ms: int = 0, play_hint: str = "") -> PickerSlider:
@@ -207,6 +213,7 @@ class Picture(anywidget.AnyWidget):
     alt = traitlets.Unicode().tag(sync=True)
     caption = traitlets.Unicode().tag(sync=True)
     group = traitlets.Unicode().tag(sync=True)  # the sliders that move it: their ahead_group
+    kept_pictures = traitlets.Int(0).tag(sync=True)  # how many pictures of other settings the browser keeps
     settings = traitlets.Unicode().tag(sync=True)  # their positions for this picture, as the browser writes them
 
     def show(self, png: bytes, alt: str, caption: str = "", settings: str = "") -> None:

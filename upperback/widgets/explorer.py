@@ -24,14 +24,21 @@ from upperback.widgets.static_fallback import StaticFallback, png_img
 
 
 class LiveFigure(Protocol):
+    """What an explorer drives. ``update`` must be pure: what it draws and says depends on its arguments alone,
+    never on the settings before, because pictures are drawn ahead of the hand and kept by their settings
+    (tests/test_rendering.py checks that going back gives the same frame pixel for pixel)."""
+
     def update(self, **values) -> str: ...  # redraw for these control values; return a caption (HTML)
 
-    def png(self) -> bytes: ...
+    def png(self) -> bytes: ...  # the picture as last updated
 
 
 class Explorer(StaticFallback, widgets.VBox):
     FRAME_BYTES_KEPT = 2 << 20  # our bound: 2 MiB of recent pictures (20-70 kB each), the newest kept
-    PICTURES_IN_BROWSER = 40  # the settings the browser is known to hold, fewer than it keeps (web/picture.js)
+    PICTURES_KEPT_IN_BROWSER = 48  # our bound: pictures of other settings a view keeps (20-70 kB each), sent once
+    PICTURES_IN_BROWSER = PICTURES_KEPT_IN_BROWSER - 8  # the settings counted on as held: a margin for any the
+    # browser dropped first (it drops the oldest it was given, and the kernel's count can lag by a few)
+    SMALL_PICKER = 8  # our bound: a single picker with this few positions has all its pictures drawn at the start
     # Steps drawn ahead of a moving hand: keys pressed faster than the way to the kernel and back (100 ms to a
     # distant server, keys 60 ms apart: benchmarks/slow_link.py) still find their pictures there.
     STEPS_AHEAD = 3
@@ -58,11 +65,23 @@ class Explorer(StaticFallback, widgets.VBox):
             control.observe(self.refresh, names="value")
         if self.draws_ahead:
             self.picture.group = self.model_id
+            self.picture.kept_pictures = self.PICTURES_KEPT_IN_BROWSER
             self.picture.on_msg(self._picture_view_made)
             for slot, (name, control) in enumerate(self.controls.items()):
                 control.ahead_group, control.ahead_slot = self.model_id, slot
                 control.when_next_move_known(lambda _slider, directions, name=name: self.draw_ahead(name, directions))
         self.refresh()
+        self._draw_a_small_picker_ahead()
+
+    def _draw_a_small_picker_ahead(self) -> None:
+        """An explorer with one picker of a few positions (the upper back's five parts) draws them all now, so
+        even a first visit to each shows at once; they are kept in ``shown`` like any other picture."""
+        (name, control), *others = self.controls.items()
+        positions = getattr(control, "_values", ())
+        if others or not 0 < len(positions) <= self.SMALL_PICKER:
+            return
+        for value in positions:
+            self.frame({name: value})  # update is pure: the figure left at the last of them changes nothing
 
     def values(self) -> dict:
         return {name: control.value for name, control in self.controls.items()}

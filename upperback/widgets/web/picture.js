@@ -5,7 +5,6 @@
 // the one the kernel shows, and those it sends ahead of the hand (where a slider is likely to go next). Each
 // slider of the group announces its position (slider.js); when the sliders reach settings already kept, that
 // picture is shown at once, and the kernel's own picture for them, which follows, changes nothing.
-const KEPT = 48; // pictures kept per view (20-70 kB each); the kernel counts on fewer (Explorer.PICTURES_IN_BROWSER)
 const DECODED = 6; // of those, the newest sent ahead are kept decoded too (about 1.5 MB each as pixels)
 
 function render({ model, el }) {
@@ -25,7 +24,7 @@ function render({ model, el }) {
     const before = kept.get(settings);
     kept.delete(settings);
     kept.set(settings, before && before.src === picture.src ? before : picture); // keeps one decoded ahead
-    if (kept.size > KEPT) kept.delete(kept.keys().next().value);
+    if (kept.size > model.get("kept_pictures")) kept.delete(kept.keys().next().value); // Explorer sets it
   };
   // Only what differs is written: a caption written again would be read out again.
   let shownCaption = null;

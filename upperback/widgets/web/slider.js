@@ -17,9 +17,11 @@ function render({ model, el }) {
   row.append(label, input, readout);
   el.append(row);
 
-  // The handle's position as its explorer's picture keys its kept pictures (controls.py, browser_position),
-  // announced on every move so a kept picture shows at once (picture.js).
-  const at = (v) => labels.length ? String(Math.round(Number(v))) : Number(v).toFixed(model.get("decimals"));
+  // The handle's position as its explorer's picture keys its kept pictures: whole steps from the start (a
+  // picker's index), as controls.py's browser_position counts them; announced on every move so a kept
+  // picture shows at once (picture.js).
+  const at = (v) => String(labels.length ? Math.round(Number(v))
+    : Math.round((Number(v) - model.get("min")) / model.get("step")));
   const announce = (v) => {
     const group = model.get("ahead_group");
     if (group) document.dispatchEvent(new CustomEvent("upperback-position",
