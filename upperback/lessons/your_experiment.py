@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from html import escape
+
+import ipywidgets as widgets
 
 from upperback.figures.experiment_chart import experiment_chart_alt, experiment_chart_png
 from upperback.lessons import your_runs
@@ -58,11 +61,12 @@ def sample_experiment():
 
 
 def show_sample_experiment():
-    """The made-up runner's answer, as your own will look: the picture and the words."""
-    import ipywidgets as widgets
-
+    """The made-up runner's answer, as your own will look: the picture, its first sentence, and the whole answer
+    folded under it (a slide shows the picture and the headline; the notebook opens the rest on a click)."""
     pairs, answer = sample_experiment()
     picture = Picture()
     picture.show(experiment_chart_png(pairs, answer), experiment_chart_alt(pairs, answer))
-    return widgets.VBox([widgets.HTML(f"<p><b>A made-up runner tested “{CHANGES[SAMPLE_CHANGE]}”.</b></p>"),
-                         picture, widgets.HTML(answer_html(answer))])
+    return widgets.VBox([widgets.HTML(f"<p><b>A made-up runner tested “{escape(CHANGES[SAMPLE_CHANGE])}”.</b> "
+                                      f"{escape(answer.answer[0])}</p>"), picture,
+                         widgets.HTML(f"<details><summary>The whole answer, and what it cannot tell</summary>"
+                                      f"{answer_html(answer)}</details>")])
