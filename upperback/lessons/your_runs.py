@@ -91,7 +91,7 @@ def ache_and_runs() -> widgets.VBox:
     warning sign in the log comes first and stops any reading of a pattern."""
     entries = CheckInLog().read().entries
     pairs = join_with_check_ins([run.summary for run in RunStore().read().runs], entries)
-    warned = open_warnings(entries, AnswerStore().load().doctor_check)
+    warned = open_warnings(entries, AnswerStore().doctor_check())
     if warned:
         words = " ".join(warning_sentences(warned))
     elif len(pairs) < 2 * MIN_RUNS_TO_COMPARE:

@@ -78,6 +78,14 @@ class AnswerStore:
     def answers(self, lesson: str) -> dict[str, str]:
         return self.load().answers(lesson)
 
+    def doctor_check(self) -> DoctorCheck | None:
+        """The runner's word that a doctor has checked them, or None, also when the answers file cannot be used
+        (the self-checks and the plan say why)."""
+        try:
+            return self.load().doctor_check
+        except AnswersFileError:
+            return None
+
     def save(self, lesson: str, answers: dict[str, str]) -> list[str]:
         """Save one lesson's answers, keeping every other lesson's and any field a newer version wrote.
         Returns notices for the runner; raises AnswersFileError when saving could lose data."""

@@ -22,7 +22,7 @@ from upperback.models.records.checkin_log import (
     summary_sentences,
     validate_check_in,
 )
-from upperback.storage.answers import AnswersFileError, AnswerStore
+from upperback.storage.answers import AnswerStore
 from upperback.storage.checkins import CheckInLog
 from upperback.storage.experiments import ExperimentStore
 from upperback.storage.files import plain_error
@@ -194,11 +194,7 @@ class LogReview(widgets.VBox):
     @reported("summary")
     def refresh(self) -> None:
         read = self.run_log.read()
-        try:
-            doctor_check = self.answers.load().doctor_check
-        except AnswersFileError:  # the plan and the self-checks say why
-            doctor_check = None
-        sentences = summary_sentences(read.entries, doctor_check)
+        sentences = summary_sentences(read.entries, self.answers.doctor_check())
         self.chart.show(ache_chart_png(read.entries), "Chart of the ache after each run, 0 to 10, by date, with a "
                         "lane below it marking each change tried. " + sentences[0])
         problems = "".join(problem_html(p) for p in read.problems)

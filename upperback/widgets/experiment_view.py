@@ -27,7 +27,7 @@ from upperback.models.records.experiment import (
     pair_up,
 )
 from upperback.pages.printables import schedule_page
-from upperback.storage.answers import AnswersFileError, AnswerStore
+from upperback.storage.answers import AnswerStore
 from upperback.storage.checkins import CheckInLog
 from upperback.storage.experiments import Experiment, ExperimentStore
 from upperback.storage.files import plain_error, write_atomically
@@ -54,10 +54,7 @@ def power_words(pairs: int) -> str:
 def answer_for(experiment: Experiment, log: CheckInLog, answers: AnswerStore) -> tuple[list, ExperimentAnswer]:
     """The experiment's pairs and its answer, from the check-ins that are its runs."""
     entries = {entry.entry_id: entry for entry in log.read().entries}
-    try:
-        doctor_check = answers.load().doctor_check
-    except AnswersFileError:
-        doctor_check = None
+    doctor_check = answers.doctor_check()
     runs = [logged_run_from_check_in(entries[entry_id], experiment.change, doctor_check)
             if entry_id in entries else None for entry_id in experiment.runs]
     pairs = pair_up(experiment.schedule, runs)

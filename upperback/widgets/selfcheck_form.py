@@ -61,11 +61,7 @@ class SelfCheckForm(StaticFallback, widgets.VBox):
             notices = [str(problem) if isinstance(problem, AnswersFileError)
                        else f"Your answers could not be saved in {self.store.path} ({problem.strerror})."]
             saved = "Your feedback is below, but these answers were not saved."
-        try:
-            doctor_check = self.store.load().doctor_check
-        except AnswersFileError:  # already said in the notices
-            doctor_check = None
-        verdict = with_doctor_check(verdict, doctor_check)
+        verdict = with_doctor_check(verdict, self.store.doctor_check())
         self.feedback.value = (
             verdict_html(verdict, self.check.lesson) + "".join(problem_html(n) for n in notices) + note_html(saved)
         )
