@@ -75,12 +75,12 @@ assets: $(VENV)/runtime.stamp
 
 bench: $(VENV)/test.stamp node_modules/.package-lock.json
 	bash tools/ensure_chromium.sh
-	$(BIN)/python benchmarks/run.py
-	$(BIN)/python benchmarks/memory.py
-	$(BIN)/python benchmarks/browser.py
-	$(BIN)/python benchmarks/slow_link.py
-	$(BIN)/python benchmarks/app.py
-	$(BIN)/python benchmarks/class_hub.py
+	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.memory
+	$(BIN)/python -m benchmarks.browser
+	$(BIN)/python -m benchmarks.slow_link
+	$(BIN)/python -m benchmarks.app
+	$(BIN)/python -m benchmarks.class_hub
 
 clean-notebooks: $(VENV)/test.stamp
 	$(BIN)/python tools/clean_notebooks.py notebooks/*.ipynb

@@ -2,23 +2,19 @@
 page request to its first explorer picture on screen, and key press → new picture for every explorer's
 sliders, timed as benchmarks/browser.py times them in JupyterLab.
 
-    python benchmarks/app.py        (make bench runs it after the JupyterLab benchmark)
+    python -m benchmarks.app        (make bench runs it after the JupyterLab benchmark)
 """
 
 from __future__ import annotations
 
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
-sys.path.insert(0, str(ROOT / "tests"))
-from browser import PRESSES, WARM_UP, stats, time_handles, write_section
-from browser_support import CHROMIUM_FLAGS, SLIDER, app_server, chromium_or_skip
-
+from benchmarks.browser import PRESSES, WARM_UP, stats, time_handles, write_section
+from harness.browser import CHROMIUM_FLAGS, SLIDER, app_server, chromium_or_skip
 from upperback.lessons.explorers import explorer_name
 from upperback.models.course.lessons import LESSONS
 

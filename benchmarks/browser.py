@@ -6,7 +6,7 @@ been decoded and two animation frames have passed (painted). The same run measur
 scratch notebook: a naive ``interact`` that re-plots inline, and ipympl updating artists. Absolute times on
 a shared 2-core machine vary by 2× from run to run; the ratios to the baselines hold, so both are reported.
 
-    python benchmarks/browser.py        (make bench runs it after the kernel-side benchmark)
+    python -m benchmarks.browser        (make bench runs it after the kernel-side benchmark)
 """
 
 from __future__ import annotations
@@ -18,10 +18,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
-from browser_support import CHROMIUM_FLAGS, NOTEBOOK_READY, SLIDER, chromium_or_skip, jupyterlab_server
-
+from harness.browser import CHROMIUM_FLAGS, NOTEBOOK_READY, SLIDER, chromium_or_skip, jupyterlab_server
 from upperback.lessons.explorers import explorer_name
 from upperback.models.course.lessons import LESSONS
 

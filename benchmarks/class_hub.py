@@ -2,7 +2,7 @@
 pull the lessons with nbgitpuller and run lesson 00 (the class test's path). How long until each learner's
 kernel answers, until lesson 00 has run and the self-check is saved, and each learner's memory.
 
-    python benchmarks/class_hub.py        (make bench runs it last)
+    python -m benchmarks.class_hub        (make bench runs it last)
 """
 
 from __future__ import annotations
@@ -14,10 +14,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
-sys.path.insert(0, str(ROOT / "tests"))
-from browser import write_section
-from class_support import Learner, attend, class_hub, memory_mib
+from benchmarks.browser import write_section
+from harness.class_hub import Learner, attend, class_hub, memory_mib
 
 LEARNERS = 10
 TARGET_S = 20  # every learner's kernel ready within this many seconds of signing in

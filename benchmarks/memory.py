@@ -1,14 +1,13 @@
 """Memory: each lesson's kernel at its peak, against a bare kernel that has drawn one matplotlib figure and
 imported ipywidgets (what any plotting lesson needs), and whether moving an explorer 1,000 times grows it.
 
-    python benchmarks/memory.py        (make bench runs it after the kernel-side benchmark)
+    python -m benchmarks.memory        (make bench runs it after the kernel-side benchmark)
 """
 
 from __future__ import annotations
 
 import gc
 import os
-import sys
 import tempfile
 from pathlib import Path
 
@@ -16,13 +15,8 @@ import nbformat
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-sys.path.insert(0, str(ROOT / "tests"))
-from browser import write_section
-from class_support import resident_mib
-from run import _slider_values
-
+from benchmarks.browser import write_section
+from harness.class_hub import resident_mib
 from upperback.lessons.explorers import EXPLORERS
 from upperback.models.course.lessons import LESSONS
 
@@ -46,7 +40,7 @@ def growth_mib(make_explorer) -> float:
     """Resident memory after 1,000 more moves of every slider in turn, minus after a warm-up that has moved
     every slider through every position (so its kept labels and pictures, bounded, are all there)."""
     explorer = make_explorer()
-    sliders = [(control, _slider_values(control)) for control in explorer.controls.values()]
+    sliders = [(control, control.positions()) for control in explorer.controls.values()]
 
     def move(count: int) -> None:
         for step in range(count):

@@ -1,7 +1,7 @@
 """Benchmark: how long each lesson takes to run from a fresh kernel, and how fast each explorer updates.
 
-    python benchmarks/run.py                  (or: make bench)
-    python benchmarks/run.py --watch-files    the watch-file imports alone (their section of RESULTS.md)
+    python -m benchmarks.run                  (or: make bench)
+    python -m benchmarks.run --watch-files    the watch-file imports alone (their section of RESULTS.md)
 
 Prints a table and writes it to benchmarks/RESULTS.md. Targets: the whole series in 30 s or less on a
 2-core machine; every explorer update at most 20 ms median in the kernel.
@@ -21,7 +21,6 @@ import nbformat
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 from upperback.lessons.explorers import EXPLORERS
 from upperback.models.course.lessons import LESSONS
 
@@ -47,7 +46,7 @@ def time_explorer(make_explorer, as_the_browser: bool = False) -> tuple[float, f
     explorer = make_explorer()
     durations = []
     for control in explorer.controls.values():
-        values = _slider_values(control)
+        values = control.positions()
         at = values.index(control.value)  # a slider's value is always one of its positions
         direction = 1
         for press in range(WARM_UP + PRESSES):
@@ -64,14 +63,6 @@ def time_explorer(make_explorer, as_the_browser: bool = False) -> tuple[float, f
     durations.sort()
     p95 = durations[min(len(durations) - 1, int(0.95 * len(durations)))]
     return statistics.median(durations), p95, ", ".join(explorer.controls)
-
-
-def _slider_values(control) -> list:
-    """Every position of a slider, in order."""
-    if hasattr(control, "options"):
-        return [value for _, value in control.options]
-    steps = round((control.max - control.min) / control.step)
-    return [round(control.min + i * control.step, control.decimals) for i in range(steps + 1)]
 
 
 LOG_SIZES = (1_000, 10_000, 100_000)
@@ -105,7 +96,7 @@ def time_log_review(runs: int) -> float:
 FIT_IMPORT_TARGET_S = 2.0
 LONG_IMPORT_TARGET_S = 5.0  # issue #26: each long run's file imported in under 5 s
 # Long runs at one point a second with heart rate and cadence, written as watch files by the tests' writers
-# (tests/watch_files.py): (file, hours, format); the longer ones with aid-station stops.
+# (harness/watch_files.py): (file, hours, format); the longer ones with aid-station stops.
 LONG_FILES = [("GPX, 5 hours", 5, "gpx"), ("GPX, 16 hours (an ultra)", 16, "gpx"), ("TCX, 10 hours", 10, "tcx"),
               ("FIT, 24 hours, an older watch's power-on clock", 24, "fit")]
 WATCH_FILES_SECTION = "## Importing a watch file (lesson 05)"
@@ -124,9 +115,7 @@ def time_fit_import(copies: int = 4) -> tuple[int, float]:
 
 def time_long_import(hours: float, kind: str) -> tuple[float, int, float]:
     """Megabytes, records and seconds of one long run's import as lesson 05 does it: read, kept, charted."""
-    sys.path.insert(0, str(ROOT / "tests"))
-    import watch_files
-
+    from harness import watch_files
     from upperback.storage.runs import RunStore
     from upperback.widgets.run_import import RunImporter
 
@@ -196,7 +185,9 @@ def main() -> None:
 
 if __name__ == "__main__":
     if sys.argv[1:] == ["--watch-files"]:
-        from browser import write_section  # benchmarks/browser.py: one section replaced, the others kept
+        from benchmarks.browser import (
+            write_section,  # benchmarks/browser.py: one section replaced, the others kept
+        )
 
         section = watch_file_lines()
         print("\n".join(section))

@@ -5,13 +5,12 @@ holds every piece of data for DELAY_MS in each direction, so every request and e
 round trip of 2 × DELAY_MS more. Measured: the kernel round trip baseline (an explorer that draws nothing
 and sends nothing ahead) and lesson 01's pendulum explorer, which shows the pictures it sent ahead.
 
-    python benchmarks/slow_link.py        (make bench runs it after the browser benchmark)
+    python -m benchmarks.slow_link        (make bench runs it after the browser benchmark)
 """
 
 from __future__ import annotations
 
 import asyncio
-import sys
 import tempfile
 import threading
 import time
@@ -20,10 +19,16 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
-sys.path.insert(0, str(ROOT / "tests"))
-from browser import ROUND_TRIP, bench_page, open_and_run, stats, time_baseline, time_handles, write_section
-from browser_support import SLIDER, free_port, jupyterlab_server
+from benchmarks.browser import (
+    ROUND_TRIP,
+    bench_page,
+    open_and_run,
+    stats,
+    time_baseline,
+    time_handles,
+    write_section,
+)
+from harness.browser import SLIDER, free_port, jupyterlab_server
 
 DELAY_MS = 50  # each way: a 100 ms round trip, as from a home connection to a server in another country
 SECTION = "## Key press to picture over a slow link (100 ms round trip)"

@@ -6,7 +6,8 @@ import shutil
 from urllib.parse import urlparse
 
 import pytest
-from browser_support import CHROMIUM_FLAGS, LOOPBACK, ROOT, app_server, chromium_or_skip, jupyterlab_server
+
+from harness.browser import CHROMIUM_FLAGS, LOOPBACK, ROOT, app_server, chromium_or_skip, jupyterlab_server
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,8 @@ import time
 from pathlib import Path
 
 import pytest
-from browser_support import (
+
+from harness.browser import (
     ROOT,
     answer_by_keyboard_alone,
     axe_faults,
@@ -24,7 +25,6 @@ from browser_support import (
     record_websocket_frames_sent,
     upload_an_ultra_and_a_file_too_big,
 )
-
 from upperback.models.course.lessons import BY_KEY, LESSONS
 
 SHOTS = ROOT / "test-artifacts" / "app"

@@ -14,7 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser_support import (
+
+from harness.browser import (
     NOTEBOOK_READY,
     ROOT,
     SLIDER,
@@ -25,7 +26,6 @@ from browser_support import (
     record_websocket_frames_sent,
     upload_an_ultra_and_a_file_too_big,
 )
-
 from upperback.models.course.lessons import LESSONS
 
 NOTEBOOKS = [lesson.notebook for lesson in LESSONS]

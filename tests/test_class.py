@@ -10,8 +10,8 @@ import json
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from class_support import Learner, attend, class_hub
 
+from harness.class_hub import Learner, attend, class_hub
 from upperback.models.course.lessons import BY_KEY
 
 LEARNERS = 5  # at once: enough to share the hub, the proxy and the puller; ten are the benchmark's

@@ -1,3 +1,4 @@
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +19,18 @@ def test_every_make_the_tests_start_runs_on_the_python_running_them():
 
     root = Path(__file__).resolve().parents[1]
     for path in [root / "conftest.py", *sorted((root / "tests").glob("*.py")),
-                 *sorted((root / "benchmarks").glob("*.py"))]:
+                 *sorted((root / "harness").glob("*.py")), *sorted((root / "benchmarks").glob("*.py"))]:
         for call in re.findall(r'\[\s*"make",[^\]]*\]', path.read_text(encoding="utf-8")):
             assert "PYTHON=" in call, f"{path.name}: {call}"
+
+
+def test_tests_and_benchmarks_share_the_harness_package_with_no_path_tricks():
+    """One harness (harness/) for tests and benchmarks, imported by its name: pytest puts the project's root on
+    the path (pyproject), the benchmarks run as modules. Nothing edits the import path, and no test imports
+    another."""
+    path_edit = re.compile(r"sys\.path\.(insert|append)")
+    for folder in ("tests", "harness", "benchmarks", "tools"):
+        for path in sorted((ROOT / folder).glob("*.py")):
+            text = path.read_text(encoding="utf-8")
+            assert not path_edit.search(text), f"{folder}/{path.name} edits the import path"
+            assert not re.search(r"^\s*(from|import) (test_|conftest)", text, re.MULTILINE), f"{folder}/{path.name}"

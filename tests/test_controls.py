@@ -41,6 +41,15 @@ def test_a_picker_moves_by_index_in_the_browser_and_reads_as_a_value_in_python()
         pattern.value = "4:4"
 
 
+def test_a_sliders_positions_run_from_its_start_to_its_end_each_at_its_own_step():
+    decimal = slider("Tidal volume (L)", 0.4, 1.0, 0.2, 0.6, "")
+    assert decimal.positions() == [0.4, 0.6, 0.8, 1.0]  # rounded to the step's decimals: no 0.6000000000000001
+    assert [decimal.step_of(value) for value in decimal.positions()] == [0, 1, 2, 3]
+    whole = slider("Cadence (steps/min)", 150, 180, 10, 170, "")
+    assert whole.positions() == [150, 160, 170, 180] and all(isinstance(v, int) for v in whole.positions())
+    assert picker("Part", [("Neck", "neck"), ("Ribs", "ribs")], "ribs", "").positions() == ["neck", "ribs"]
+
+
 def test_a_question_starts_unanswered_and_takes_one_of_its_options():
     question = Choices([("Yes", "yes"), ("No", "no")], legend="1. Does it ache?")
     assert question.value is None and question.index == -1 and question.label is None

@@ -9,8 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
-from browser_support import ROOT, axe_faults
 
+from harness.browser import ROOT, axe_faults
 from upperback.delivery.handouts import export_lesson, export_workshop_pages, run_lesson
 from upperback.models.course.lessons import LESSONS as REGISTRY
 

@@ -1,5 +1,5 @@
-"""Any watch, any run length: real FIT, TCX and GPX bytes written here (tests/fit_writer.py,
-tests/watch_files.py), from an older watch whose clock counts from power-on to a 24-hour ultra, each
+"""Any watch, any run length: real FIT, TCX and GPX bytes written here (harness/fit_writer.py,
+harness/watch_files.py), from an older watch whose clock counts from power-on to a 24-hour ultra, each
 imported with the figures put into it, or refused with a sentence saying why."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ import time
 
 import fitdecode
 import pytest
-from fit_writer import TIMESTAMP_FIELD, UINT32, FitWriter
-from watch_files import POWER_ON_S, RECORD, RECORD_FIELDS, START, fit, gpx, made_run, tcx
 
+from harness.fit_writer import TIMESTAMP_FIELD, UINT32, FitWriter
+from harness.watch_files import POWER_ON_S, RECORD, RECORD_FIELDS, START, fit, gpx, made_run, tcx
 from upperback.models.records.run_files import FIT_UTC_FROM, MAX_FILE_BYTES, RunFileError, read_run
 
 PAUSES = ((1200, 300), (2400, 75))  # after 20 min a 5-minute stop, after 40 min one of 75 s

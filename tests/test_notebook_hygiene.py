@@ -2,14 +2,12 @@
 
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-from notebook_rules import (
+from tools.notebook_rules import (
     CHECK_TAG,
     HTML_IMG,
     IMAGE,
@@ -20,7 +18,6 @@ from notebook_rules import (
     is_checked,
     is_speaker_notes,
 )
-
 from upperback.models.course.lessons import LESSONS
 
 NOTEBOOKS = [ROOT / "notebooks" / lesson.notebook for lesson in LESSONS]

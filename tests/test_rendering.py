@@ -57,8 +57,7 @@ def test_every_live_figure_draws_fast_frames_that_match_a_full_draw(name):
 
 
 def slider_ends(explorer) -> dict:
-    return {key: (control.options[-1][1] if isinstance(control.options[-1], tuple) else control.options[-1])
-            if hasattr(control, "options") else control.max for key, control in explorer.controls.items()}
+    return {key: control.positions()[-1] for key, control in explorer.controls.items()}
 
 
 @pytest.mark.parametrize("name", sorted(EXPLORERS))

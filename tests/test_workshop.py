@@ -9,8 +9,12 @@ import re
 from pathlib import Path
 
 import pytest
-from browser_support import ROOT, axe_faults
-from test_browser import NOTEBOOKS, SHOTS
+
+from harness.browser import ROOT, axe_faults
+from upperback.models.course.lessons import LESSONS
+
+NOTEBOOKS = [lesson.notebook for lesson in LESSONS]
+SHOTS = ROOT / "test-artifacts" / "browser"
 
 
 def slide_count(name: str) -> int:

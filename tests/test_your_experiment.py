@@ -8,8 +8,8 @@ from datetime import date, timedelta
 
 import pytest
 from matplotlib.figure import Figure
-from test_legibility import legibility_problems
 
+from harness.legibility import legibility_problems
 from upperback.figures import style
 from upperback.lessons.your_experiment import sample_experiment
 from upperback.models.records.experiment import Schedule

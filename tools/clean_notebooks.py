@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import tempfile
 from pathlib import Path
 
 import nbformat
-
-sys.path.insert(0, str(Path(__file__).parent))
-from notebook_rules import is_checked, is_speaker_notes
+from notebook_rules import is_checked, is_speaker_notes  # tools/, beside this script
 
 NOISY_METADATA = ("execution", "collapsed", "scrolled", "jupyter")
 

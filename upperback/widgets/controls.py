@@ -72,6 +72,10 @@ class _LatestMoveWins(traitlets.HasTraits):
         """The handle's position at ``value``: whole steps from its start (a picker's index)."""
         raise NotImplementedError
 
+    def positions(self) -> list:
+        """Every value the handle can take, from its start to its end."""
+        raise NotImplementedError
+
     def browser_position(self, value) -> str:
         """The key an explorer's picture is kept under in the browser: the whole steps from the start, which the
         browser counts the same way from the range input's own value (web/slider.js, ``at``). Whole numbers,
@@ -119,6 +123,9 @@ class Slider(_LatestMoveWins, anywidget.AnyWidget):
 
     def step_of(self, value) -> int:
         return round((value - self.min) / self.step)
+
+    def positions(self) -> list:
+        return [self._grid_point(steps) for steps in range(self.step_of(self.max) + 1)]
 
 
 def slider(description: str, low: float, high: float, step: float, value: float, tooltip: str,
@@ -184,6 +191,9 @@ class PickerSlider(_LatestMoveWins, _OneOfOptions, anywidget.AnyWidget):
 
     def step_of(self, value) -> int:
         return self._values.index(value)
+
+    def positions(self) -> list:
+        return list(self._values)
 
 
 def picker(description: str, options, value, tooltip: str, play_ms: int = 0, play_hint: str = "") -> PickerSlider:

@@ -17,9 +17,9 @@ from urllib.parse import urlencode
 
 import pytest
 import requests
-from browser_support import ROOT, free_port, isolated_jupyter_env, make_command, wait_until_serving
 from websockets.sync.client import connect
 
+from harness.browser import ROOT, free_port, isolated_jupyter_env, make_command, wait_until_serving
 from upperback.delivery.class_links import FOLDER, LESSON_00, class_links
 
 PASSWORD = "class-test-password"

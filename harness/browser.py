@@ -258,8 +258,7 @@ def upload_an_ultra_and_a_file_too_big(page, runs, folder: Path, sent: list[int]
     """Lesson 05's upload button, as a learner uses it: a 16-hour GPX (15.6 MB, over tornado's default
     websocket limit) is imported with its figures, then deleted; a 60 MB file is refused in the page and never
     sent. ``sent``: the sizes of the websocket messages the page sent (record_websocket_frames_sent)."""
-    sys.path.insert(0, str(ROOT / "tests"))
-    from watch_files import gpx, made_run
+    from harness.watch_files import gpx, made_run
 
     ultra = made_run(16, pauses=((4 * 3600, 600),))
     path = folder / "ultra-16-hours.gpx"

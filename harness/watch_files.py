@@ -14,7 +14,16 @@ import statistics
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from fit_writer import COMPRESSED_SPAN_S, ENUM, TIMESTAMP_FIELD, UINT8, UINT16, UINT32, UINT32Z, FitWriter
+from harness.fit_writer import (
+    COMPRESSED_SPAN_S,
+    ENUM,
+    TIMESTAMP_FIELD,
+    UINT8,
+    UINT16,
+    UINT32,
+    UINT32Z,
+    FitWriter,
+)
 
 EARTH_RADIUS_M = 6_371_000.0  # as the importer measures (its haversine)
 START = datetime(2026, 6, 20, 5, 0, tzinfo=UTC)

@@ -1,0 +1,5 @@
+"""What the tests and the benchmarks share: Chromium and the course's servers (browser), a class on a local
+JupyterHub (class_hub), and watch files written byte by byte (fit_writer, watch_files).
+
+Run from the project's root: pytest puts the root on the path (pyproject's pythonpath), the benchmarks run as
+``python -m benchmarks.<name>``."""
