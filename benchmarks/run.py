@@ -105,7 +105,7 @@ WATCH_FILES_SECTION = "## Importing a watch file (lesson 05)"
 def time_fit_import(copies: int = 4) -> tuple[int, float]:
     """Records and seconds to import a long FIT file: the sample run chained four times (FIT allows chained
     files), about 11,000 records, as many as three hours of running at one record a second."""
-    from upperback.models.records.run_files import read_run
+    from upperback.models.records.watch_files import read_run
 
     sample = (ROOT / "upperback" / "sample_runs" / "run_fenix2_2015.fit").read_bytes()
     started = time.perf_counter()

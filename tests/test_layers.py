@@ -51,3 +51,13 @@ def test_the_package_root_holds_only_its_face_and_folders_by_role():
     assert files == ["__init__.py"]
     folders = {p.name for p in PACKAGE.iterdir() if p.is_dir() and p.name != "__pycache__"}
     assert folders == set(LAYERS) | set(COMMANDS) | set(DATA)
+
+
+def test_every_folder_of_the_package_goes_into_the_wheel():
+    """pyproject lists the packages by name: a new folder left off would import in a checkout and be missing from
+    an installed course (a hub, a wheel)."""
+    import tomllib
+
+    listed = set(tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    folders = {".".join(init.parent.relative_to(PACKAGE.parent).parts) for init in PACKAGE.rglob("__init__.py")}
+    assert folders <= listed, sorted(folders - listed)

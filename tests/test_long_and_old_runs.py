@@ -12,7 +12,7 @@ import pytest
 
 from harness.fit_writer import TIMESTAMP_FIELD, UINT32, FitWriter
 from harness.watch_files import POWER_ON_S, RECORD, RECORD_FIELDS, START, fit, gpx, made_run, tcx
-from upperback.models.records.run_files import FIT_UTC_FROM, MAX_FILE_BYTES, RunFileError, read_run
+from upperback.models.records.watch_files import FIT_UTC_FROM, MAX_FILE_BYTES, RunFileError, read_run
 
 PAUSES = ((1200, 300), (2400, 75))  # after 20 min a 5-minute stop, after 40 min one of 75 s
 RUN = made_run(1, pauses=PAUSES)
@@ -135,7 +135,7 @@ def test_a_60_mb_file_is_refused_in_words_before_it_is_read(tmp_path):
 
 
 def test_the_upload_button_knows_the_limit_and_its_words_before_anything_is_sent(tmp_path):
-    from upperback.models.records.run_files import file_too_big
+    from upperback.models.records.watch_files import file_too_big
     from upperback.storage.runs import RunStore
     from upperback.widgets.run_import import RunImporter
 
@@ -171,17 +171,17 @@ def fit_files() -> dict[str, bytes]:
 
 @pytest.mark.parametrize("name", list(fit_files()))
 def test_the_fast_fit_reader_gives_the_same_run_as_fitdecode(name, monkeypatch):
-    from upperback.models.records import run_files
+    from upperback.models.records.watch_files import fit
 
     data = fit_files()[name]
-    assert run_files._fit_messages_fast(data) is not None, "the fast reader left this file to fitdecode"
+    assert fit._fit_messages_fast(data) is not None, "the fast reader left this file to fitdecode"
     fast = read_run(data, name)
-    monkeypatch.setattr(run_files, "_fit_messages_fast", lambda data: None)
+    monkeypatch.setattr(fit, "_fit_messages_fast", lambda data: None)
     assert read_run(data, name) == fast
 
 
 def test_a_compressed_speed_and_distance_is_left_to_fitdecode_and_imported():
-    from upperback.models.records import run_files
+    from upperback.models.records.watch_files import fit
 
     writer = FitWriter(header_size=12, profile_version=100)
     writer.define(0, RECORD, [(TIMESTAMP_FIELD, UINT32), (8, (0x0D, "3s")), (3, RECORD_FIELDS[-1][1])])
@@ -189,7 +189,7 @@ def test_a_compressed_speed_and_distance_is_left_to_fitdecode_and_imported():
         packed = 250 | (second * 40 % 4096) << 12
         writer.message(0, {TIMESTAMP_FIELD: POWER_ON_S + second, 8: packed.to_bytes(3, "little"), 3: 150})
     data = writer.bytes()
-    assert run_files._fit_messages_fast(data) is None
+    assert fit._fit_messages_fast(data) is None
     run = read_run(data, "foot-pod.fit")
     assert run.start_utc is None and run.elapsed_s == 100 and run.distance_m == pytest.approx(250)
     assert {sample.speed_m_s for sample in run.samples} == {2.5}

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from upperback.models.records.run_files import RunFileError, _standard_fields, read_run
+from upperback.models.records.watch_files import RunFileError, read_run
+from upperback.models.records.watch_files.fit import _standard_fields
 
 SAMPLES = Path(__file__).resolve().parents[1] / "upperback" / "sample_runs"
 FIT, TCX, GPX = (SAMPLES / name for name in ("run_fenix2_2015.fit", "run_hr_nocadence_2012.tcx",
@@ -128,15 +129,15 @@ def test_a_broken_file_is_refused_in_one_line_and_nothing_half_imported(data, wo
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
     from upperback.delivery import runs_command as runs
-    from upperback.models.records import run_files
+    from upperback.models.records import watch_files
 
-    monkeypatch.setattr(run_files, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(watch_files, "MAX_FILE_BYTES", 1000)
     monkeypatch.setattr(runs, "MAX_FILE_BYTES", 1000)
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("the command read a file it must refuse"))
     with pytest.raises(RunFileError, match="the course can read files up to"):
         runs.read_path(GPX)
     monkeypatch.undo()
-    monkeypatch.setattr(run_files, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(watch_files, "MAX_FILE_BYTES", 1000)
     with pytest.raises(RunFileError, match="the course can read files up to"):
         read_run(GPX.read_bytes(), GPX.name)
 
@@ -186,7 +187,7 @@ def test_developer_fields_that_reuse_a_standard_name_are_ignored():
 
 def test_runs_and_check_ins_of_the_same_day_are_joined_with_pace_distance_and_time():
     from upperback.models.records.checkin_log import validate_check_in
-    from upperback.models.records.run_files import join_with_check_ins
+    from upperback.models.records.watch_files import join_with_check_ins
 
     summary = read_run(FIT.read_bytes(), FIT.name).summary()
     same_day = validate_check_in({"run_date": "2015-08-15", "minutes": 47, "ache": 4,

@@ -25,7 +25,7 @@ from upperback.delivery.kernel_websocket import (
     WEBSOCKET_MAX_MESSAGE_BYTES,
     PromptKernelConnection,
 )
-from upperback.models.records.run_files import MAX_FILE_BYTES
+from upperback.models.records.watch_files import MAX_FILE_BYTES
 
 ROOT = Path(__file__).resolve().parents[1]
 NAME = f"{PromptKernelConnection.__module__}.{PromptKernelConnection.__name__}"

@@ -19,7 +19,7 @@ button refuses a bigger file in the page, before sending it (widgets/web/upload.
 
 from jupyter_server.services.kernels.connection.channels import ZMQChannelsWebsocketConnection
 
-from upperback.models.records.run_files import MAX_FILE_BYTES
+from upperback.models.records.watch_files import MAX_FILE_BYTES
 
 UPLOAD_MESSAGE_MARGIN_BYTES = 1_000_000  # our choice: a thousand times the JSON around an uploaded file
 WEBSOCKET_MAX_MESSAGE_BYTES = MAX_FILE_BYTES + UPLOAD_MESSAGE_MARGIN_BYTES

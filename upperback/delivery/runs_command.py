@@ -14,7 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-from upperback.models.records.run_files import (
+from upperback.models.records.watch_files import (
     MAX_FILE_BYTES,
     Run,
     RunFileError,

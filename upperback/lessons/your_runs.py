@@ -12,7 +12,7 @@ from upperback.lessons import arm_carriage, breathing
 from upperback.models.body.breathing_rhythm import breathing_rhythm
 from upperback.models.body.running import on_cadence_slider
 from upperback.models.records.checkin_log import MIN_RUNS_TO_COMPARE, open_warnings, warning_sentences
-from upperback.models.records.run_files import join_with_check_ins
+from upperback.models.records.watch_files import join_with_check_ins
 from upperback.storage.answers import AnswerStore
 from upperback.storage.checkins import CheckInLog
 from upperback.storage.runs import RunStore

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from upperback.models.records.run_files import Run, per_minute
+from upperback.models.records.watch_files import Run, per_minute
 from upperback.storage.files import data_dir, plain_error, private_folder, write_atomically
 
 RUNS_FOLDER = "runs"

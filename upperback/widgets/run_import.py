@@ -9,7 +9,7 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from upperback.figures.run_charts import run_chart_png
-from upperback.models.records.run_files import MAX_FILE_BYTES, RunFileError, file_too_big, read_run
+from upperback.models.records.watch_files import MAX_FILE_BYTES, RunFileError, file_too_big, read_run
 from upperback.storage.runs import RunStore, StoredRun
 from upperback.widgets.controls import Picture, Upload
 from upperback.widgets.messages import note_html, problem_html, reported
