@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from harness.browser import ROOT, axe_faults
-from upperback.delivery.handouts import export_lesson, export_workshop_pages, run_lesson
+from upperback.delivery.handouts import export_lesson, export_workshop_pages, run_notebook
+from upperback.delivery.lesson_files import lesson_notebook
 from upperback.models.course.lessons import LESSONS as REGISTRY
 
 LESSONS = [lesson.notebook.removesuffix(".ipynb") for lesson in REGISTRY]
@@ -40,9 +41,20 @@ def handouts(tmp_path_factory, executed_lessons):
     """The handouts of the lessons as nbval executed them (``make handouts`` runs them itself)."""
     folder = tmp_path_factory.mktemp("handouts")
     for name, notebook in executed_lessons.items():
-        export_lesson(copy.deepcopy(notebook), ROOT / "notebooks" / name, folder)
+        export_lesson(copy.deepcopy(notebook), name, folder)
     export_workshop_pages(folder)
     return folder
+
+
+def test_the_handouts_take_each_lesson_from_the_installed_course_not_from_beside_the_code():
+    """The lessons are package data (upperback.notebooks), so the handouts work from a wheel; here (editable)
+    that is this checkout's notebooks folder, file for file."""
+    import nbformat
+
+    from upperback.models.course.lessons import LESSONS
+
+    for lesson in LESSONS:
+        assert lesson_notebook(lesson.notebook) == nbformat.read(ROOT / "notebooks" / lesson.notebook, as_version=4)
 
 
 def test_the_workshop_kit_comes_with_the_handouts(handouts):
@@ -61,12 +73,10 @@ def test_running_a_lesson_for_a_handout_leaves_this_process_and_the_learners_dat
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
         "import os; print(os.environ['UPPERBACK_DATA_DIR'], os.environ.get('UPPERBACK_PROJECTOR'))")])
     notebook.metadata["kernelspec"] = {"name": "python3", "language": "python", "display_name": "Python 3"}
-    path = tmp_path / "lesson.ipynb"
-    nbformat.write(notebook, path)
     before = dict(os.environ)
     os.environ["UPPERBACK_PROJECTOR"] = "1"
     try:
-        ran = run_lesson(path, tmp_path / "throwaway")
+        ran = run_notebook(notebook, tmp_path / "throwaway")
     finally:
         os.environ.pop("UPPERBACK_PROJECTOR")
     assert dict(os.environ) == before

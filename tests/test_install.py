@@ -52,6 +52,7 @@ def test_the_wheel_carries_every_module_diagram_and_web_file(wheel):
     wanted = {f"upperback/{path.relative_to(package)}" for path in package.rglob("*")
               if path.is_file() and "__pycache__" not in path.parts}
     wanted |= {f"upperback/diagrams/{path.name}" for path in (ROOT / "assets").glob("*.svg")}
+    wanted |= {f"upperback/notebooks/{path.name}" for path in (ROOT / "notebooks").glob("*.ipynb")}  # handouts
     assert wanted - names == set()
     assert f"upperback-{upperback.__version__}.dist-info/METADATA" in names
     data = f"upperback-{upperback.__version__}.data/data"
@@ -72,14 +73,16 @@ def test_a_lesson_copied_anywhere_runs_on_the_installed_wheel(wheel, binder_env,
     notebook = nbformat.read(LESSON_00, as_version=4)
     notebook.cells.append(nbformat.v4.new_code_cell(
         "import upperback, importlib.resources as r\n"
-        "print(upperback.__file__, (r.files('upperback.diagrams') / 'upper_back.svg').is_file())"))
+        "from upperback.delivery.lesson_files import lesson_notebook\n"
+        "print(upperback.__file__, (r.files('upperback.diagrams') / 'upper_back.svg').is_file(),\n"
+        "      len(lesson_notebook('00_start_here.ipynb').cells) > 0)"))
     env = dict(os.environ, PYTHONPATH=str(site), UPPERBACK_DATA_DIR=str(tmp_path / "data"))
     NotebookClient(notebook, kernel_name="upperback-binder", timeout=120,
                    resources={"metadata": {"path": str(folder)}}).execute(env=env)
     outputs = [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs]
     assert not [output for output in outputs if output.output_type == "error"]
     printed = outputs[-1]["text"]
-    assert printed.startswith(str(site)) and printed.strip().endswith("True"), printed
+    assert printed.startswith(str(site)) and printed.split()[1:] == ["True", "True"], printed
     (check,) = [cell for cell in notebook.cells if "check_installation" in cell.source]
     model = check.outputs[0]["data"]["application/vnd.jupyter.widget-view+json"]["model_id"]
     state = notebook.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"][model]["state"]

@@ -9,25 +9,12 @@ works wherever the lessons were copied to; any other image keeps its address and
 
 from __future__ import annotations
 
-from importlib.resources import files
-from pathlib import Path
-
 from nbconvert.filters.markdown_mistune import IPythonRenderer
 from tornado.web import HTTPError
 from voila.exporter import VoilaMarkdownRenderer
 
+from upperback.delivery.lesson_files import lesson_diagram
 from upperback.figures.rendering import data_uri
-
-DIAGRAMS = Path(str(files("upperback.diagrams")))
-LESSON_ASSET_PREFIX = "../assets/"  # how every lesson notebook names a diagram
-
-
-def lesson_diagram(url: str) -> Path | None:
-    """The course diagram a lesson's image address names, if it is one."""
-    if not url.startswith(LESSON_ASSET_PREFIX):
-        return None
-    path = DIAGRAMS / url.removeprefix(LESSON_ASSET_PREFIX)
-    return path if path.parent == DIAGRAMS and path.suffix == ".svg" and path.is_file() else None
 
 
 class CourseMarkdown(VoilaMarkdownRenderer):
