@@ -61,14 +61,17 @@ class: $(VENV)/class.stamp node_modules/.package-lock.json
 handouts: $(VENV)/runtime.stamp
 	$(BIN)/python -m upperback.handouts handouts
 
+# Both cores: two pytest workers (pytest-xdist); each test file runs whole on one of them (conftest.py).
+TEST_WORKERS ?= 2
 test: $(VENV)/test.stamp node_modules/.package-lock.json
 	bash tools/ensure_chromium.sh
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 # The inner loop, under a minute: models, widgets driven by code, storage, scoring, pages, figures' legibility
 # and the command-line tools; no browser, no hub, no lesson run under nbval, nothing marked slow.
 test-fast: $(VENV)/test.stamp
-	$(BIN)/python -m pytest tests -m "not browser and not hub and not lesson_runs and not slow"
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) tests \
+		-m "not browser and not hub and not lesson_runs and not slow"
 
 assets: $(VENV)/runtime.stamp
 	$(BIN)/python -m upperback.figures.assets assets

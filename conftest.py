@@ -7,6 +7,8 @@
   executing the lessons again.
 - That environment takes a minute or more to build: it is built in the background from the start, while
   the tests that do not need it run; then come the notebooks, then the tests that read their run.
+- `make test` runs two workers (pytest-xdist): one process builds the environment for the run, each test file
+  runs whole on one worker, and the lessons with the tests that read their run share a worker (scope_of).
 """
 
 import json
@@ -16,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 import matplotlib
@@ -24,6 +27,7 @@ import pytest
 matplotlib.use("Agg")
 
 ROOT = Path(__file__).resolve().parent
+BINDER_HOME = "UPPERBACK_TEST_BINDER_HOME"  # the run's Binder environment: its folder, in the environment
 BINDER_KERNEL = "upperback-binder"  # the kernel nbval runs the lessons on (pyproject's addopts name it)
 
 
@@ -34,11 +38,7 @@ class LessonRuns:
         self.outputs: dict[str, dict[int, list]] = {}  # notebook file name -> code cell number -> outputs
         self.failed: set[str] = set()
         self.run_again: list[str] = []  # notebooks executed a second time on the kernel side (should be none)
-        self.binder_python: Path | None = None
-        self.binder_problem: str | None = None
-        self.binder_home: Path | None = None
-        self.binder_build: threading.Thread | None = None
-        self.binder_make: subprocess.Popen | None = None
+        self.binder_make: subprocess.Popen | None = None  # the build's make, when this process runs it
 
 
 RUNS = pytest.StashKey[LessonRuns]()
@@ -49,6 +49,10 @@ def pytest_configure(config):
     os.environ["UPPERBACK_DATA_DIR"] = tempfile.mkdtemp(prefix="upperback-test-data-")
     os.environ.pop("UPPERBACK_PROJECTOR", None)
     config.stash[RUNS] = LessonRuns()
+    # One Binder environment for the whole run: its folder is chosen here, by the one process (or the xdist
+    # controller, before its workers start, so they inherit the name); the workers never build one each.
+    if not is_xdist_worker(config):
+        os.environ[BINDER_HOME] = tempfile.mkdtemp(prefix="upperback-binder-")
 
 
 def pytest_unconfigure(config):
@@ -58,6 +62,9 @@ def pytest_unconfigure(config):
 
 
 NEEDS_THE_LESSON_RUNS = {"binder_env", "executed_lessons", "lesson_runs"}
+# The test files that read the lessons' run (or use the Binder environment): under xdist they run on the worker
+# that ran the lessons, which holds what nbval printed. A test elsewhere that needs them stops the collection.
+LESSON_RUN_FILES = ("tests/test_binder_environment.py", "tests/test_handouts.py", "tests/test_install.py")
 
 
 def needs_the_binder_environment(item) -> bool:
@@ -68,6 +75,17 @@ def is_notebook_cell(item) -> bool:
     return type(item).__name__ == "IPyNbCell"
 
 
+def is_xdist_worker(config) -> bool:
+    return hasattr(config, "workerinput")
+
+
+def scope_of(nodeid: str) -> str:
+    """Where xdist runs a test: with the lessons, or with the rest of its own file (a file's browser tests
+    share a server and its data folder, in order)."""
+    file = nodeid.split("::", 1)[0]
+    return "lessons" if file.startswith("notebooks/") or file in LESSON_RUN_FILES else file
+
+
 def pytest_collection_modifyitems(session, config, items):
     """The tests that need no Binder environment first, while it is built; then the notebooks; then the tests
     that read what their run printed (the Binder and handout tests). The sort keeps each group's order."""
@@ -75,8 +93,37 @@ def pytest_collection_modifyitems(session, config, items):
     for item in items:
         if needs_the_binder_environment(item):
             item.add_marker("lesson_runs")  # `make test-fast` leaves these out
-    if not config.option.collectonly and any(needs_the_binder_environment(item) for item in items):
+            if scope_of(item.nodeid) != "lessons":
+                raise pytest.UsageError(f"{item.nodeid} reads the lessons' run: put it in one of {LESSON_RUN_FILES}")
+
+
+def pytest_collection_finish(session):
+    """Start building the Binder environment as soon as the tests that will run are known (after -m and -k:
+    `make test-fast` builds none), so it is built while the others run. Under xdist the controller does it."""
+    config = session.config
+    if not config.option.collectonly and not is_xdist_worker(config) \
+            and any(needs_the_binder_environment(item) for item in session.items):
         start_building_the_binder_environment(config)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_node_collection_finished(node, ids):
+    """The xdist controller, as a worker's tests are known: lessons to run start the build at once (a test
+    that only reads their run starts it when it needs it)."""
+    if any(test_id.startswith("notebooks/") for test_id in ids):
+        start_building_the_binder_environment(node.config)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`make test`'s two workers: whole scopes (scope_of) to whichever worker is free, the largest first."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByScope(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return scope_of(nodeid)
+
+    return ByScope(config, log)
 
 
 def build_binder_environment(home: Path, runs: LessonRuns) -> Path:
@@ -95,37 +142,47 @@ def build_binder_environment(home: Path, runs: LessonRuns) -> Path:
     return folder / "bin" / "python"
 
 
+# The build says how it ended in files of its folder, so any process of the run can wait for it.
+STARTED, BUILT, FAILED = "build-started", "build-python", "build-failed"
+
+
 def start_building_the_binder_environment(config) -> None:
+    """Build in a background thread of this process, unless some process of the run has started already."""
+    home = Path(os.environ[BINDER_HOME])
+    try:
+        (home / STARTED).mkdir()  # atomic: one build per run, whichever process asks first
+    except FileExistsError:
+        return
     runs = config.stash[RUNS]
-    if runs.binder_build is None:
-        runs.binder_home = Path(tempfile.mkdtemp(prefix="upperback-binder-"))
 
-        def build():
-            try:
-                runs.binder_python = build_binder_environment(runs.binder_home, runs)
-            except RuntimeError as problem:
-                runs.binder_problem = str(problem)
+    def build():
+        try:
+            (home / BUILT).write_text(str(build_binder_environment(home, runs)))
+        except RuntimeError as problem:
+            (home / FAILED).write_text(str(problem))
 
-        runs.binder_build = threading.Thread(target=build, name="binder-environment", daemon=True)
-        runs.binder_build.start()
+    threading.Thread(target=build, name="binder-environment", daemon=True).start()
 
 
 def binder_python(config) -> Path:
     """The Binder environment's Python (waiting for its build), with a kernel spec nbval can name."""
-    runs = config.stash[RUNS]
+    home = Path(os.environ[BINDER_HOME])
     start_building_the_binder_environment(config)  # unless it has started already
-    runs.binder_build.join()
-    if runs.binder_problem:
-        pytest.fail(runs.binder_problem)
-    spec = runs.binder_home / "jupyter" / "kernels" / BINDER_KERNEL
+    while not (home / BUILT).exists():
+        if (home / FAILED).exists():
+            pytest.fail((home / FAILED).read_text())
+        time.sleep(0.5)
+    python = Path((home / BUILT).read_text())
+    spec = home / "jupyter" / "kernels" / BINDER_KERNEL
     if not spec.exists():
         spec.mkdir(parents=True)
         (spec / "kernel.json").write_text(json.dumps({
-            "argv": [str(runs.binder_python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+            "argv": [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
             "display_name": "Binder environment", "language": "python"}))
-        os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(runs.binder_home / "jupyter"),
-                                                                   os.environ.get("JUPYTER_PATH")]))
-    return runs.binder_python
+    jupyter_path = os.environ.get("JUPYTER_PATH", "").split(os.pathsep)
+    if str(home / "jupyter") not in jupyter_path:  # this process's kernels find the spec
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(home / "jupyter"), *jupyter_path]))
+    return python
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -10,7 +10,6 @@ Screenshots go to test-artifacts/app/.
 from __future__ import annotations
 
 import json
-import re
 import time
 from pathlib import Path
 
@@ -20,7 +19,6 @@ from harness.browser import (
     ROOT,
     answer_by_keyboard_alone,
     axe_faults,
-    jupyterlab_server,
     move_each_slider,
     record_websocket_frames_sent,
     upload_an_ultra_and_a_file_too_big,
@@ -134,24 +132,6 @@ def test_each_lesson_presents_as_slides_with_live_explorers(page, app, lesson):
             assert box["y"] >= 0 and box["y"] + box["height"] <= 720, f"an explorer runs off slide {slide}"
             move_each_slider(page, explorer, unchanged=THE_SLIDE)
         assert axe_faults(page, PRESENT) == []
-
-
-def test_binders_app_link_opens_lesson_00_through_the_jupyter_server(page, binder_env, tmp_path):
-    """The README's Binder link to the app, served as Binder serves it: the fresh environment built from
-    requirements.txt, the repository's `start` script, Voila as an extension of the Jupyter server."""
-    readme = (ROOT / "README.md").read_text()
-    link = re.search(r"https://mybinder\.org/v2/gh/\S+?\?urlpath=(voila/render/[^`\s]+)", readme)
-    assert link, "the README gives a Binder link that opens the app"
-    with jupyterlab_server(tmp_path, python=binder_env,
-                           extra_env={"UPPERBACK_DATA_DIR": str(tmp_path / "data")}) as (base, token):
-        page.set_viewport_size({"width": 1280, "height": 720})
-        page.goto(f"{base}/{link[1]}?token={token}")
-        page.wait_for_selector("#rendered_cells", state="visible", timeout=90_000)
-        assert "from upperback" not in page.locator("#rendered_cells").inner_text()
-        explorer = page.locator(".upperback-explorer").first
-        explorer.scroll_into_view_if_needed()
-        move_each_slider(page, explorer, unchanged="() => location.href")
-        page.screenshot(path=SHOTS / "binder-app-00_start_here.png")
 
 
 def test_the_speaker_view_shows_the_notes_of_the_slide(page, app):

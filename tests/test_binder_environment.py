@@ -13,10 +13,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from harness.browser import ROOT, jupyterlab_server, move_each_slider
 from upperback.models.course.lessons import LESSONS
 
-ROOT = Path(__file__).resolve().parents[1]
-TEST_ONLY = {"pytest", "nbval", "playwright", "ruff", "nbclient", "scipy"}
+SHOTS = ROOT / "test-artifacts" / "app"
+TEST_ONLY = {"pytest", "pytest-xdist", "nbval", "playwright", "ruff", "nbclient", "scipy"}
 
 
 def requirement_names() -> set[str]:
@@ -105,3 +108,23 @@ def test_a_workshop_laptop_installs_from_the_wheelhouse_with_no_index(binder_env
     wheelhouse = binder_env.parents[2] / "wheelhouse"
     names = {path.name.split("-")[0].lower() for path in wheelhouse.iterdir()}
     assert {"jupyterlab", "ipywidgets", "matplotlib", "setuptools"} <= names
+
+
+@pytest.mark.browser
+def test_binders_app_link_opens_lesson_00_through_the_jupyter_server(page, binder_env, tmp_path):
+    """The README's Binder link to the app, served as Binder serves it: the fresh environment built from
+    requirements.txt, the repository's `start` script, Voila as an extension of the Jupyter server."""
+    readme = (ROOT / "README.md").read_text()
+    link = re.search(r"https://mybinder\.org/v2/gh/\S+?\?urlpath=(voila/render/[^`\s]+)", readme)
+    assert link, "the README gives a Binder link that opens the app"
+    with jupyterlab_server(tmp_path, python=binder_env,
+                           extra_env={"UPPERBACK_DATA_DIR": str(tmp_path / "data")}) as (base, token):
+        page.set_viewport_size({"width": 1280, "height": 720})
+        page.goto(f"{base}/{link[1]}?token={token}")
+        page.wait_for_selector("#rendered_cells", state="visible", timeout=90_000)
+        assert "from upperback" not in page.locator("#rendered_cells").inner_text()
+        explorer = page.locator(".upperback-explorer").first
+        explorer.scroll_into_view_if_needed()
+        move_each_slider(page, explorer, unchanged="() => location.href")
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SHOTS / "binder-app-00_start_here.png")
