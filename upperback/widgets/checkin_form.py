@@ -36,7 +36,7 @@ CELL = ' style="padding:0.2em 0.7em;text-align:left;vertical-align:top"'
 
 
 def _checkboxes(choices: dict) -> dict[str, widgets.Checkbox]:
-    return {key: widgets.Checkbox(value=False, description=label, indent=False,
+    return {key: widgets.Checkbox(value=False, description=label, indent=False, tooltip=label,
                                   layout=widgets.Layout(width="max-content", margin="0 1.5em 0 0"))
             for key, label in choices.items()}
 
@@ -53,13 +53,18 @@ class CheckInForm(widgets.VBox):
         self.run_log = log or CheckInLog()
         self.experiments = experiments or ExperimentStore(self.run_log.folder)
         self.on_saved = on_saved
-        self.run_date = widgets.DatePicker(value=date.today(), description="Date of the run", style=WIDE)
-        self.minutes = widgets.Text(description="Minutes", placeholder="e.g. 35", style=WIDE)
-        self.km = widgets.Text(description="Kilometres", placeholder="e.g. 6.5 (optional)", style=WIDE)
+        # every label gets words to show on hover: without a tooltip, ipywidgets writes "null" there
+        self.run_date = widgets.DatePicker(value=date.today(), description="Date of the run", style=WIDE,
+                                           tooltip="The day you ran")
+        self.minutes = widgets.Text(description="Minutes", placeholder="e.g. 35", style=WIDE,
+                                    tooltip="How long you ran, in minutes")
+        self.km = widgets.Text(description="Kilometres", placeholder="e.g. 6.5 (optional)", style=WIDE,
+                               tooltip="How far you ran, in kilometres (you may leave it empty)")
         self.ache = slider("Ache, 0 none to 10 worst", 0, 10, 1, 0, "How much it ached during or after the run")
         self.regions = _checkboxes(REGIONS)
         self.started = widgets.Dropdown(options=[(label, key) for key, label in STARTED.items()], value=None,
-                                        description="When it started", style=WIDE)
+                                        description="When it started", style=WIDE,
+                                        tooltip="When the ache came on during the run")
         self.noticed = _checkboxes(NOTICED)
         self.changed = _checkboxes(CHANGES)
         self.helped = Choices([(label, key) for key, label in HELPED.items()], legend="Did it help?")
@@ -67,6 +72,7 @@ class CheckInForm(widgets.VBox):
                                legend="Did any of lesson 00's warning signs come with this run? (Pick the first "
                                "that fits.)")
         self.note = widgets.Textarea(description="Note", placeholder="anything else worth remembering",
+                                     tooltip="Anything else worth remembering about this run",
                                      style=WIDE, layout=widgets.Layout(width="40em", height="4em"))
         self.save_button = widgets.Button(description="Save this check-in", button_style="primary", icon="save",
                                           layout=widgets.Layout(width="max-content"))

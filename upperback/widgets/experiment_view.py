@@ -68,6 +68,7 @@ class ExperimentView(StaticFallback, widgets.VBox):
         self.run_log = log or CheckInLog(self.store.folder)
         self.answers = AnswerStore(self.store.folder)
         self.change = widgets.Dropdown(options=[(label, key) for key, label in CHANGES.items()], value=None,
+                                       tooltip="The one change your experiment tests",
                                        description="The change to test", style={"description_width": "initial"},
                                        layout=widgets.Layout(width="max-content"))
         self.pairs = slider("Pairs of runs", PAIRS_FEWEST, PAIRS_MOST, 1, PAIRS_DEFAULT,

@@ -49,11 +49,13 @@ class RunImporter(StaticFallback, widgets.VBox):
         self.upload.on_file(self.import_bytes)
         self.sample = widgets.Dropdown(options=[(run_name(name), name) for name in SAMPLE_FILES],
                                        value=SAMPLE_FILES[0], description="Or a sample run",
+                                       tooltip="Real recordings shared by their authors, for runners without a watch",
                                        style={"description_width": "initial"}, layout={"width": "max-content"})
         self.use_sample = widgets.Button(description="Use this sample", icon="play",
                                          tooltip="Import the chosen sample run", layout={"width": "max-content"})
         self.use_sample.on_click(self.import_sample)
         self.runs = widgets.Dropdown(description="Your runs", style={"description_width": "initial"},
+                                     tooltip="Your imported runs, newest first",
                                      layout={"width": "36em"})
         self.runs.observe(self._show_chosen, names="value")
         self.delete_button = widgets.Button(description="Delete this run", icon="trash", button_style="warning",
