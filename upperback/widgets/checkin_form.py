@@ -172,8 +172,8 @@ class LogReview(widgets.VBox):
         self.summary = widgets.HTML()
         self.table = widgets.HTML()
         self.download = Download(description="Download your log as a CSV file",
-                                 hint="to keep a copy: a spreadsheet opens it, and the button beside brings it "
-                                      "back here.")
+                                 hint="to keep a copy: a spreadsheet opens it, and “Add runs from a CSV export” "
+                                      "brings it back.")
         self.upload = Upload(description="Add runs from a CSV export", accept=".csv,.CSV",
                              tooltip="A CSV file downloaded from this log", max_bytes=MAX_CSV_BYTES,
                              too_big=f"{{name}}: this file is {{megabytes}} MB; a log export is at most "

@@ -50,7 +50,8 @@ class RunImporter(StaticFallback, widgets.VBox):
         self.sample = widgets.Dropdown(options=[(run_name(name), name) for name in SAMPLE_FILES],
                                        value=SAMPLE_FILES[0], description="Or a sample run",
                                        tooltip="Real recordings shared by their authors, for runners without a watch",
-                                       style={"description_width": "initial"}, layout={"width": "max-content"})
+                                       style={"description_width": "initial"},
+                                       layout={"width": "max-content", "max_width": "100%"})
         self.use_sample = widgets.Button(description="Use this sample", icon="play",
                                          tooltip="Import the chosen sample run", layout={"width": "max-content"})
         self.use_sample.on_click(self.import_sample)
@@ -71,7 +72,7 @@ class RunImporter(StaticFallback, widgets.VBox):
         self.summary = widgets.HTML()
         self.chart = Picture()
         super().__init__([widgets.HTML(privacy_html(self.store.folder)), self.upload,
-                          widgets.HBox([self.sample, self.use_sample]), self.message,
+                          widgets.HBox([self.sample, self.use_sample], layout={"flex_flow": "row wrap"}), self.message,
                           widgets.HBox([self.runs, self.delete_button, self.undo_button],
                                        layout={"flex_flow": "row wrap"}), self.summary, self.chart])
         self.add_class("upperback-runs")
