@@ -154,7 +154,7 @@ def fill_in_a_check_in(page, form, name):
     form.get_by_role("radio", name="No, none of these").check()
     form.get_by_role("textbox", name="Note").fill(f"<b>not bold</b> after the browser test of {name}")
     form.get_by_role("button", name="Save this check-in").click()
-    form.get_by_text("Saved.").wait_for()
+    form.get_by_text("Saved to your log").wait_for()
     review = page.locator(".upperback-review")
     review.get_by_text(f"<b>not bold</b> after the browser test of {name}").wait_for()  # as typed, not markup
     assert review.locator("b", has_text="not bold").count() == 0

@@ -193,6 +193,19 @@ def test_every_part_of_lesson_05_follows_the_runs_imported_after_it_was_shown(tm
     assert pendulum.controls["cadence"].value == 166 and "1 run has a check-in" in over_the_weeks.children[0].value
 
 
+def test_lesson_06s_check_in_is_filled_in_only_from_a_run_of_today(tmp_path, monkeypatch):
+    from datetime import date
+
+    from upperback.lessons import your_runs
+    from upperback.widgets.run_import import RunImporter
+
+    monkeypatch.setenv("UPPERBACK_DATA_DIR", str(tmp_path))
+    RunImporter().import_sample()  # a run of 2015
+    shown = your_runs.check_in_after_latest_run(only_from=date.today())
+    assert shown.form.minutes.value == "" and shown.form.run_date.value == date.today()
+    assert f"No run imported on {date.today():%d %B %Y} or later" in shown.children[0].value
+
+
 def test_a_cell_run_again_takes_over_from_its_old_widget_which_is_no_longer_refreshed(tmp_path, monkeypatch):
     from upperback.lessons import your_runs
     from upperback.storage.runs import RUNS_CHANGED

@@ -110,9 +110,11 @@ class _CheckInFilledFromYourRun(_FollowsYourRuns):
         run, form = latest_run(), self.view.form
         start = run.summary.get("start_utc") if run else None
         if run is None or (self.only_from and not (start and date.fromisoformat(start[:10]) >= self.only_from)):
-            when = f" from {self.only_from:%d %B %Y} or later" if self.only_from else ""
-            self.note.value = note_html(f"No imported run{when} to fill in from: type the date, minutes and "
-                                        "kilometres yourself, or import a run in lesson 05 and they are filled in.")
+            self.note.value = note_html(
+                "No imported run to fill in from: type the date, minutes and kilometres yourself, or import a run "
+                "above and they are filled in from it." if self.only_from is None else
+                f"No run imported on {self.only_from:%d %B %Y} or later to fill in from: type the date, minutes and "
+                "kilometres yourself (a run imported in lesson 05 fills them in when you open this lesson again).")
             return
         figures = run.summary
         if start:
