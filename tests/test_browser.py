@@ -192,3 +192,20 @@ def test_lesson_05_imports_a_16_hour_gpx_and_refuses_a_60_mb_file_before_sending
     runs = page.locator(".upperback-runs")
     runs.scroll_into_view_if_needed()
     upload_an_ultra_and_a_file_too_big(page, runs, tmp_path, sent, SHOTS)
+
+
+def test_the_logs_csv_downloads_from_jupyterlab_too(page, lab):
+    """The same download link as in the app saves the file from JupyterLab's output area: no file browser, no
+    right-click, no file beside the notebook."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_and_run(page, lab, "04_your_plan.ipynb")
+    fill_in_a_check_in(page, page.locator(".upperback-checkin").first, "the CSV download")
+    link = page.locator(".upperback-review").get_by_role("link", name="Download your log as a CSV file")
+    link.scroll_into_view_if_needed()
+    with page.expect_download() as saving:
+        link.click()
+    saved = saving.value
+    assert saved.suggested_filename.startswith("run_log_") and saved.suggested_filename.endswith(".csv")
+    text = Path(saved.path()).read_text()
+    assert text.startswith("run_date,") and "<b>not bold</b> after the browser test of the CSV download" in text
+    assert not any((ROOT / "notebooks").glob("run_log_*.csv")), "the download wrote a file beside the lesson"
