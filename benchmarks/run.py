@@ -89,7 +89,7 @@ def time_log_review(runs: int) -> float:
                 "helped": "a_little" if changed else "no_change", "note": "felt fine", "entry_id": f"b{number}",
             }) + "\n")
     started = time.perf_counter()
-    LogReview(CheckInLog(folder), folder)
+    LogReview(CheckInLog(folder))
     return time.perf_counter() - started
 
 

@@ -10,7 +10,9 @@ Screenshots go to test-artifacts/app/.
 from __future__ import annotations
 
 import json
+import re
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -23,7 +25,16 @@ from harness.browser import (
     record_websocket_frames_sent,
     upload_an_ultra_and_a_file_too_big,
 )
+from upperback.lessons.your_plan import EXAMPLE_RUNNER
 from upperback.models.course.lessons import BY_KEY, LESSONS
+from upperback.models.records.checkin_csv import to_csv
+from upperback.models.records.checkin_log import validate_check_in
+from upperback.models.records.experiment import make_schedule
+from upperback.pages.printables import schedule_page
+from upperback.storage.answers import AnswerStore
+from upperback.storage.checkins import CheckInLog
+from upperback.storage.experiments import ExperimentStore
+from upperback.widgets.plan_view import PlanView
 
 SHOTS = ROOT / "test-artifacts" / "app"
 THE_SLIDE = "() => location.hash"
@@ -204,3 +215,108 @@ def test_an_experiment_is_planned_and_checked_in_with_the_keyboard_alone(page, a
     view.screenshot(path=SHOTS / "06_your_experiment-started.png")
     assert axe_faults(page, "#rendered_cells") == []
     (data / "experiments.jsonl").unlink()  # the other tests of this app see no experiment going
+
+
+NOT_THE_COURSE = {".git", ".venv", "node_modules", "test-artifacts", "__pycache__", ".pytest_cache", ".ruff_cache"}
+
+
+def the_course_folder() -> dict[str, int]:
+    """Every file of the repository (but tools' and tests' own folders) with its modification time."""
+    found = {}
+    for path in ROOT.rglob("*"):
+        parts = set(path.relative_to(ROOT).parts)
+        if path.is_file() and not parts & NOT_THE_COURSE and not any(p.startswith(".venv") for p in parts):
+            found[str(path.relative_to(ROOT))] = path.stat().st_mtime_ns
+    return found
+
+
+def download(page, link) -> tuple[str, bytes]:
+    """Click a download link as a learner does; the file's name and its bytes as the browser saved them."""
+    with page.expect_download() as saving:
+        link.click()
+    saved = saving.value
+    return saved.suggested_filename, Path(saved.path()).read_bytes()
+
+
+def checked_in(day: str, entry_id: str) -> object:
+    return validate_check_in({"run_date": day, "minutes": "30", "ache": 2, "regions": ["between_blades"],
+                              "started": "tired", "helped": "no_change", "warning": "none", "entry_id": entry_id})
+
+
+def test_the_plan_the_schedule_and_the_log_download_and_the_log_comes_back_by_upload(page, app, tmp_path):
+    """The code-free app has no file browser: the printable plan, lesson 06's printable schedule and the
+    log's CSV are saved by the browser itself, with the content on screen, and a CSV export goes back by the
+    upload button. Nothing is written into the course's folder (in a class, the pulled repository)."""
+    base, data = app
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    AnswerStore(data).save("posture", EXAMPLE_RUNNER["posture"])  # a plan to print
+    log = CheckInLog(data)
+    log.append(checked_in("2026-11-20", "app-download-1"))
+    course = the_course_folder()
+
+    open_lesson(page, base, BY_KEY["your_plan"])
+    plan = page.get_by_role("link", name="Download your printable plan")
+    plan.scroll_into_view_if_needed()
+    page.screenshot(path=SHOTS / "04_your_plan-download.png")
+    name, content = download(page, plan)
+    assert name == "my_upperback_plan.html" and content == PlanView(AnswerStore(data)).printable.content
+
+    review = page.locator(".upperback-review")
+    csv_link = review.get_by_role("link", name="Download your log as a CSV file")
+    name, content = download(page, csv_link)
+    assert re.fullmatch(r"run_log_\d{4}-\d{2}-\d{2}\.csv", name) and content.decode() == log.csv_export()[1]
+    elsewhere = tmp_path / "from-another-computer.csv"
+    elsewhere.write_text(to_csv([checked_in("2026-11-22", "app-download-2")]))
+    chooser = review.locator("input[type=file]")
+    assert chooser.evaluate("input => input.labels[0].textContent") == "Add runs from a CSV export"
+    chooser.set_input_files(elsewhere)
+    review.get_by_text("Added 1 run from from-another-computer.csv to your log.").wait_for()
+    assert "app-download-2" in {entry.entry_id for entry in log.read().entries}
+    chooser.set_input_files(elsewhere)
+    review.get_by_text("Every run in from-another-computer.csv is already in your log").wait_for()
+    review.scroll_into_view_if_needed()
+    page.screenshot(path=SHOTS / "04_your_plan-log-download-and-upload.png")
+    assert axe_faults(page, "#rendered_cells") == []
+
+    experiments = ExperimentStore(data)
+    experiment = experiments.start("shake_out", make_schedule(6), date.today())
+    try:
+        open_lesson(page, base, BY_KEY["your_experiment"])
+        link = page.get_by_role("link", name="Download your printable schedule")
+        name, content = download(page, link)
+        assert name == "my_experiment_schedule.html"
+        assert content.decode() == schedule_page(experiment.schedule, "shook out arms and shoulders",
+                                                 experiment.started_on)
+    finally:
+        experiments.path.unlink()  # the other tests of this app see no experiment going
+    assert the_course_folder() == course, "a file was written or changed in the course's folder"
+
+
+def test_lesson_05_in_the_app_follows_the_sample_run_without_a_reload(page, app):
+    """In the app no cell can be run again: after "Use this sample", the pendulum's cadence readout and the
+    "Log this run" fields change on the page itself."""
+    base, _ = app
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    open_lesson(page, base, BY_KEY["your_runs"])
+    cadence = page.locator(".upperback-explorer").first.get_by_role("slider", name="Cadence (steps/min)")
+    form = page.locator(".upperback-checkin")
+    before = cadence.get_attribute("aria-valuetext")
+    runs = page.locator(".upperback-runs")
+    runs.get_by_role("combobox", name="Or a sample run").select_option("A 2015 run, Garmin Fenix 2 (FIT file)")
+    runs.get_by_role("button", name="Use this sample").click()
+    runs.get_by_text("15 August 2015, 14:45 UTC").first.wait_for()
+    try:
+        page.wait_for_function("slider => slider.value === '166'", arg=cadence.element_handle())
+        assert cadence.get_attribute("aria-valuetext") != before
+        page.get_by_text("Your cadence, from A 2015 run, Garmin Fenix 2 (FIT file): 166 steps a minute").first.wait_for()
+        page.wait_for_function("input => input.value === '47'",
+                               arg=form.get_by_role("textbox", name="Minutes").element_handle())
+        assert form.get_by_role("textbox", name="Kilometres").input_value() == "9.0"
+        page.get_by_text("Filled in from your newest imported run: A 2015 run").wait_for()
+        cadence.scroll_into_view_if_needed()
+        page.screenshot(path=SHOTS / "05_your_runs-follows-the-sample.png")
+        assert page.get_by_text("run this cell again").count() == 0
+    finally:
+        runs.get_by_role("button", name="Delete this run").click()  # the other tests' latest run stays theirs
+    runs.get_by_role("button", name="Undo the delete").wait_for()
+    page.wait_for_function("slider => slider.value === '170'", arg=cadence.element_handle())

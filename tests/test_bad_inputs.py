@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from upperback.models.records.checkin_csv import from_csv, to_csv
+from upperback.models.records.checkin_csv import MAX_CSV_BYTES, from_csv, to_csv
 from upperback.models.records.checkin_log import InvalidCheckIn, validate_check_in
 from upperback.storage.answers import AnswerStore
 from upperback.storage.checkins import CheckInLog
@@ -121,7 +121,7 @@ def test_a_bad_line_in_the_log_is_named_and_kept_and_the_others_are_read(tmp_pat
     assert [entry.note for entry in read.entries] == ["before", "after"]
     assert len(read.problems) == 1 and "line 2" in read.problems[0] and words in read.problems[0]
     assert len(read.problems[0]) < 600  # a glimpse of the line, not all of it
-    LogReview(log, tmp_path)  # the review (chart, summary, table) copes with it
+    LogReview(log)  # the review (chart, summary, table) copes with it
     log.append(validate_check_in(good(note="later", entry_id="a3")))
     assert log.path.read_bytes().startswith(content), "the bad line stays in the file, as it was"
     assert [entry.note for entry in log.read().entries] == ["before", "after", "later"]
@@ -133,8 +133,8 @@ def test_an_entry_from_a_time_zone_ahead_or_a_wrong_clock_is_still_read_and_expo
     ahead = (date.today() + timedelta(days=days_ahead)).isoformat()
     log.path.write_bytes(_line(run_date=ahead, note="from Auckland") + b"\n")
     assert [entry.run_date for entry in log.read().entries] == [ahead]
-    exported = log.export_csv(tmp_path)
-    assert ahead in exported.read_text()
+    _name, exported = log.csv_export()
+    assert ahead in exported
 
 
 def test_fields_written_by_a_newer_version_are_kept_through_read_export_and_import(tmp_path):
@@ -263,8 +263,8 @@ def test_an_unreadable_data_folder_gives_words_and_saves_nothing_over_it(tmp_pat
         picker.value = picker.options[0][1]
     form.submit()
     assert "Permission denied" in form.feedback.value and "not saved" in form.feedback.value
-    view = PlanView(AnswerStore(tmp_path / "locked"), print_folder=tmp_path)
-    assert "Permission denied" in view.text.value
+    view = PlanView(AnswerStore(tmp_path / "locked"))
+    assert "Permission denied" in view.text.value and view.printable.content == b""  # no plan to download
 
 
 def test_a_broken_emoji_in_a_note_gives_words_and_keeps_the_form(tmp_path):
@@ -277,9 +277,12 @@ def test_a_broken_emoji_in_a_note_gives_words_and_keeps_the_form(tmp_path):
 
 
 def test_an_upload_that_is_not_text_or_far_too_big_gives_words(tmp_path):
-    review = LogReview(CheckInLog(tmp_path), tmp_path)
-    review._on_upload({"new": [{"name": "photo.csv", "content": b"\xff\xd8\xff\xe0 jpeg"}]})
-    assert "is not a text CSV file" in review.message.value
+    review = LogReview(CheckInLog(tmp_path))
+    review.upload.send = lambda content: None  # no browser here
+    # the message the browser sends (web/upload.js): the file's name and size, the file as a binary buffer
+    review.upload._received(review.upload, {"file": "photo.csv", "size": 9}, [memoryview(b"\xff\xd8\xff\xe0 jpeg")])
+    assert "photo.csv is not a text CSV file" in review.message.value
+    assert review.upload.max_bytes == MAX_CSV_BYTES and "{name}" in review.upload.too_big  # refused in the page
     header = to_csv([]).strip()
     review.import_text(header + "\n" + "2026-11-21,40,,3,between_blades,tired,,,no_change,\"" + "x" * 300_000 + "\",i,\n")
     assert "cannot be read" in review.message.value or "longer than" in review.message.value
@@ -287,20 +290,25 @@ def test_an_upload_that_is_not_text_or_far_too_big_gives_words(tmp_path):
 
 
 def test_an_unexpected_failure_inside_a_button_is_said_in_words(tmp_path, monkeypatch):
-    review = LogReview(CheckInLog(tmp_path), tmp_path)
+    review = LogReview(CheckInLog(tmp_path))
     monkeypatch.setattr("upperback.widgets.checkin_form.ache_chart_png",
                         lambda entries: (_ for _ in ()).throw(OverflowError("date value out of range")))
     review.refresh()
     assert "That did not work (date value out of range)" in review.summary.value
-    monkeypatch.setattr(CheckInLog, "export_csv", lambda self, folder: 1 / 0)
-    assert review.export() is None and "division by zero" in review.message.value
+    monkeypatch.setattr(CheckInLog, "import_csv", lambda self, text: 1 / 0)
+    assert review.import_text("date\n") is None and "division by zero" in review.message.value
 
 
-def test_an_export_to_a_folder_that_cannot_be_written_gives_words(tmp_path):
-    blocker = tmp_path / "file"
-    blocker.write_text("")
-    review = LogReview(CheckInLog(tmp_path), blocker)
-    assert review.export() is None and "Could not write the export" in review.message.value
+def test_the_log_download_writes_nothing_to_disk_and_a_failing_export_gives_words(tmp_path, monkeypatch):
+    log = CheckInLog(tmp_path / "data")
+    log.append(validate_check_in(good(entry_id="d1")))
+    monkeypatch.chdir(tmp_path)  # where the old export wrote its file: beside the notebook
+    before = sorted(tmp_path.rglob("*"))
+    review = LogReview(log)
+    assert review.download.content.decode().startswith("run_date,") and sorted(tmp_path.rglob("*")) == before
+    monkeypatch.setattr(CheckInLog, "csv_export", lambda self, entries=None: 1 / 0)
+    review.refresh()
+    assert "division by zero" in review.summary.value and "Traceback" not in review.summary.value
 
 
 # --- Private by default, and tidy ------------------------------------------------------------------------
@@ -315,8 +323,6 @@ def test_the_data_folder_and_files_are_private_even_if_they_were_not(tmp_path):
     assert folder.stat().st_mode & 0o777 == 0o700
     for name in ("run_log.jsonl", "answers.json"):
         assert (folder / name).stat().st_mode & 0o777 == 0o600, name
-    exported = CheckInLog(folder).export_csv(tmp_path)
-    assert exported.stat().st_mode & 0o777 == 0o600
 
 
 def test_temporary_files_left_by_interrupted_saves_are_cleared_on_the_next_save(tmp_path):

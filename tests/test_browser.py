@@ -154,7 +154,7 @@ def fill_in_a_check_in(page, form, name):
     form.get_by_role("radio", name="No, none of these").check()
     form.get_by_role("textbox", name="Note").fill(f"<b>not bold</b> after the browser test of {name}")
     form.get_by_role("button", name="Save this check-in").click()
-    form.get_by_text("Saved.").wait_for()
+    form.get_by_text("Saved to your log").wait_for()
     review = page.locator(".upperback-review")
     review.get_by_text(f"<b>not bold</b> after the browser test of {name}").wait_for()  # as typed, not markup
     assert review.locator("b", has_text="not bold").count() == 0
@@ -163,28 +163,24 @@ def fill_in_a_check_in(page, form, name):
 
 
 def test_a_sample_run_sets_the_cadence_of_lesson_05s_explorers(page, lab):
-    """The learner's path in the real JupyterLab: pick a sample run, run the pendulum cell again, and the
-    explorer starts at that run's cadence."""
+    """The learner's path in the real JupyterLab: pick a sample run, and the pendulum explorer below moves to
+    that run's cadence at once, with no cell run again."""
     page.set_viewport_size({"width": 1280, "height": 720})
     open_and_run(page, lab, "05_your_runs.ipynb")
     runs = page.locator(".upperback-runs")
     runs.scroll_into_view_if_needed()
-    runs.get_by_role("combobox", name="Or a sample run").select_option("run_fenix2_2015.fit")
+    runs.get_by_role("combobox", name="Or a sample run").select_option("A 2015 run, Garmin Fenix 2 (FIT file)")
     runs.get_by_role("button", name="Use this sample").click()
-    runs.get_by_text("Imported run_fenix2_2015.fit").wait_for()
+    runs.get_by_text("Imported A 2015 run, Garmin Fenix 2 (FIT file), 15 August 2015, 14:45 UTC").wait_for()
     runs.get_by_text("cadence 166 steps a minute").wait_for()
     page.screenshot(path=SHOTS / "05_your_runs-imported-1280x720.png")
-    ran = page.evaluate("""() => {
-        const notebook = window.jupyterapp.shell.currentWidget.content;
-        notebook.activeCellIndex = notebook.widgets.findIndex(cell => cell.model.type === 'code'
-            && cell.model.sharedModel.getSource().includes('explore_pendulum'));
-        return window.jupyterapp.commands.execute('notebook:run-cell');
-    }""")
-    assert ran is not False
-    note = page.get_by_text("Your cadence, from run_fenix2_2015.fit: 166 steps a minute while moving.")
+    note = page.get_by_text("Your cadence, from A 2015 run, Garmin Fenix 2 (FIT file): 166 steps a minute while "
+                            "moving.").first
     note.wait_for()
     note.scroll_into_view_if_needed()
     page.screenshot(path=SHOTS / "05_your_runs-cadence-1280x720.png")
+    runs.get_by_role("button", name="Delete this run").click()  # the other tests' latest run stays theirs
+    runs.get_by_text("Changed your mind?").wait_for()
 
 
 def test_lesson_05_imports_a_16_hour_gpx_and_refuses_a_60_mb_file_before_sending_it(page, lab, tmp_path):
@@ -196,3 +192,20 @@ def test_lesson_05_imports_a_16_hour_gpx_and_refuses_a_60_mb_file_before_sending
     runs = page.locator(".upperback-runs")
     runs.scroll_into_view_if_needed()
     upload_an_ultra_and_a_file_too_big(page, runs, tmp_path, sent, SHOTS)
+
+
+def test_the_logs_csv_downloads_from_jupyterlab_too(page, lab):
+    """The same download link as in the app saves the file from JupyterLab's output area: no file browser, no
+    right-click, no file beside the notebook."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_and_run(page, lab, "04_your_plan.ipynb")
+    fill_in_a_check_in(page, page.locator(".upperback-checkin").first, "the CSV download")
+    link = page.locator(".upperback-review").get_by_role("link", name="Download your log as a CSV file")
+    link.scroll_into_view_if_needed()
+    with page.expect_download() as saving:
+        link.click()
+    saved = saving.value
+    assert saved.suggested_filename.startswith("run_log_") and saved.suggested_filename.endswith(".csv")
+    text = Path(saved.path()).read_text()
+    assert text.startswith("run_date,") and "<b>not bold</b> after the browser test of the CSV download" in text
+    assert not any((ROOT / "notebooks").glob("run_log_*.csv")), "the download wrote a file beside the lesson"

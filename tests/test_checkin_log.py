@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 from datetime import date
 
 import pytest
@@ -132,12 +133,13 @@ def test_csv_export_and_import_round_trip_without_duplicates(tmp_path):
     entries = [run(note='quote " and, comma'), run(run_date="2026-11-21", changed=[], helped="no_change")]
     for entry in entries:
         log.append(entry)
-    exported = log.export_csv(tmp_path)
-    parsed, problems = from_csv(exported.read_text())
+    name, exported = log.csv_export()
+    assert re.fullmatch(r"run_log_\d{4}-\d{2}-\d{2}\.csv", name)
+    parsed, problems = from_csv(exported)
     assert problems == [] and parsed == entries
     elsewhere = CheckInLog(tmp_path / "binder")
-    assert elsewhere.import_csv(exported.read_text()) == (2, [])
-    assert elsewhere.import_csv(exported.read_text()) == (0, [])  # importing twice adds nothing
+    assert elsewhere.import_csv(exported) == (2, [])
+    assert elsewhere.import_csv(exported) == (0, [])  # importing twice adds nothing
     assert elsewhere.read().entries == entries
 
 
@@ -161,7 +163,7 @@ def test_what_a_runner_types_is_shown_as_text_never_as_markup(tmp_path):
 
 def test_the_review_updates_when_a_check_in_is_saved(tmp_path):
     log = CheckInLog(tmp_path)
-    review = LogReview(log, export_folder=tmp_path)
+    review = LogReview(log)
     form = CheckInForm(log, on_saved=review.refresh)
     form.minutes.value, form.ache.value, form.started.value = "25", 2, "tired"
     form.regions["around_ribs"].value = True

@@ -101,3 +101,29 @@ def test_a_move_from_the_browser_is_answered_once_its_picture_is_drawn(control, 
     with pytest.raises(ZeroDivisionError):
         control.set_state({"value": 100} if "value" in control.keys else {"index": 0})
     assert happened[-1] == {"moved": True}, "answered even when drawing failed: the browser never waits for ever"
+
+
+def test_no_label_of_the_forms_says_null_on_hover(tmp_path):
+    """ipywidgets writes a labelled widget's tooltip into its label's title: with none, the word "null"."""
+    from ipywidgets.widgets.widget_description import DescriptionWidget
+
+    from upperback.storage.answers import AnswerStore
+    from upperback.storage.checkins import CheckInLog
+    from upperback.storage.experiments import ExperimentStore
+    from upperback.storage.runs import RunStore
+    from upperback.widgets.checkin_form import CheckInAndReview
+    from upperback.widgets.experiment_view import ExperimentView
+    from upperback.widgets.plan_view import PlanView
+    from upperback.widgets.run_import import RunImporter
+
+    def labelled(widget):
+        if isinstance(widget, DescriptionWidget) and widget.description:
+            yield widget
+        for child in getattr(widget, "children", ()):
+            yield from labelled(child)
+
+    views = [CheckInAndReview(CheckInLog(tmp_path)), RunImporter(RunStore(tmp_path / "runs")),
+             ExperimentView(ExperimentStore(tmp_path), CheckInLog(tmp_path)), PlanView(AnswerStore(tmp_path))]
+    found = [widget for view in views for widget in labelled(view)]
+    assert len(found) > 15
+    assert [widget.description for widget in found if not widget.tooltip] == []

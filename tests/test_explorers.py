@@ -148,7 +148,7 @@ def test_an_imported_run_sets_the_cadence_of_the_arm_and_breathing_explorers(tmp
     importer = RunImporter()
     importer.sample.value = "run_fenix2_2015.fit"
     importer.use_sample.click()
-    assert "Imported run_fenix2_2015.fit" in importer.message.value
+    assert "Imported A 2015 run, Garmin Fenix 2 (FIT file), 15 August 2015, 14:45 UTC" in importer.message.value
     assert "cadence 166 steps a minute" in importer.summary.value
     pendulum = your_runs.explore_pendulum()
     assert pendulum.controls["cadence"].value == 166 and "<b>1.38</b>" in pendulum.picture.caption
@@ -159,6 +159,72 @@ def test_an_imported_run_sets_the_cadence_of_the_arm_and_breathing_explorers(tmp
     assert (str(check_in.run_date.value), check_in.minutes.value, check_in.km.value) == ("2015-08-15", "47", "9.0")
     importer.delete_button.click()
     assert "No run imported yet" in importer.summary.value and your_runs.latest_run() is None
+
+
+def test_every_part_of_lesson_05_follows_the_runs_imported_after_it_was_shown(tmp_path, monkeypatch):
+    """As in the app, where no cell can be run again: the explorers, the check-in and the chart over the weeks
+    are shown first, then a run is imported, deleted and brought back; each part follows at once."""
+    from upperback.lessons import your_runs
+
+    monkeypatch.setenv("UPPERBACK_DATA_DIR", str(tmp_path))
+    importer, pendulum, pacer = your_runs.import_runs(), your_runs.explore_pendulum(), your_runs.explore_pacer()
+    log_this_run, over_the_weeks = your_runs.check_in_after_latest_run(), your_runs.ache_and_runs()
+    assert pendulum.controls["cadence"].value == 170 and "no run is imported yet" in pendulum.children[0].value
+    assert log_this_run.form.minutes.value == "" and "0 runs have a check-in" in over_the_weeks.children[0].value
+    before = bytes(pendulum.picture.png)
+
+    importer.sample.value = "run_fenix2_2015.fit"
+    importer.use_sample.click()
+    assert pendulum.controls["cadence"].value == pacer.controls["cadence"].value == 166
+    assert "Your cadence, from A 2015 run" in pendulum.children[0].value and bytes(pendulum.picture.png) != before
+    assert "3:3 gives 28 breaths a minute" in pacer.children[0].value
+    form = log_this_run.form
+    assert (str(form.run_date.value), form.minutes.value, form.km.value) == ("2015-08-15", "47", "9.0")
+    assert "Filled in from your newest imported run: A 2015 run" in log_this_run.children[0].value
+
+    form.started.value, form.helped.value, form.warning.value = "no_ache", "no_change", "none"
+    assert form.save()
+    assert "1 run has a check-in on the same day" in over_the_weeks.children[0].value
+
+    importer.delete_button.click()
+    assert pendulum.controls["cadence"].value == 170 and "no run is imported yet" in pendulum.children[0].value
+    assert "0 runs have a check-in" in over_the_weeks.children[0].value
+    importer.undo_button.click()
+    assert pendulum.controls["cadence"].value == 166 and "1 run has a check-in" in over_the_weeks.children[0].value
+
+
+def test_lesson_06s_check_in_is_filled_in_only_from_a_run_of_today(tmp_path, monkeypatch):
+    from datetime import date
+
+    from upperback.lessons import your_runs
+    from upperback.widgets.run_import import RunImporter
+
+    monkeypatch.setenv("UPPERBACK_DATA_DIR", str(tmp_path))
+    RunImporter().import_sample()  # a run of 2015
+    shown = your_runs.check_in_after_latest_run(only_from=date.today())
+    assert shown.form.minutes.value == "" and shown.form.run_date.value == date.today()
+    assert f"No run imported on {date.today():%d %B %Y} or later" in shown.children[0].value
+
+
+def test_a_cell_run_again_takes_over_from_its_old_widget_which_is_no_longer_refreshed(tmp_path, monkeypatch):
+    from upperback.lessons import your_runs
+    from upperback.storage.runs import RUNS_CHANGED
+    from upperback.widgets.run_import import RunImporter
+
+    monkeypatch.setenv("UPPERBACK_DATA_DIR", str(tmp_path))
+    old, new = your_runs.explore_pendulum(), your_runs.explore_pendulum()
+    assert RUNS_CHANGED.roles().count("lesson 05's arm pendulum") == 1
+    RunImporter().import_sample()
+    assert new.controls["cadence"].value == 166 and old.controls["cadence"].value == 170
+
+
+def test_no_learner_text_asks_to_run_a_cell_again():
+    """In the app no cell can be run: every part follows what changed by itself."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    for path in [*(root / "upperback").rglob("*.py"), *(root / "notebooks").glob("*.ipynb")]:
+        assert "run this cell again" not in path.read_text().lower(), path
 
 
 def test_a_bad_upload_says_why_and_imports_nothing(tmp_path):
@@ -174,6 +240,49 @@ def test_a_bad_upload_says_why_and_imports_nothing(tmp_path):
     assert "this is a biking activity, not a run" in importer.message.value
     assert RunStore(tmp_path / "runs").read().runs == []
     assert answers == [{"received": "ride.tcx"}]  # the browser stops saying "Sending…"
+
+
+def test_the_importer_names_runs_in_words_and_says_when_a_run_is_already_there(tmp_path):
+    import re
+
+    from upperback.storage.runs import RunStore
+    from upperback.widgets.run_import import RunImporter
+
+    importer = RunImporter(RunStore(tmp_path / "runs"))
+    samples = [label for label, _file in importer.sample.options]
+    assert "A 2015 run, Garmin Fenix 2 (FIT file)" in samples and not any(".fit" in s or "_" in s for s in samples)
+    for file in ("run_fenix2_2015.fit", "run_garminconnect_hr_cad_2019.gpx"):
+        importer.sample.value = file
+        importer.import_sample()
+    shown = " ".join([importer.message.value, importer.summary.value, importer.chart.alt,
+                      *(label for label, _id in importer.runs.options)])
+    assert "16 November 2019, 08:58 UTC" in shown
+    assert not re.search(r"\d{4}-\d{2}-\d{2}|run_\w+\.(fit|gpx|tcx)", shown), "file names or ISO times shown"
+    importer.import_sample()  # the same run again
+    assert "is already among your runs: nothing was added" in importer.message.value
+    assert "Imported 0" not in importer.message.value and len(importer.runs.options) == 2
+
+
+def test_a_deleted_run_can_be_brought_back_until_the_next_import(tmp_path):
+    from upperback.storage.runs import RunStore
+    from upperback.widgets.run_import import RunImporter
+
+    store = RunStore(tmp_path / "runs")
+    importer = RunImporter(store)
+    assert importer.undo_button.layout.display == "none"
+    stored = importer.import_sample()
+    kept = (store.folder / f"{stored.run_id}.json").read_bytes()
+    importer.delete_button.click()
+    assert store.read().runs == [] and "Changed your mind?" in importer.message.value
+    assert importer.undo_button.layout.display is None
+    importer.undo_button.click()
+    assert (store.folder / f"{stored.run_id}.json").read_bytes() == kept  # every figure back, as it was
+    assert importer.runs.value == stored.run_id and "Brought back A 2015 run" in importer.message.value
+    assert importer.undo_button.layout.display == "none"
+    importer.delete_button.click()
+    importer.import_sample()  # the next action: the undo is gone, and says so if pressed from an old view
+    importer.undo_delete()
+    assert importer.undo_button.layout.display == "none" and "no deleted run" in importer.message.value
 
 
 def test_going_back_to_settings_already_shown_draws_nothing():

@@ -155,7 +155,7 @@ def test_an_older_watch_file_sent_by_the_upload_button_is_imported_with_an_unkno
     data = fit(RUN)
     importer.upload._received(importer.upload, {"file": "forerunner70.fit", "size": len(data)}, [memoryview(data)])
     assert "Imported forerunner70.fit" in importer.message.value
-    assert ("an unknown start (the watch counted from when it was switched on): 66 minutes, 9.94 km, cadence 163 "
+    assert ("start time unknown (the watch counted from when it was switched on): 66 minutes, 9.94 km, cadence 163 "
             "steps a minute") in importer.summary.value
 
 

@@ -54,22 +54,28 @@ def test_the_cue_card_has_every_cue_of_every_lesson():
         assert (cue[0].upper() + cue[1:]).replace("'", "&#x27;") in html
 
 
-def test_the_plan_view_writes_the_printable_plan_beside_the_lesson(tmp_path):
+def test_the_plan_view_offers_the_printable_plan_as_a_download_and_writes_no_file(tmp_path, monkeypatch):
     store = AnswerStore(tmp_path / "data")
     for lesson, answers in EXAMPLE_RUNNER.items():
         store.save(lesson, answers)
-    view = PlanView(store, print_folder=tmp_path)
-    view.print_button.click()
-    written = (tmp_path / PRINTABLE_PLAN).read_text()
-    assert "your posture" in written and "Written:" in view.print_message.value
+    monkeypatch.chdir(tmp_path)  # the lesson's folder: in a class, the pulled repository
+    before = sorted(tmp_path.rglob("*"))
+    view = PlanView(store)
+    offered = view.printable
+    assert offered.filename == PRINTABLE_PLAN and offered.mime == "text/html"
+    assert offered.content.decode() == plan_page(view.plan) and "your posture" in offered.content.decode()
+    assert offered.description == "Download your printable plan" and "print it" in offered.hint
+    assert sorted(tmp_path.rglob("*")) == before, "nothing is written beside the lesson"
 
 
-def test_a_folder_that_cannot_be_written_gets_a_message_not_a_traceback(tmp_path):
-    blocker = tmp_path / "not-a-folder"
-    blocker.write_text("")
-    view = PlanView(AnswerStore(tmp_path / "data"), print_folder=blocker)
-    view.print_button.click()
-    assert "Could not write" in view.print_message.value and "Traceback" not in view.print_message.value
+def test_the_download_follows_the_plan_and_there_is_none_without_self_checks(tmp_path):
+    store = AnswerStore(tmp_path / "data")
+    view = PlanView(store)
+    assert view.printable.content == b""  # no self-check saved: no plan to print
+    for lesson, answers in ON_HOLD.items():
+        store.save(lesson, answers)
+    view.refresh_button.click()
+    assert "My plan is on hold" in view.printable.content.decode()  # a warning sign wins on paper too
 
 
 def _pages(pdf: bytes) -> int:

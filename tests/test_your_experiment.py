@@ -22,7 +22,7 @@ from upperback.widgets.experiment_view import ExperimentView
 
 @pytest.fixture
 def view(tmp_path):
-    return ExperimentView(ExperimentStore(tmp_path), CheckInLog(tmp_path), print_folder=tmp_path)
+    return ExperimentView(ExperimentStore(tmp_path), CheckInLog(tmp_path))
 
 
 def start(view, change="shake_out", pairs=6):
@@ -148,6 +148,19 @@ def test_the_printable_schedule_lists_every_run_and_the_warning_signs():
     html = schedule_page(schedule, "shook out arms and shoulders", date(2026, 12, 1))
     assert html.count("<tr><td>") == 12 and "shook out arms and shoulders" in html
     assert "Stop at once if a warning sign comes" in html and "<script" not in html
+
+
+def test_the_printable_schedule_is_offered_as_a_download_once_an_experiment_starts(tmp_path, view, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the lesson's folder: nothing may be written there
+    assert view.printable.content == b""  # no experiment, nothing to print
+    before = sorted(tmp_path.rglob("*"))
+    experiment = start(view)
+    offered = view.printable
+    assert offered.filename == "my_experiment_schedule.html" and offered.mime == "text/html"
+    assert offered.content.decode() == schedule_page(experiment.schedule, "shook out arms and shoulders",
+                                                     experiment.started_on)
+    assert offered.description == "Download your printable schedule" and "print it" in offered.hint
+    assert sorted(tmp_path.rglob("*")) == sorted([*before, tmp_path / "experiments.jsonl"])
 
 
 def test_the_experiment_picture_is_legible_with_and_without_an_answer():

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from upperback.models.records.checkin_csv import from_csv, to_csv
 from upperback.models.records.checkin_log import CheckIn, InvalidCheckIn, validate_check_in
-from upperback.storage.files import append_line, data_dir, plain_error, write_atomically
+from upperback.storage.files import append_line, data_dir, plain_error
 
 LOG_FILE = "run_log.jsonl"
 
@@ -64,11 +64,10 @@ class CheckInLog:
         last line that the next read skips. The folder and the file are readable by their owner only."""
         append_line(self.path, json.dumps(entry.as_record(), ensure_ascii=False))
 
-    def export_csv(self, folder: Path) -> Path:
-        """Write the whole log as CSV into ``folder`` (e.g. next to the notebooks, to download)."""
-        target = Path(folder) / f"run_log_{datetime.now():%Y-%m-%d}.csv"
-        write_atomically(target, to_csv(self.read().entries))
-        return target
+    def csv_export(self, entries: list[CheckIn] | None = None) -> tuple[str, str]:
+        """The whole log as CSV, and the name to save it under on the runner's computer (the download of the
+        log review): nothing is written to disk here. ``entries``: the log as just read, to read it once."""
+        return f"run_log_{datetime.now():%Y-%m-%d}.csv", to_csv(self.read().entries if entries is None else entries)
 
     def import_csv(self, text: str) -> tuple[int, list[str]]:
         """Append the valid rows that are not in the log yet. Returns how many were added, and problems."""

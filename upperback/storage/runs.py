@@ -11,10 +11,12 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from upperback.models.records.watch_files import Run, per_minute
+from upperback.models.records.watch_files import Run, per_minute, run_name, start_words
+from upperback.storage.changes import Listeners
 from upperback.storage.files import data_dir, plain_error, private_folder, write_atomically
 
 RUNS_FOLDER = "runs"
+RUNS_CHANGED = Listeners()  # told after each run saved, restored or deleted in this kernel
 
 
 @dataclass(frozen=True)
@@ -24,10 +26,14 @@ class StoredRun:
     minutes: list[dict]
 
     @property
+    def name(self) -> str:
+        """The run's file in words: a sample by what it is, the runner's own file by its name."""
+        return run_name(self.summary["file"])
+
+    @property
     def label(self) -> str:
-        when = (self.summary.get("start_utc") or "start unknown")[:16].replace("T", " ")
         km = self.summary.get("distance_m")
-        return f"{when} · {self.summary['file']}" + (f" · {km / 1000:.1f} km" if km else "")
+        return f"{start_words(self.summary.get('start_utc'))} · {self.name}" + (f" · {km / 1000:.1f} km" if km else "")
 
 
 @dataclass
@@ -40,16 +46,23 @@ class RunStore:
     def __init__(self, folder: Path | str | None = None):
         self.folder = Path(folder) if folder is not None else data_dir() / RUNS_FOLDER
 
-    def save(self, run: Run) -> StoredRun:
-        """Keep the run's summary and minutes; the same file imported twice is kept once."""
+    def save(self, run: Run) -> tuple[StoredRun, bool]:
+        """Keep the run's summary and minutes; the same file imported twice is kept once. Returns the stored
+        run and whether it is new (False: it was already kept)."""
         summary = run.summary()
         run_id = hashlib.sha256(json.dumps(summary, sort_keys=True).encode()).hexdigest()[:16]
+        new = not (self.folder / f"{run_id}.json").exists()
         stored = StoredRun(run_id, summary, per_minute(run))
+        self.restore(stored)
+        return stored, new
+
+    def restore(self, stored: StoredRun) -> None:
+        """Write a run back as it was (an undone delete), then tell the views that show runs."""
         private_folder(self.folder.parent)
         private_folder(self.folder)
-        write_atomically(self.folder / f"{run_id}.json",
-                         json.dumps({"summary": summary, "minutes": stored.minutes}, ensure_ascii=False))
-        return stored
+        write_atomically(self.folder / f"{stored.run_id}.json",
+                         json.dumps({"summary": stored.summary, "minutes": stored.minutes}, ensure_ascii=False))
+        RUNS_CHANGED.tell()
 
     def read(self) -> RunsRead:
         """Every stored run, newest first."""
@@ -72,3 +85,4 @@ class RunStore:
         if not run_id.isalnum():
             raise ValueError(f"{run_id!r} is not the number of an imported run.")
         (self.folder / f"{run_id}.json").unlink(missing_ok=True)
+        RUNS_CHANGED.tell()

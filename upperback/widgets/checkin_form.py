@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import weakref
 from datetime import date
 from html import escape
-from pathlib import Path
 
 import ipywidgets as widgets
 
 from upperback.figures.plan_charts import ache_chart_png
 from upperback.models.course.warning_signs import ACTIONS, TIER_NAMES, TIERS
+from upperback.models.records.checkin_csv import MAX_CSV_BYTES
 from upperback.models.records.checkin_log import (
     CHANGES,
     HELPED,
@@ -23,10 +22,11 @@ from upperback.models.records.checkin_log import (
     validate_check_in,
 )
 from upperback.storage.answers import AnswerStore
+from upperback.storage.changes import Listeners
 from upperback.storage.checkins import CheckInLog
 from upperback.storage.experiments import ExperimentStore
 from upperback.storage.files import plain_error
-from upperback.widgets.controls import Choices, Picture, slider
+from upperback.widgets.controls import Choices, Download, Picture, Upload, slider
 from upperback.widgets.messages import note_html, problem_html, reported
 from upperback.widgets.static_fallback import StaticFallback
 from upperback.widgets.warning_view import warnings_html
@@ -36,7 +36,7 @@ CELL = ' style="padding:0.2em 0.7em;text-align:left;vertical-align:top"'
 
 
 def _checkboxes(choices: dict) -> dict[str, widgets.Checkbox]:
-    return {key: widgets.Checkbox(value=False, description=label, indent=False,
+    return {key: widgets.Checkbox(value=False, description=label, indent=False, tooltip=label,
                                   layout=widgets.Layout(width="max-content", margin="0 1.5em 0 0"))
             for key, label in choices.items()}
 
@@ -53,13 +53,18 @@ class CheckInForm(widgets.VBox):
         self.run_log = log or CheckInLog()
         self.experiments = experiments or ExperimentStore(self.run_log.folder)
         self.on_saved = on_saved
-        self.run_date = widgets.DatePicker(value=date.today(), description="Date of the run", style=WIDE)
-        self.minutes = widgets.Text(description="Minutes", placeholder="e.g. 35", style=WIDE)
-        self.km = widgets.Text(description="Kilometres", placeholder="e.g. 6.5 (optional)", style=WIDE)
+        # every label gets words to show on hover: without a tooltip, ipywidgets writes "null" there
+        self.run_date = widgets.DatePicker(value=date.today(), description="Date of the run", style=WIDE,
+                                           tooltip="The day you ran")
+        self.minutes = widgets.Text(description="Minutes", placeholder="e.g. 35", style=WIDE,
+                                    tooltip="How long you ran, in minutes")
+        self.km = widgets.Text(description="Kilometres", placeholder="e.g. 6.5 (optional)", style=WIDE,
+                               tooltip="How far you ran, in kilometres (you may leave it empty)")
         self.ache = slider("Ache, 0 none to 10 worst", 0, 10, 1, 0, "How much it ached during or after the run")
         self.regions = _checkboxes(REGIONS)
         self.started = widgets.Dropdown(options=[(label, key) for key, label in STARTED.items()], value=None,
-                                        description="When it started", style=WIDE)
+                                        description="When it started", style=WIDE,
+                                        tooltip="When the ache came on during the run")
         self.noticed = _checkboxes(NOTICED)
         self.changed = _checkboxes(CHANGES)
         self.helped = Choices([(label, key) for key, label in HELPED.items()], legend="Did it help?")
@@ -67,6 +72,7 @@ class CheckInForm(widgets.VBox):
                                legend="Did any of lesson 00's warning signs come with this run? (Pick the first "
                                "that fits.)")
         self.note = widgets.Textarea(description="Note", placeholder="anything else worth remembering",
+                                     tooltip="Anything else worth remembering about this run",
                                      style=WIDE, layout=widgets.Layout(width="40em", height="4em"))
         self.save_button = widgets.Button(description="Save this check-in", button_style="primary", icon="save",
                                           layout=widgets.Layout(width="max-content"))
@@ -126,10 +132,10 @@ class CheckInForm(widgets.VBox):
         try:
             self.run_log.append(entry)
         except OSError as problem:
-            self.message.value = problem_html(f"Could not save to {self.run_log.path} ({problem.strerror}); "
-                                              "your entry is still in the form.")
+            self.message.value = problem_html(f"Could not save to your log ({plain_error(problem)}); your entry is "
+                                              "still in the form.")
             return False
-        saved = note_html(f"Saved. Your log is kept in {self.run_log.path}.")
+        saved = note_html("Saved to your log, in a private folder on the computer running this lesson.")
         tier = entry.warning_tier
         if tier:  # a warning wins: its action first, before anything else the form says
             why = ("An ache that starts when you speed up or climb is the pattern of the effort warning sign."
@@ -148,46 +154,36 @@ class CheckInForm(widgets.VBox):
         self.show_experiment()
         if self.on_saved:
             self.on_saved()
-        tell_that_a_check_in_was_saved()
+        CHECK_INS_SAVED.tell()
         return True
 
 
-_LISTENERS: list[weakref.WeakMethod] = []  # views elsewhere on the page that show what check-ins add up to
-
-
-def when_a_check_in_is_saved(method) -> None:
-    """Call ``method`` (a bound method) after each check-in saved on this page, while its widget lives."""
-    _LISTENERS.append(weakref.WeakMethod(method))
-
-
-def tell_that_a_check_in_was_saved() -> None:
-    for listener in list(_LISTENERS):
-        method = listener()
-        if method is None:
-            _LISTENERS.remove(listener)
-        else:
-            method()
+CHECK_INS_SAVED = Listeners()  # views elsewhere on the page that show what check-ins add up to (lessons 05, 06)
 
 
 class LogReview(widgets.VBox):
-    """The ache chart, a summary in words, the entries as a table, and CSV export and import."""
+    """The ache chart, a summary in words, the entries as a table, the log to download as CSV, and a CSV
+    export to upload and add back (on another computer, or after a Binder session ended)."""
 
-    def __init__(self, log: CheckInLog | None = None, export_folder: Path | str = "."):
+    def __init__(self, log: CheckInLog | None = None):
         self.run_log = log or CheckInLog()
         self.answers = AnswerStore(self.run_log.folder)  # where the runner's word on a doctor's check is kept
-        self.export_folder = Path(export_folder)
         self.chart = Picture()
         self.summary = widgets.HTML()
         self.table = widgets.HTML()
-        self.export_button = widgets.Button(description="Export to CSV", icon="download",
-                                            tooltip="Write the log as a CSV file next to this notebook",
-                                            layout=widgets.Layout(width="max-content"))
-        self.export_button.on_click(self.export)
-        self.upload = widgets.FileUpload(accept=".csv", multiple=False, description="Import a CSV")
-        self.upload.observe(self._on_upload, names="value")
+        self.download = Download(description="Download your log as a CSV file",
+                                 hint="to keep a copy: a spreadsheet opens it, and “Add runs from a CSV export” "
+                                      "brings it back.")
+        self.upload = Upload(description="Add runs from a CSV export", accept=".csv,.CSV",
+                             tooltip="A CSV file downloaded from this log", max_bytes=MAX_CSV_BYTES,
+                             too_big=f"{{name}}: this file is {{megabytes}} MB; a log export is at most "
+                                     f"{MAX_CSV_BYTES // 1_000_000} MB. Nothing was imported.")
+        self.upload.on_file(self.import_file)
         self.message = widgets.HTML()
         super().__init__([self.chart, self.summary, self.table,
-                          widgets.HBox([self.export_button, self.upload]), self.message])
+                          widgets.HBox([self.download, self.upload], layout=widgets.Layout(flex_flow="row wrap",
+                                                                                         align_items="center")),
+                          self.message])
         self.add_class("upperback-review")
         self.refresh()
 
@@ -200,39 +196,39 @@ class LogReview(widgets.VBox):
         problems = "".join(problem_html(p) for p in read.problems)
         self.summary.value = problems + "<ul>" + "".join(f"<li>{escape(s)}</li>" for s in sentences) + "</ul>"
         self.table.value = entries_table_html(read.entries)
+        if read.entries:  # the download follows the log, so it always holds every run shown
+            name, text = self.run_log.csv_export(read.entries)
+            self.download.hold(text.encode("utf-8"), name, "text/csv")
+        else:
+            self.download.clear()
 
     @reported("message")
-    def export(self, _button=None) -> Path | None:
-        try:
-            path = self.run_log.export_csv(self.export_folder)
-        except OSError as problem:
-            self.message.value = problem_html(f"Could not write the export ({problem.strerror}).")
-            return None
-        self.message.value = note_html(f"Exported to {path.resolve()}. In JupyterLab's file browser, right-click "
-                                       "it and choose Download to keep a copy.")
-        return path
-
-    @reported("message")
-    def import_text(self, text: str) -> None:
+    def import_text(self, text: str, name: str = "that file") -> None:
         try:
             added, problems = self.run_log.import_csv(text)
         except OSError as problem:
-            self.message.value = problem_html(f"Could not add to the log ({problem.strerror}).")
+            self.message.value = problem_html(f"Could not add to the log ({plain_error(problem)}).")
             return
-        report = [note_html(f"Imported {added} new run{'s' if added != 1 else ''}.")]
+        if added:
+            report = [note_html(f"Added {added} run{'s' if added != 1 else ''} from {name} to your log.")]
+        elif problems:
+            report = [problem_html(f"Nothing was added from {name}.")]
+        else:
+            report = [note_html(f"Every run in {name} is already in your log: nothing was added.")]
         report += [problem_html(p) for p in problems]
         self.message.value = "".join(report)
         self.refresh()
+        if added:
+            CHECK_INS_SAVED.tell()
 
     @reported("message")
-    def _on_upload(self, change) -> None:
-        for uploaded in change["new"]:
-            try:
-                text = bytes(uploaded["content"]).decode("utf-8-sig")
-            except UnicodeDecodeError:
-                self.message.value = problem_html(f"{uploaded['name']} is not a text CSV file; nothing imported.")
-                continue
-            self.import_text(text)
+    def import_file(self, data: bytes, name: str) -> None:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            self.message.value = problem_html(f"{name} is not a text CSV file; nothing imported.")
+            return
+        self.import_text(text, name)
 
 
 TABLE_ROWS = 50  # our choice: the newest runs; the whole log is in the CSV export
@@ -244,7 +240,7 @@ def entries_table_html(entries) -> str:
     if not entries:
         return ""
     newest = sorted(entries, key=lambda e: e.run_date, reverse=True)
-    more = (f"<p>Showing the {TABLE_ROWS} newest of {len(entries):,} runs; <i>Export to CSV</i> has them all."
+    more = (f"<p>Showing the {TABLE_ROWS} newest of {len(entries):,} runs; the CSV download below has them all."
             "</p>") if len(entries) > TABLE_ROWS else ""
     rows = "".join(
         "<tr>" + "".join(f"<td{CELL}>{escape(str(cell))}</td>" for cell in (
@@ -260,9 +256,9 @@ def entries_table_html(entries) -> str:
 class CheckInAndReview(StaticFallback, widgets.VBox):
     """The check-in form above the review of the log; saving a check-in updates the review at once."""
 
-    def __init__(self, log: CheckInLog | None = None, export_folder: Path | str = "."):
+    def __init__(self, log: CheckInLog | None = None):
         log = log or CheckInLog()
-        self.review = LogReview(log, export_folder)
+        self.review = LogReview(log)
         self.form = CheckInForm(log, on_saved=self.review.refresh)
         super().__init__([self.form, widgets.HTML("<h3>Your log so far</h3>"), self.review])
 

@@ -274,3 +274,27 @@ class Upload(anywidget.AnyWidget):
 def plain_words(html: str) -> str:
     """A caption's words without its markup: for alt text."""
     return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))).strip()
+
+
+class Download(anywidget.AnyWidget):
+    """A named link that saves a file the course made (a printable page, the log as CSV) to the learner's own
+    computer, with what to do next beside it. The file's bytes live in the page: a click saves them through a
+    blob: address with the ``download`` attribute (web/download.js), so nothing is written beside the lessons
+    (in a class, that folder is the pulled repository), and no server route is needed: it works the same in
+    JupyterLab, the app, Binder and a hub, offline too. Hidden while it holds no file."""
+
+    _esm = WEB / "download.js"
+    _css = STYLES
+    description = traitlets.Unicode().tag(sync=True)  # the link's words: "Download your printable plan"
+    hint = traitlets.Unicode().tag(sync=True)  # what to do with the file: "then open it and print it"
+    filename = traitlets.Unicode().tag(sync=True)
+    mime = traitlets.Unicode("application/octet-stream").tag(sync=True)
+    content = traitlets.Bytes(b"").tag(sync=True)
+
+    def hold(self, content: bytes, filename: str, mime: str) -> None:
+        """The file to save, in one message to the browser, so its name and bytes never disagree."""
+        with self.hold_sync():
+            self.content, self.filename, self.mime = content, filename, mime
+
+    def clear(self) -> None:
+        self.content = b""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 from html import escape
-from pathlib import Path
 
 import ipywidgets as widgets
 
@@ -30,13 +29,13 @@ from upperback.pages.printables import schedule_page
 from upperback.storage.answers import AnswerStore
 from upperback.storage.checkins import CheckInLog
 from upperback.storage.experiments import Experiment, ExperimentStore
-from upperback.storage.files import plain_error, write_atomically
-from upperback.widgets.checkin_form import when_a_check_in_is_saved
-from upperback.widgets.controls import Picture, slider
-from upperback.widgets.messages import link_html, note_html, problem_html, reported
+from upperback.storage.files import plain_error
+from upperback.widgets.checkin_form import CHECK_INS_SAVED
+from upperback.widgets.controls import Download, Picture, slider
+from upperback.widgets.messages import note_html, problem_html, reported
 from upperback.widgets.static_fallback import StaticFallback
 
-PRINTABLE_SCHEDULE = "my_experiment_schedule.html"  # written beside the lesson, as the printable plan is
+PRINTABLE_SCHEDULE = "my_experiment_schedule.html"  # the name it is saved under, on the learner's computer
 CELL = ' style="padding:0.15em 0.6em;text-align:left"'
 
 
@@ -64,13 +63,12 @@ def answer_for(experiment: Experiment, log: CheckInLog, answers: AnswerStore) ->
 class ExperimentView(StaticFallback, widgets.VBox):
     """Set up, follow and read your experiment; it refreshes itself after each check-in."""
 
-    def __init__(self, store: ExperimentStore | None = None, log: CheckInLog | None = None,
-                 print_folder: Path | str = "."):
+    def __init__(self, store: ExperimentStore | None = None, log: CheckInLog | None = None):
         self.store = store or ExperimentStore()
         self.run_log = log or CheckInLog(self.store.folder)
         self.answers = AnswerStore(self.store.folder)
-        self.print_folder = Path(print_folder)
         self.change = widgets.Dropdown(options=[(label, key) for key, label in CHANGES.items()], value=None,
+                                       tooltip="The one change your experiment tests",
                                        description="The change to test", style={"description_width": "initial"},
                                        layout=widgets.Layout(width="max-content"))
         self.pairs = slider("Pairs of runs", PAIRS_FEWEST, PAIRS_MOST, 1, PAIRS_DEFAULT,
@@ -87,24 +85,22 @@ class ExperimentView(StaticFallback, widgets.VBox):
                                           tooltip="End it now; the answer uses the pairs finished so far",
                                           layout={"width": "max-content"})
         self.stop_button.on_click(self.stop)
-        self.print_button = widgets.Button(description="Make a printable schedule", icon="print",
-                                           tooltip="Write your schedule as one page you can print",
-                                           layout={"width": "max-content"})
-        self.print_button.on_click(self.write_printable)
+        self.printable = Download(description="Download your printable schedule",
+                                  hint="then open it and print it from your browser: one page to keep by your "
+                                       "shoes.")
         self.new_button = widgets.Button(description="Plan a new experiment", icon="plus",
                                          layout={"width": "max-content"})
         self.new_button.on_click(self._show_setup)
         self.answer = widgets.HTML()
         self.chart = Picture()
         self.message = widgets.HTML()
-        self.buttons = widgets.HBox([self.print_button, self.stop_button, self.new_button],
-                                    layout=widgets.Layout(flex_flow="row wrap"))
-        super().__init__([self.setup, self.status, self.schedule_table, self.buttons, self.answer, self.chart,
-                          self.message])
+        self.buttons = widgets.HBox([self.stop_button, self.new_button], layout=widgets.Layout(flex_flow="row wrap"))
+        super().__init__([self.setup, self.status, self.schedule_table, self.printable, self.buttons, self.answer,
+                          self.chart, self.message])
         self.add_class("upperback-experiment")
         self.experiment: Experiment | None = None
         self._say_what_pairs_tell()
-        when_a_check_in_is_saved(self.refresh)
+        CHECK_INS_SAVED.listen("your experiment", self.refresh)
         self.refresh()
 
     def static_html(self) -> str:
@@ -150,9 +146,9 @@ class ExperimentView(StaticFallback, widgets.VBox):
         going = experiment is not None and experiment.going
         self.setup.layout.display = "none" if going or experiment is not None else None
         self.stop_button.layout.display = None if going else "none"
-        self.print_button.layout.display = None if experiment is not None else "none"
         self.new_button.layout.display = None if experiment is not None and not going else "none"
         if experiment is None:
+            self.printable.clear()
             self.status.value = problems + "<p>No experiment yet: choose a change and start.</p>"
             self.schedule_table.value = self.answer.value = ""
             self.chart.layout.display = "none"
@@ -160,25 +156,11 @@ class ExperimentView(StaticFallback, widgets.VBox):
         pairs, answer = answer_for(experiment, self.run_log, self.answers)
         self.status.value = problems + status_html(experiment, answer)
         self.schedule_table.value = schedule_html(experiment)
+        self.printable.hold(schedule_page(experiment.schedule, CHANGES[experiment.change], experiment.started_on)
+                            .encode("utf-8"), PRINTABLE_SCHEDULE, "text/html")
         self.answer.value = answer_html(answer)
         self.chart.show(experiment_chart_png(pairs, answer), experiment_chart_alt(pairs, answer))
         self.chart.layout.display = None
-
-    @reported("message")
-    def write_printable(self, _button=None) -> Path | None:
-        if self.experiment is None:
-            self.message.value = problem_html("There is no experiment to print yet.")
-            return None
-        path = self.print_folder / PRINTABLE_SCHEDULE
-        try:
-            write_atomically(path, schedule_page(self.experiment.schedule, CHANGES[self.experiment.change],
-                                                 self.experiment.started_on))
-        except OSError as problem:
-            self.message.value = problem_html(f"Could not write {path} ({plain_error(problem)}).")
-            return None
-        self.message.value = note_html(f"Written: {path.resolve()}. Open it, then print it from your browser; it "
-                                       "fits one page.") + link_html(PRINTABLE_SCHEDULE, "open my printable schedule")
-        return path
 
 
 def status_html(experiment: Experiment, answer: ExperimentAnswer) -> str:

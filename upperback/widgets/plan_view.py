@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 
 import ipywidgets as widgets
 
@@ -15,21 +14,18 @@ from upperback.models.course.warning_signs import ACTIONS
 from upperback.pages.printables import plan_page
 from upperback.storage.answers import AnswersFileError, AnswerStore
 from upperback.storage.checkins import CheckInLog
-from upperback.storage.files import plain_error, write_atomically
-from upperback.widgets.controls import Picture
+from upperback.widgets.controls import Download, Picture
 from upperback.widgets.messages import link_html, note_html, problem_html, reported
 from upperback.widgets.static_fallback import StaticFallback
 from upperback.widgets.warning_view import DoctorCheckForm, warnings_html
 
-PRINTABLE_PLAN = "my_upperback_plan.html"  # written beside the lesson, so JupyterLab can open it
+PRINTABLE_PLAN = "my_upperback_plan.html"  # the name the printable plan is saved under, on the learner's computer
 
 
 class PlanView(StaticFallback, widgets.VBox):
-    def __init__(self, store: AnswerStore | None = None, print_folder: Path | str = ".",
-                 log: CheckInLog | None = None):
+    def __init__(self, store: AnswerStore | None = None, log: CheckInLog | None = None):
         self.store = store or AnswerStore()
         self.run_log = log or CheckInLog(self.store.folder)
-        self.print_folder = Path(print_folder)
         self.plan = None
         self.text = widgets.HTML()
         self.chart = Picture()
@@ -37,14 +33,11 @@ class PlanView(StaticFallback, widgets.VBox):
                                              tooltip="Read your saved answers again",
                                              layout=widgets.Layout(width="max-content"))
         self.refresh_button.on_click(self.refresh)
-        self.print_button = widgets.Button(description="Make a printable plan", icon="print",
-                                           tooltip="Write your plan as a one-page file you can print",
-                                           layout=widgets.Layout(width="max-content"))
-        self.print_button.on_click(self.write_printable)
-        self.print_message = widgets.HTML()
+        self.printable = Download(description="Download your printable plan",
+                                  hint="then open it and print it from your browser: one page with your plan and "
+                                       "the warning signs, never your answers.")
         self.doctor_check = DoctorCheckForm(self.store, on_saved=self.refresh)
-        super().__init__([widgets.HBox([self.refresh_button, self.print_button]), self.text, self.doctor_check,
-                          self.chart, self.print_message])
+        super().__init__([self.refresh_button, self.text, self.doctor_check, self.chart, self.printable])
         self.add_class("upperback-plan")
         self.refresh()
 
@@ -64,6 +57,8 @@ class PlanView(StaticFallback, widgets.VBox):
             loaded = self.store.load()
         except AnswersFileError as problem:
             self.text.value = problem_html(str(problem))
+            self.plan = None
+            self.printable.clear()
             return
         logged = self.run_log.read()
         plan = self.plan = build_plan(loaded.all_answers(), loaded.doctor_check, logged.entries)
@@ -79,26 +74,11 @@ class PlanView(StaticFallback, widgets.VBox):
         if shown:
             self.chart.show(cause_chart_png(plan), cause_chart_alt(plan))
         self.chart.layout.display = None if shown else "none"
-
-
-    @reported("print_message")
-    def write_printable(self, _button=None) -> Path | None:
-        """The plan on one printable page, beside the lesson; only what the plan shows, never the answers."""
-        if self.plan is None:
-            self.print_message.value = problem_html("Your saved answers could not be read, so there is no plan "
-                                                    "to print yet.")
-            return None
-        path = self.print_folder / PRINTABLE_PLAN
-        try:
-            write_atomically(path, plan_page(self.plan))
-        except OSError as problem:
-            self.print_message.value = problem_html(f"Could not write {path} ({plain_error(problem)}).")
-            return None
-        self.print_message.value = note_html(
-            f"Written: {path.resolve()}. Open it from the file browser (or the link), then print it from your "
-            "browser; it fits one page. It holds your plan, not your answers.") + link_html(
-            PRINTABLE_PLAN, "open my printable plan")
-        return path
+        # the page follows the plan on screen, so what is downloaded is what is shown
+        if plan.done or plan.on_hold:
+            self.printable.hold(plan_page(plan).encode("utf-8"), PRINTABLE_PLAN, "text/html")
+        else:
+            self.printable.clear()
 
 
 def _on_hold_html(plan) -> str:

@@ -9,7 +9,14 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from upperback.figures.run_charts import run_chart_png
-from upperback.models.records.watch_files import MAX_FILE_BYTES, RunFileError, file_too_big, read_run
+from upperback.models.records.watch_files import (
+    MAX_FILE_BYTES,
+    RunFileError,
+    file_too_big,
+    read_run,
+    run_name,
+    start_words,
+)
 from upperback.storage.runs import RunStore, StoredRun
 from upperback.widgets.controls import Picture, Upload
 from upperback.widgets.messages import note_html, problem_html, reported
@@ -22,12 +29,13 @@ SAMPLE_FILES = sorted(path.name for path in SAMPLES.glob("run_*"))
 def privacy_html(folder: Path) -> str:
     on_binder = "BINDER_SERVICE_HOST" in os.environ or "BINDER_REQUEST" in os.environ
     where = ("This session runs on a Binder server: an uploaded file goes to that server, and is deleted with "
-             "the session." if on_binder else "Everything stays on the computer running this notebook.")
+             "the session." if on_binder else "Everything stays on the computer running this lesson.")
     return note_html("Kept of each run: its file name, start time, length and distance, and its time, distance, "
-                     "speed, cadence and heart rate minute by minute, in the runs folder of your private data "
-                     "folder (shown below). Where you ran (the positions) is never kept or shown. "
-                     f"{where} The Delete button removes an imported run.") + (
-        f"<details><summary>Where your runs are kept</summary><p>{escape(str(folder))}</p></details>")
+                     "speed, cadence and heart rate minute by minute, in a private folder only you can read. "
+                     f"Where you ran (the positions) is never kept or shown. {where} The Delete button removes "
+                     "an imported run, and Undo brings it back.") + (
+        "<details><summary>Where your runs are kept, to find them on this computer</summary>"
+        f"<p>{escape(str(folder))}</p></details>")
 
 
 class RunImporter(StaticFallback, widgets.VBox):
@@ -39,24 +47,34 @@ class RunImporter(StaticFallback, widgets.VBox):
                              tooltip="A FIT, TCX or GPX file from a watch", max_bytes=MAX_FILE_BYTES,
                              too_big=file_too_big("{name}", "{megabytes}"))
         self.upload.on_file(self.import_bytes)
-        self.sample = widgets.Dropdown(options=SAMPLE_FILES, value=SAMPLE_FILES[0], description="Or a sample run",
-                                       style={"description_width": "initial"})
+        self.sample = widgets.Dropdown(options=[(run_name(name), name) for name in SAMPLE_FILES],
+                                       value=SAMPLE_FILES[0], description="Or a sample run",
+                                       tooltip="Real recordings shared by their authors, for runners without a watch",
+                                       style={"description_width": "initial"},
+                                       layout={"width": "max-content", "max_width": "100%"})
         self.use_sample = widgets.Button(description="Use this sample", icon="play",
                                          tooltip="Import the chosen sample run", layout={"width": "max-content"})
         self.use_sample.on_click(self.import_sample)
         self.runs = widgets.Dropdown(description="Your runs", style={"description_width": "initial"},
+                                     tooltip="Your imported runs, newest first",
                                      layout={"width": "36em"})
         self.runs.observe(self._show_chosen, names="value")
         self.delete_button = widgets.Button(description="Delete this run", icon="trash", button_style="warning",
                                             tooltip="Remove the chosen run from your data folder",
                                             layout={"width": "max-content"})
         self.delete_button.on_click(self.delete)
+        self.undo_button = widgets.Button(description="Undo the delete", icon="undo",
+                                          tooltip="Bring back the run you just deleted",
+                                          layout={"width": "max-content", "display": "none"})
+        self.undo_button.on_click(self.undo_delete)
+        self.deleted: StoredRun | None = None  # the run last deleted, kept in memory until Undo or the next action
         self.message = widgets.HTML()
         self.summary = widgets.HTML()
         self.chart = Picture()
         super().__init__([widgets.HTML(privacy_html(self.store.folder)), self.upload,
-                          widgets.HBox([self.sample, self.use_sample]), self.message,
-                          widgets.HBox([self.runs, self.delete_button]), self.summary, self.chart])
+                          widgets.HBox([self.sample, self.use_sample], layout={"flex_flow": "row wrap"}), self.message,
+                          widgets.HBox([self.runs, self.delete_button, self.undo_button],
+                                       layout={"flex_flow": "row wrap"}), self.summary, self.chart])
         self.add_class("upperback-runs")
         self.refresh()
 
@@ -66,13 +84,15 @@ class RunImporter(StaticFallback, widgets.VBox):
 
     @reported("message")
     def import_bytes(self, data: bytes, name: str) -> StoredRun | None:
+        self._forget_deleted()
         try:
             run = read_run(data, name)
         except RunFileError as problem:
             self.message.value = problem_html(str(problem))
             return None
-        stored = self.store.save(run)
-        self.message.value = note_html(f"Imported {name}. Its positions were dropped; the figures are kept.")
+        stored, new = self.store.save(run)
+        self.message.value = note_html(f"Imported {_said(stored)}. Its positions were dropped; the figures are kept."
+                                       if new else f"{_said(stored)} is already among your runs: nothing was added.")
         self.refresh(chosen=stored.run_id)
         return stored
 
@@ -81,12 +101,30 @@ class RunImporter(StaticFallback, widgets.VBox):
 
     @reported("message")
     def delete(self, _button=None) -> None:
-        if not self.runs.value:
+        stored = self._stored.get(self.runs.value) if self.runs.value else None
+        if stored is None:
             self.message.value = problem_html("There is no imported run to delete.")
             return
-        self.store.delete(self.runs.value)
-        self.message.value = note_html("Deleted. That run's figures are gone from your data folder.")
+        self.store.delete(stored.run_id)
+        self.deleted = stored
+        self.message.value = note_html(f"Deleted {_said(stored)}. Changed your mind? Undo the delete brings it back.")
+        self.undo_button.layout.display = None
         self.refresh()
+
+    @reported("message")
+    def undo_delete(self, _button=None) -> None:
+        stored = self.deleted
+        if stored is None:
+            self.message.value = problem_html("There is no deleted run to bring back.")
+            return
+        self.store.restore(stored)
+        self._forget_deleted()
+        self.message.value = note_html(f"Brought back {_said(stored)}.")
+        self.refresh(chosen=stored.run_id)
+
+    def _forget_deleted(self) -> None:
+        self.deleted = None
+        self.undo_button.layout.display = "none"
 
     @reported("message")
     def refresh(self, chosen: str | None = None) -> None:
@@ -106,9 +144,13 @@ class RunImporter(StaticFallback, widgets.VBox):
             self.chart.layout.display = "none"
             return
         self.summary.value = run_summary_html(stored)
-        self.chart.show(run_chart_png(stored.minutes), f"Charts of {stored.summary['file']} minute by minute: pace, "
+        self.chart.show(run_chart_png(stored.minutes), f"Charts of {stored.name} minute by minute: pace, "
                         "cadence and heart rate, each panel saying when the watch did not record it.")
         self.chart.layout.display = None
+
+
+def _said(stored: StoredRun) -> str:
+    return f"{stored.name}, {start_words(stored.summary.get('start_utc'))}"
 
 
 def run_summary_html(stored: StoredRun) -> str:
@@ -121,6 +163,6 @@ def run_summary_html(stored: StoredRun) -> str:
     if figures.get("heart_rate_bpm_mean"):
         parts.append(f"heart rate {figures['heart_rate_bpm_mean']:.0f} on average, "
                      f"{figures['heart_rate_bpm_max']:.0f} at most")
-    start = figures.get("start_utc") or "an unknown start (the watch counted from when it was switched on)"
-    return (f"<p><b>{escape(figures['file'])}</b>, {escape(start)}: {escape(', '.join(parts))}. "
+    return (f"<p><b>{escape(stored.name)}</b>, {escape(start_words(figures.get('start_utc')))}: "
+            f"{escape(', '.join(parts))}. "
             "The chart below shows the same run minute by minute.</p>")

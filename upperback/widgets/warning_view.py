@@ -38,7 +38,8 @@ class DoctorCheckForm(widgets.VBox):
         self.tiers: tuple[str, ...] = ()
         self.signs: tuple[str, ...] = ()
         self.checked_on = widgets.DatePicker(value=date.today(), description="Date of the check",
-                                             style={"description_width": "initial"})
+                                             style={"description_width": "initial"},
+                                             tooltip="The day the doctor examined you")
         self.save_button = widgets.Button(description="A doctor has checked me", icon="user-md",
                                           tooltip="Save that a doctor has checked you for this and said you can run",
                                           layout=widgets.Layout(width="max-content"))

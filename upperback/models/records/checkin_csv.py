@@ -26,6 +26,7 @@ TEXT_COLUMNS = ("note", "entry_id", "extra")  # what a runner (or a file) can pu
 SEPARATOR = ";"  # inside one cell, between several choices
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 MAX_CELL_CHARS = 10_000  # our bound: far above any real cell (a note is at most 500 characters)
+MAX_CSV_BYTES = 5_000_000  # our bound: a run a day for ten years with full notes is about 2 MB
 
 
 def neutralised(cell: str) -> str:

@@ -42,12 +42,14 @@ from upperback.models.records.watch_files.run import (
     join_with_check_ins,
     megabytes,
     per_minute,
+    run_name,
+    start_words,
 )
 from upperback.models.records.watch_files.tcx import read_tcx
 from upperback.models.records.watch_files.xml_events import not_well_formed, xml_events
 
 __all__ = ["FIT_UTC_FROM", "MAX_FILE_BYTES", "Run", "RunFileError", "Sample", "file_too_big", "join_with_check_ins",
-           "megabytes", "per_minute", "read_run"]
+           "megabytes", "per_minute", "read_run", "run_name", "start_words"]
 
 
 def read_run(data: bytes, name: str) -> Run:

@@ -92,6 +92,27 @@ def file_too_big(name: str, size_mb: int | str) -> str:
             "A FIT export of the same run is many times smaller; nothing was imported.")
 
 
+SAMPLE_RUN_NAMES = {  # the sample runs the course ships (upperback/sample_runs/README.md), in words
+    "run_fenix2_2015.fit": "A 2015 run, Garmin Fenix 2 (FIT file)",
+    "run_garminconnect_hr_cad_2019.gpx": "A 2019 run with cadence and heart rate, Garmin Connect (GPX file)",
+    "run_hr_nocadence_2012.tcx": "A 2012 run with heart rate but no cadence (TCX file)",
+}
+
+
+def run_name(file_name: str) -> str:
+    """How a run is named to the runner: a sample in words, the runner's own file by its own name."""
+    return SAMPLE_RUN_NAMES.get(file_name, file_name)
+
+
+def start_words(start_utc: str | None) -> str:
+    """A run's start as a runner reads it, "16 November 2019, 08:58 UTC", from the summary's
+    "2019-11-16T08:58:30Z"; an unknown start says so."""
+    if not start_utc:
+        return "start time unknown (the watch counted from when it was switched on)"
+    moment = datetime.strptime(start_utc, "%Y-%m-%dT%H:%M:%SZ")
+    return f"{moment.day} {moment:%B %Y, %H:%M} UTC"
+
+
 def sport_or_refuse(sport: str | None, name: str) -> str:
     """Lower-case sport; refuse what is known not to be a run, in words."""
     if sport is None or str(sport).strip() == "":
