@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from upperback.figures import style
-from upperback.figures.rendering import LiveFrames
+from upperback.figures.rendering import LiveFrames, LivePicture
 from upperback.figures.stick_figure import StickFigure, frame_runner_axes
 from upperback.models.body.runner_pose import (
     NEARLY_STRAIGHT_UP_TO_DEG,
@@ -60,14 +60,16 @@ def _note_shrug(ax) -> None:
     ax.plot([0.25, 0.5], [relaxed[2]] * 2, color=style.RELAXED, lw=2, ls="--")
 
 
-class ArmSwingLiveFigure:
-    """A runner seen from the front and the side, moving through the stride with the chosen carriage."""
+class ArmSwingLiveFigure(LivePicture):
+    """A runner seen from the front and the side, moving through the stride with the chosen carriage. Narrow
+    (a phone): the same two runners side by side, which are tall and thin enough to fit."""
 
-    def __init__(self):
-        with style.series_style():
-            self.figure = style.new_figure(10, 5.6, live=True)
-            self.front_ax = self.figure.add_axes((0.0, 0.0, 0.5, 0.84))
-            self.side_ax = self.figure.add_axes((0.5, 0.0, 0.5, 0.84))
+    def __init__(self, narrow: bool = False):
+        with style.series_style(narrow=narrow):
+            self.figure = style.narrow_figure(4.8, live=True) if narrow else style.new_figure(10, 5.6, live=True)
+            top = 0.86 if narrow else 0.84  # under the state line and the panels' titles
+            self.front_ax = self.figure.add_axes((0.0, 0.0, 0.5, top))
+            self.side_ax = self.figure.add_axes((0.5, 0.0, 0.5, top))
             self.front = StickFigure(self.front_ax, "front", HEIGHT_M)
             self.side = StickFigure(self.side_ax, "side", HEIGHT_M)
             for ax, view in ((self.front_ax, "front"), (self.side_ax, "side")):
@@ -75,7 +77,7 @@ class ArmSwingLiveFigure:
                 ax.set_title(f"from the {view}", fontsize=style.series_rc()["font.size"])
             self.state = self.figure.text(0.5, 0.995, "", ha="center", va="top", fontweight="bold",
                                           fontsize=style.series_rc()["font.size"], color=style.INK)
-        self.frames = LiveFrames(self.figure, [*self.front.artists(), *self.side.artists(), self.state])
+        self.frames = LiveFrames(self.figure, [*self.front.artists(), *self.side.artists(), self.state], narrow)
 
     def update(self, stride_percent: float = 0, shoulder_raise_cm: float = 0.0, elbow_bend_deg: float = 90.0,
                hand_cross_deg: float = 0.0) -> str:
@@ -88,9 +90,6 @@ class ArmSwingLiveFigure:
             runner.show_strain("arms", tense=bool(habits))
         self.state.set_text("arms: working (dashed)" if habits else "arms: relaxed (solid)")
         return _carriage_caption(carriage, joints)
-
-    def png(self) -> bytes:
-        return self.frames.png()
 
 
 def _carriage_caption(carriage: Carriage, joints) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from upperback.figures import style
-from upperback.figures.rendering import LiveFrames
+from upperback.figures.rendering import LiveFrames, LivePicture
 from upperback.models.body.breathing_mechanics import (
     HELPER_MUSCLES,
     PATTERN_NAMES,
@@ -203,30 +203,43 @@ MUSCLE_LABELS = (
 )
 
 
-def _name_the_muscles(ax) -> None:
+# Narrow (a phone): the same labels in two lines, further apart, in an order whose pointers do not cross.
+NARROW_MUSCLE_LABELS = (
+    ("sterno-\ncleidomastoid", (-3.3, 7.6), 19),
+    ("upper\ntrapezius", (-10.0, 6.4), 3),
+    ("scalenes", (-4.3, 3.6), -9),
+    ("pectoralis\nminor", (-10.5, -5.0), -22),
+    ("diaphragm", (-10.0, -24.0), -38),
+)
+
+
+def _name_the_muscles(ax, narrow: bool = False) -> None:
     """Fixed labels beside the front view; drawn under the moving lines, so they stay in the cached frame."""
-    ax.set_xlim(-68 if style.projector_mode() else -56, 22)  # room for the words at either type size
-    for name, point, text_y in MUSCLE_LABELS:
+    ax.set_xlim(-64 if narrow else -68 if style.projector_mode() else -56, 22)  # room for the words at any size
+    for name, point, text_y in NARROW_MUSCLE_LABELS if narrow else MUSCLE_LABELS:
         colour = INK_FOR["deep"] if name == "diaphragm" else style.INK
         ax.annotate(name, xy=point, xytext=(-25, text_y), ha="right", va="center", color=style.text_colour(colour), zorder=0,
                     fontsize=style.series_rc()["font.size"] - 1,
                     arrowprops={"arrowstyle": "-", "color": style.INK, "lw": 0.8, "relpos": (1, 0.5)})
-    ax.text(-25, 27, "helper muscles", ha="right", va="center", fontweight="bold", zorder=0)
+    ax.text(-64 if narrow else -25, 30 if narrow else 27, "helper muscles", ha="left" if narrow else "right",
+            va="center", fontweight="bold", zorder=0)
 
 
-class BreathLiveFigure:
-    """One breath in, then out, in the chosen pattern: front and side views side by side."""
+class BreathLiveFigure(LivePicture):
+    """One breath in, then out, in the chosen pattern: front and side views side by side (on a phone too, the
+    labels then in two lines)."""
 
-    def __init__(self):
-        with style.series_style():
-            self.figure = style.new_figure(10, 7, live=True)
-            front_ax = self.figure.add_axes((0.0, 0.0, 0.5, 0.92))
-            side_ax = self.figure.add_axes((0.5, 0.0, 0.5, 0.92))
-            front_ax.set_title("from the front")
-            side_ax.set_title("from the side")
+    def __init__(self, narrow: bool = False):
+        with style.series_style(narrow=narrow):
+            self.figure = style.narrow_figure(3.9, live=True) if narrow else style.new_figure(10, 7, live=True)
+            split = 0.66 if narrow else 0.5  # the front view has the labels beside it
+            front_ax = self.figure.add_axes((0.0, 0.0, split, 0.92))
+            side_ax = self.figure.add_axes((split, 0.0, 1 - split, 0.92))
+            front_ax.set_title("front view" if narrow else "from the front")
+            side_ax.set_title("side view" if narrow else "from the side")
             self.diagram = BreathingDiagram(front_ax, side_ax)
-            _name_the_muscles(front_ax)
-        self.frames = LiveFrames(self.figure, self.diagram.artists())
+            _name_the_muscles(front_ax, narrow)
+        self.frames = LiveFrames(self.figure, self.diagram.artists(), narrow)
 
     def update(self, pattern: str = "deep", breath_percent: float = 0) -> str:
         # 0 → 50 %: breathing in; 50 → 100 %: breathing out again
@@ -241,6 +254,3 @@ class BreathLiveFigure:
                 f"{move.diaphragm_descent_cm:.1f} cm; the upper chest and shoulders lift instead, pulled by the "
                 "helper muscles (orange-red when working): scalenes, sternocleidomastoid, upper trapezius and "
                 "pectoralis minor.")
-
-    def png(self) -> bytes:
-        return self.frames.png()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from upperback.figures import style
-from upperback.figures.rendering import LiveFrames
+from upperback.figures.rendering import LiveFrames, LivePicture
 from upperback.figures.stick_figure import StickFigure, frame_runner_axes
 from upperback.models.body.head_load import (
     ASSUMED_EXTENSOR_MOMENT_ARM_M,
@@ -102,14 +102,20 @@ def next_posture_figure():
     return figure
 
 
-class HeadLoadLiveFigure:
-    """The upper body from the side with the head's lever, beside the load chart with Hansraj's points."""
+class HeadLoadLiveFigure(LivePicture):
+    """The upper body from the side with the head's lever, beside the load chart with Hansraj's points.
+    Narrow (a phone): the body above the chart."""
 
-    def __init__(self):
-        with style.series_style():
-            self.figure = style.new_figure(11, 5.6, live=True)
-            self.body_ax = self.figure.add_axes((0.0, 0.02, 0.32, 0.88))
-            self.chart_ax = self.figure.add_axes((0.42, 0.15, 0.55, 0.77))
+    def __init__(self, narrow: bool = False):
+        with style.series_style(narrow=narrow):
+            if narrow:
+                self.figure = style.narrow_figure(6.6, live=True)
+                self.body_ax = self.figure.add_axes((0.0, 0.56, 1.0, 0.39))
+                self.chart_ax = self.figure.add_axes((0.15, 0.1, 0.81, 0.38))
+            else:
+                self.figure = style.new_figure(11, 5.6, live=True)
+                self.body_ax = self.figure.add_axes((0.0, 0.02, 0.32, 0.88))
+                self.chart_ax = self.figure.add_axes((0.42, 0.15, 0.55, 0.77))
             self.runner = StickFigure(self.body_ax, "side", HEIGHT_M)
             frame_runner_axes(self.body_ax, (-0.6, 0.8), (0.7, 1.95))  # the upper body only
             (self.plumb,) = self.body_ax.plot([], [], color=style.INK, lw=1.2, ls="--")
@@ -121,7 +127,8 @@ class HeadLoadLiveFigure:
             ax = self.chart_ax
             ax.set_xlim(0, MAX_TOTAL_FORWARD_DEG)
             ax.set_ylim(0, 32)
-            ax.set_xlabel("head and neck tipped forward from upright (degrees)")
+            ax.set_xlabel("head and neck tipped forward\nfrom upright (degrees)" if narrow
+                          else "head and neck tipped forward from upright (degrees)")
             ax.set_ylabel("effective load (kg)")
             ax.grid(alpha=0.3)
             angles = sorted(HANSRAJ_2014_KG)
@@ -130,14 +137,18 @@ class HeadLoadLiveFigure:
             middle = [(a + b) / 2 for a, b in zip(low, high)]
             ax.errorbar(angles, middle, yerr=[np.subtract(middle, low), np.subtract(high, middle)], fmt="s",
                         color=style.INK, ms=9, capsize=4)
-            ax.text(61, 27, "Hansraj 2014\n(computer model)", va="center", fontsize=style.series_rc()["font.size"] - 1)
+            # narrow: bottom right, under the points and the curve at every body mass
+            x, y, ha, va = (89, 0.5, "right", "bottom") if narrow else (61, 27, "left", "center")
+            ax.text(x, y, "Hansraj 2014\n(computer model)", ha=ha, va=va,
+                    fontsize=style.series_rc()["font.size"] - 1)
             (self.curve,) = ax.plot([], [], color=POSTURE, lw=3)
             (self.marker,) = ax.plot([], [], "o", color=POSTURE, ms=13, zorder=5)
             self.curve_text = ax.text(0, 0, "", color=style.text_colour(POSTURE), ha="left", va="top")
 
         self._curve_mass = None
+        self.narrow_layout = narrow
         self.frames = LiveFrames(self.figure, [*self.runner.artists(), self.plumb, self.lever, self.lever_text,
-                                               self.curve, self.marker, self.curve_text, self.state])
+                                               self.curve, self.marker, self.curve_text, self.state], narrow)
 
     def update(self, body_mass_kg: float = 70, head_forward_deg: float = 0,
                upper_back_rounding_deg: float = 0) -> str:
@@ -158,12 +169,13 @@ class HeadLoadLiveFigure:
             self.curve.set_data(angles, [head_load(body_mass_kg, a).effective_load_kg for a in angles])
             self._curve_mass = body_mass_kg
         self.marker.set_data([load.forward_angle_deg], [load.effective_load_kg])
-        self.curve_text.set_position((min(load.forward_angle_deg, 58) + 3, load.effective_load_kg - 1.2))
-        self.curve_text.set_text(f"this model: {load.effective_load_kg:.1f} kg")
+        # narrow, past 30°: in two lines, no further right than the chart's edge leaves room for (below 30° the
+        # load may be too low for two lines above the axis)
+        two_lines = self.narrow_layout and load.forward_angle_deg >= 30
+        self.curve_text.set_position((min(load.forward_angle_deg, 52 if self.narrow_layout else 58) + 3,
+                                      load.effective_load_kg - 1.2))
+        self.curve_text.set_text(f"this model:{chr(10) if two_lines else ' '}{load.effective_load_kg:.1f} kg")
         return head_load_caption(load, carriage)
-
-    def png(self) -> bytes:
-        return self.frames.png()
 
 
 def head_load_caption(load, carriage: Carriage) -> str:
