@@ -18,7 +18,7 @@ from matplotlib.spines import Spine
 from matplotlib.text import Text
 
 from upperback.figures import style
-from upperback.figures.assets import ASSETS
+from upperback.figures.assets import ASSETS, NARROW
 from upperback.lessons.explorers import EXPLORERS
 
 SLACK_PX = 1.5  # anti-aliasing: boxes that only touch are fine
@@ -131,13 +131,16 @@ def test_every_live_figure_is_legible_at_every_slider_end(name, projector):
     assert sorted(found) == []
 
 
+def smallest_text_points(figure) -> float:
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    return min(text.get_fontsize() for text, _box in _texts(figure, canvas.get_renderer()))
+
+
 def smallest_text_px(figure, shown_px: float) -> float:
     """The smallest words in ``figure`` in CSS px when it is shown ``shown_px`` wide: a point is 1/72 inch of
     the figure's width, whatever its dpi."""
-    canvas = FigureCanvasAgg(figure)
-    canvas.draw()
-    points = min(text.get_fontsize() for text, _box in _texts(figure, canvas.get_renderer()))
-    return points * shown_px / (72 * figure.get_figwidth())
+    return smallest_text_points(figure) * shown_px / (72 * figure.get_figwidth())
 
 
 PHONE_PX = (390, 844)  # a phone's viewport, CSS px
@@ -179,3 +182,13 @@ def test_a_narrow_layout_ignores_projector_mode():
         style.set_projector_mode(False)
     assert legibility_problems(narrow.figure) == []
     assert smallest_text_px(narrow.figure, style.NARROW_SHOWN_PX) < 14  # normal type: 12 pt, not 17
+
+
+@pytest.mark.parametrize("name", sorted(NARROW))
+def test_every_narrow_diagram_a_phone_can_read(name):
+    """A diagram's phone layout: as wide as a phone shows it, its smallest words at least 11 CSS px there
+    (legible like every asset: test_every_asset_is_legible)."""
+    with style.series_style(projector=False):
+        figure = NARROW[name]()
+    assert figure.get_figwidth() == style.NARROW_WIDTH_IN
+    assert smallest_text_px(figure, style.NARROW_SHOWN_PX) >= style.SMALLEST_TEXT_PX

@@ -24,16 +24,18 @@ def _frame(ax, view: str) -> None:
     frame_runner_axes(ax, (-0.62, 0.62) if view == "front" else (-0.7, 0.75), (-0.05, 1.85))
 
 
-def arm_carriage_figure():
-    """Four runners: front and side view, relaxed and tense; the static diagram for lesson 01."""
+def arm_carriage_figure(narrow: bool = False):
+    """Four runners: front and side view, relaxed and tense; the static diagram for lesson 01. Narrow (a
+    phone): the same four, their titles in shorter lines."""
+    lines = "\n" if narrow else " "
     with style.series_style(projector=False):
-        figure = style.new_figure(12, 11)
+        figure = style.narrow_figure(6.4) if narrow else style.new_figure(12, 11)
         axes = figure.subplots(2, 2)
         titles = {
-            ("front", "relaxed"): "Front, relaxed:\nshoulders low, hands beside the body",
-            ("front", "tense"): "Front, tense:\nshoulders shrugged, hands cross the middle",
-            ("side", "relaxed"): "Side, relaxed:\nelbow at about 90°, loose hands",
-            ("side", "tense"): "Side, tense:\nelbow clenched tight, fists at the chest",
+            ("front", "relaxed"): f"Front, relaxed:\nshoulders low,{lines}hands beside{lines}the body",
+            ("front", "tense"): f"Front, tense:\nshoulders shrugged,{lines}hands cross{lines}the middle",
+            ("side", "relaxed"): f"Side, relaxed:\nelbow at about 90°,{lines}loose hands",
+            ("side", "tense"): f"Side, tense:\nelbow clenched{lines}tight, fists{lines}at the chest",
         }
         for row, view in enumerate(("front", "side")):
             for column, name in enumerate(("relaxed", "tense")):
@@ -44,19 +46,22 @@ def arm_carriage_figure():
                 phase = 0.0 if view == "front" else 0.25
                 runner.set_pose(runner_joints(HEIGHT_M, CARRIAGES[name], phase))
                 _frame(ax, view)
-                ax.set_title(titles[view, name], color=style.text_colour(colour), fontsize=15)
-        _note_shrug(axes[0][1])
-        axes[0][0].text(0.98, 0.08, "dashed line:\nthe body's middle", fontsize=12, color=style.INK,
-                        transform=axes[0][0].transAxes, ha="right")
+                ax.set_title(titles[view, name], color=style.text_colour(colour), fontsize=12 if narrow else 15)
+        _note_shrug(axes[0][1], 12 if narrow else 13)
+        if narrow:  # no room beside the runner: under all four
+            figure.supxlabel("dashed line: the body's middle", fontsize=12)
+        else:
+            axes[0][0].text(0.98, 0.08, "dashed line:\nthe body's middle", fontsize=12, color=style.INK,
+                            transform=axes[0][0].transAxes, ha="right")
     return figure
 
 
-def _note_shrug(ax) -> None:
+def _note_shrug(ax, fontsize: float) -> None:
     relaxed = runner_joints(HEIGHT_M, RELAXED)["shoulder_r"]
     tense = runner_joints(HEIGHT_M, TENSE)["shoulder_r"]
     ax.annotate("", xy=(0.36, tense[2]), xytext=(0.36, relaxed[2] - 0.01),
                 arrowprops={"arrowstyle": "-|>", "color": style.TENSE, "lw": 2.5, "mutation_scale": 18})
-    ax.text(0.38, relaxed[2] - 0.03, "shoulders\nup 5 cm", color=style.text_colour(style.TENSE), fontsize=13, va="top")
+    ax.text(0.38, relaxed[2] - 0.03, "shoulders\nup 5 cm", color=style.text_colour(style.TENSE), fontsize=fontsize, va="top")
     ax.plot([0.25, 0.5], [relaxed[2]] * 2, color=style.RELAXED, lw=2, ls="--")
 
 

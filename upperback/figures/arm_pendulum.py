@@ -29,21 +29,25 @@ def _frequency_axes(ax, narrow: bool = False) -> None:
     ax.grid(alpha=0.3)
 
 
-def arm_pendulum_figure():
-    """Static diagram: the arm's natural frequency rises as the elbow bends, but stays below the stride's."""
+def arm_pendulum_figure(narrow: bool = False):
+    """Static diagram: the arm's natural frequency rises as the elbow bends, but stays below the stride's.
+    Narrow (a phone): the same chart, its words in shorter lines."""
     height = 1.75
+    lines = "\n" if narrow else " "
     with style.series_style(projector=False):
-        figure = style.new_figure(10, 6)
+        figure = style.narrow_figure(4.8) if narrow else style.new_figure(10, 6)
         ax = figure.add_subplot()
-        _frequency_axes(ax)
+        _frequency_axes(ax, narrow)
         ax.plot(BENDS_DEG, frequency_curve(height), color=style.CAUSE_COLOURS["arms"], lw=3.5)
-        ax.text(92, 1.02, "the arm swinging on its own\n(natural frequency, 1.75 m runner)",
-                color=style.text_colour(style.CAUSE_COLOURS["arms"]), va="bottom", fontsize=14)
+        ax.text(*((40, 0.05) if narrow else (92, 1.02)), f"the arm swinging on its own\n(natural frequency,{lines}"
+                "1.75 m runner)", color=style.text_colour(style.CAUSE_COLOURS["arms"]), va="bottom",
+                fontsize=12 if narrow else 14)
         slow, fast = stride_frequency_hz(160), stride_frequency_hz(180)
         ax.axhspan(slow, fast, color=style.INK, alpha=0.12, lw=0)
         ax.axhline(stride_frequency_hz(170), color=style.INK, lw=2, ls="--")
-        ax.text(3, fast + 0.03, f"the stride at 160–180 steps/min: {slow:.2f}–{fast:.2f} Hz "
-                f"(dashed: 170 steps/min, {stride_frequency_hz(170):.2f} Hz)", va="bottom", fontsize=13)
+        ax.text(3, fast + 0.03, f"the stride at 160–180 steps/min:{lines}{slow:.2f}–{fast:.2f} Hz "
+                f"(dashed: 170 steps/min,{lines}{stride_frequency_hz(170):.2f} Hz)", va="bottom",
+                fontsize=12 if narrow else 13)
         for bend in (0, 90):
             value = arm_natural_frequency_hz(height, bend)
             ax.plot(bend, value, "o", color=style.CAUSE_COLOURS["arms"], ms=10)

@@ -2,12 +2,15 @@
 
     python -m upperback.figures.assets assets      (or: make assets)
 
-Each lesson adds its figures to ASSETS; a test fails when a committed asset differs from a fresh one.
+Each lesson adds its figures to ASSETS; a test fails when a committed asset differs from a fresh one. A
+diagram with a layout for a phone has it beside it as ``<name>-narrow.svg`` (NARROW), which the app shows on
+a narrow screen (delivery/voila_markdown.py).
 """
 
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 from upperback.figures.arm_carriage import arm_carriage_figure
@@ -27,6 +30,12 @@ ASSETS = {
     "posture.svg": posture_figure,
     "next_posture.svg": next_posture_figure,
 }
+NARROW_SUFFIX = "-narrow.svg"
+NARROW = {  # the diagrams drawn for a phone too (style.NARROW_WIDTH_IN wide)
+    name.replace(".svg", NARROW_SUFFIX): partial(ASSETS[name], narrow=True)
+    for name in ("upper_back.svg", "arm_carriage.svg", "arm_pendulum.svg", "lung_volume.svg", "posture.svg")
+}
+ASSETS.update(NARROW)
 
 
 def write_assets(folder: Path) -> list[Path]:

@@ -30,17 +30,19 @@ def _draw_lever(ax, joints):
     ax.plot([base[1], base[1]], [base[2], ear[2] + 0.14], color=style.INK, lw=1.5, ls="--", zorder=6)
 
 
-def posture_figure():
-    """Static: a tall runner with a slight lean beside a slumped one, with the head's lever marked."""
+def posture_figure(narrow: bool = False):
+    """Static: a tall runner with a slight lean beside a slumped one, with the head's lever marked. Narrow (a
+    phone): the two side by side still, their words in shorter lines."""
+    lines = "\n" if narrow else " "
     with style.series_style(projector=False):
-        figure = style.new_figure(12, 7.5)
+        figure = style.narrow_figure(6.2) if narrow else style.new_figure(12, 7.5)
         # room above the two-line titles: the layout leaves them flush with the top, and a browser's glyphs
         # (wider than matplotlib's measure of them) then lose their first line at the edge
         figure.get_layout_engine().set(h_pad=0.15)
         axes = figure.subplots(1, 2)
         cases = (
-            (UPRIGHT, style.RELAXED, "Tall, with a slight forward lean:\nthe head sits over the shoulders"),
-            (SLUMPED, style.TENSE, "Slumped: the upper back rounds\nand the head drifts forward"),
+            (UPRIGHT, style.RELAXED, f"Tall, with a slight{lines}forward lean:\nthe head sits over{lines}the shoulders"),
+            (SLUMPED, style.TENSE, f"Slumped: the upper{lines}back rounds\nand the head{lines}drifts forward"),
         )
         for ax, (carriage, colour, title) in zip(axes, cases):
             runner = StickFigure(ax, "side", HEIGHT_M)
@@ -51,12 +53,16 @@ def posture_figure():
             _draw_lever(ax, joints)
             load = head_load(70, carriage.head_forward_deg, carriage.upper_back_rounding_deg,
                              carriage.trunk_lean_deg)
-            ax.set_title(title, color=style.text_colour(colour), fontsize=15)
-            ax.text(1.08, 0.12, f"head {load.lever_m * 100:.0f} cm\nin front of the\nbase of the neck:\n"
-                    f"muscles hold\n{load.moment_nm:.1f} N·m", ha="right", va="bottom", fontsize=13,
-                    color=style.text_colour(colour))
-        figure.supxlabel("dashed line: straight up from the base of the neck  ·  runner of 1.75 m and 70 kg",
-                         fontsize=12)
+            ax.set_title(title, color=style.text_colour(colour), fontsize=13 if narrow else 15)
+            words = (f"head {load.lever_m * 100:.0f} cm\nin front of the\nbase of the neck:\n"
+                     f"muscles hold\n{load.moment_nm:.1f} N·m")
+            if narrow:  # under the runner: beside it there is no room
+                ax.text(0.5, -0.02, words.replace("\n", " ", 1), transform=ax.transAxes, ha="center", va="top",
+                        fontsize=12, color=style.text_colour(colour))
+            else:
+                ax.text(1.08, 0.12, words, ha="right", va="bottom", fontsize=13, color=style.text_colour(colour))
+        figure.supxlabel(f"dashed line: straight up from the{lines}base of the neck  ·  runner of 1.75 m{lines}"
+                         "and 70 kg", fontsize=12)
     return figure
 
 

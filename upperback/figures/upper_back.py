@@ -109,12 +109,12 @@ def colour_parts(parts: dict[str, list], highlight: str = ALL) -> None:
             patch.set_facecolor(colour)
 
 
-def upper_back_figure():
-    """The labelled static diagram for lesson 00 and the README."""
+def upper_back_figure(narrow: bool = False):
+    """The labelled static diagram for lesson 00 and the README; narrow: for a phone."""
     with style.series_style(projector=False):
-        figure = style.new_figure(10, 7.4)
+        figure = style.narrow_figure(3.6) if narrow else style.new_figure(10, 7.4)
         ax = figure.add_subplot()
-        colour_parts(draw_upper_back(ax))
+        colour_parts(draw_upper_back(ax, narrow=narrow))
     return figure
 
 

@@ -33,22 +33,33 @@ def _label(breathing: Ventilation) -> str:
             f"{breathing.total_l_per_min:.1f} L/min moved, {breathing.useful_l_per_min:.1f} L/min useful")
 
 
-def lung_volume_figure():
-    """Static chart: the same 30 L/min breathed deep-and-slow or shallow-and-quick."""
+def lung_volume_figure(narrow: bool = False):
+    """Static chart: the same 30 L/min breathed deep-and-slow or shallow-and-quick. Narrow (a phone): the
+    words in short lines above the chart, which is taller to hold them."""
     dead_space = 150.0  # [West2020]: an adult's dead space
     deep, shallow = ventilation(20, 1500, dead_space), ventilation(40, 750, dead_space)
     with style.series_style(projector=False):
-        figure = style.new_figure(11, 5.5)
+        figure = style.narrow_figure(5.6) if narrow else style.new_figure(11, 5.5)
         ax = figure.add_subplot()
         ax.plot(TIMES, volume_trace(deep), color=BREATHING, lw=3.5)
         ax.plot(TIMES, volume_trace(shallow), color=style.TENSE, lw=2.5)
-        ax.text(0.2, 2.0, "deep and slow: " + _label(deep), color="#005A8C", fontsize=13)
-        ax.text(0.2, 1.86, "shallow and quick: " + _label(shallow), color=style.text_colour(style.TENSE), fontsize=13)
         ax.fill_between(TIMES, 0, dead_space / 1000, color=style.QUIET, zorder=0)
-        ax.text(0.2, 1.72, "grey band: the dead space, 150 mL of every breath that never reaches the air sacs",
-                fontsize=12)
         ax.set_xlim(0, WINDOW_S)
-        ax.set_ylim(0, 2.15)
+        if narrow:
+            ax.text(0.2, 3.45, "deep and slow:\n" + _label(deep).replace(": ", ":\n", 1), color="#005A8C",
+                    fontsize=12, va="top")
+            ax.text(0.2, 2.85, "shallow and quick:\n" + _label(shallow).replace(": ", ":\n", 1),
+                    color=style.text_colour(style.TENSE), fontsize=12, va="top")
+            ax.text(0.2, 2.25, "grey band: the dead space, 150 mL\nof every breath that never reaches\n"
+                    "the air sacs", fontsize=12, va="top")
+            ax.set_ylim(0, 3.5)
+        else:
+            ax.text(0.2, 2.0, "deep and slow: " + _label(deep), color="#005A8C", fontsize=13)
+            ax.text(0.2, 1.86, "shallow and quick: " + _label(shallow), color=style.text_colour(style.TENSE),
+                    fontsize=13)
+            ax.text(0.2, 1.72, "grey band: the dead space, 150 mL of every breath that never reaches the air sacs",
+                    fontsize=12)
+            ax.set_ylim(0, 2.15)
         ax.set_xlabel("time (seconds)")
         ax.set_ylabel("air breathed in (litres)")
     return figure
