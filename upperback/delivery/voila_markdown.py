@@ -6,9 +6,9 @@ would never finish. ``app/config/jupyter_server_config.json`` names this rendere
 diagram comes from the installed course (``upperback.diagrams``, the repository's assets folder), so the app
 works wherever the lessons were copied to; any other image keeps its address and never stops the page.
 
-A diagram drawn for a phone too (``<name>-narrow.svg`` beside it) comes as a ``<picture>``: a screen up to
-NARROW_BELOW_PX wide shows the narrow drawing, whose words keep their size there; the ``<img>`` inside, with
-the alt text, is the same as before.
+A diagram drawn for a phone too (``<name>-narrow.svg`` beside it: all of them) comes as a ``<picture>``: a
+screen narrower than NARROW_BELOW_PX shows the narrow drawing, whose words keep their size there; the ``<img>``
+inside, with the alt text, is the same as before.
 """
 
 from __future__ import annotations

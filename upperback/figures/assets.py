@@ -2,9 +2,9 @@
 
     python -m upperback.figures.assets assets      (or: make assets)
 
-Each lesson adds its figures to ASSETS; a test fails when a committed asset differs from a fresh one. A
-diagram with a layout for a phone has it beside it as ``<name>-narrow.svg`` (NARROW), which the app shows on
-a narrow screen (delivery/voila_markdown.py).
+Each lesson adds its figures to ASSETS; a test fails when a committed asset differs from a fresh one. Every
+diagram has a layout for a phone beside it, ``<name>-narrow.svg`` (NARROW: its function called with
+narrow=True), which the app shows on a narrow screen (delivery/voila_markdown.py).
 """
 
 from __future__ import annotations
@@ -31,9 +31,8 @@ ASSETS = {
     "next_posture.svg": next_posture_figure,
 }
 NARROW_SUFFIX = "-narrow.svg"
-NARROW = {  # the diagrams drawn for a phone too (style.NARROW_WIDTH_IN wide)
-    name.replace(".svg", NARROW_SUFFIX): partial(ASSETS[name], narrow=True)
-    for name in ("upper_back.svg", "arm_carriage.svg", "arm_pendulum.svg", "lung_volume.svg", "posture.svg")
+NARROW = {  # every diagram drawn for a phone too (style.NARROW_WIDTH_IN wide)
+    name.replace(".svg", NARROW_SUFFIX): partial(make_figure, narrow=True) for name, make_figure in ASSETS.items()
 }
 ASSETS.update(NARROW)
 

@@ -147,11 +147,16 @@ def _frame(ax, view: str) -> None:
     ax.set_ylim(-55, 34)
 
 
-def breathing_patterns_figure():
-    """Static diagram: deep versus shallow, front and side, breathed out (dashed) and in (solid)."""
+def breathing_patterns_figure(narrow: bool = False):
+    """Static diagram: deep versus shallow, front and side, breathed out (dashed) and in (solid). Narrow (a
+    phone): each pattern's name over its row, the words in shorter lines, the helper muscles under the row."""
     with style.series_style(projector=False):
-        figure = style.new_figure(12, 12)
-        axes = figure.subplots(2, 2)
+        figure = style.narrow_figure(6.6) if narrow else style.new_figure(12, 12)
+        if narrow:
+            rows = figure.subfigures(2, 1)
+            axes = [row.subplots(1, 2) for row in rows]
+        else:
+            axes = figure.subplots(2, 2)
         for row, pattern in enumerate(("deep", "shallow")):
             out = BreathingDiagram(axes[row][0], axes[row][1], pattern, 0.0)
             for line in out.artists():
@@ -159,32 +164,51 @@ def breathing_patterns_figure():
                          else BREATHING)
             BreathingDiagram(axes[row][0], axes[row][1], pattern, 1.0)
             colour = BREATHING if pattern == "deep" else style.TENSE
-            axes[row][0].set_title(f"{PATTERN_NAMES[pattern].capitalize()}\nfrom the front", color=INK_FOR[pattern])
-            axes[row][1].set_title("from the side", color=INK_FOR[pattern])
-            _labels(axes[row][0], axes[row][1], pattern, colour)
-        figure.text(0.5, 0.005, "dashed: breathed out   ·   solid: breathed in", ha="center", fontsize=13)
+            if narrow:
+                rows[row].suptitle(PATTERN_NAMES[pattern].capitalize(), color=INK_FOR[pattern], fontsize=13,
+                                   fontweight="bold")
+                for ax, view in zip(axes[row], ("front", "side")):
+                    ax.set_title(f"from the {view}", color=INK_FOR[pattern], fontsize=12)
+            else:
+                axes[row][0].set_title(f"{PATTERN_NAMES[pattern].capitalize()}\nfrom the front",
+                                       color=INK_FOR[pattern])
+                axes[row][1].set_title("from the side", color=INK_FOR[pattern])
+            _labels(axes[row][0], axes[row][1], pattern, colour, narrow)
+        if narrow:
+            rows[1].supxlabel("helper muscles (orange-red) work: scalenes,\nsternocleidomastoid, upper trapezius,\n"
+                              "pectoralis minor   ·   dashed: breathed out,\nsolid: breathed in", fontsize=12)
+        else:
+            figure.text(0.5, 0.005, "dashed: breathed out   ·   solid: breathed in", ha="center", fontsize=13)
     return figure
 
 
 INK_FOR = {"deep": style.text_colour(style.OKABE_ITO["sky_blue"]), "shallow": style.text_colour(style.TENSE)}
 
 
-def _labels(front_ax, side_ax, pattern, colour):
-    """Labels sit outside the body, with a pointer in, so no outline or rib runs through the words."""
+def _labels(front_ax, side_ax, pattern, colour, narrow: bool = False):
+    """Labels sit outside the body, with a pointer in, so no outline or rib runs through the words. Narrow:
+    in shorter lines; the helper muscles are named under the row (breathing_patterns_figure)."""
     for ax in (front_ax, side_ax):
         ax.set_xlim(-40, 40)
-        ax.set_ylim(-80, 34)
+        ax.set_ylim(-84 if narrow else -80, 34)
     pointer = {"arrowstyle": "->", "lw": 1.5, "color": style.INK}
+    # narrow: every label hangs from just under the body, in lines short enough for its side of the panel
+    y, va = (-58, "top") if narrow else (-62, "baseline")
+    lines = "\n" if narrow else " "
     if pattern == "deep":
-        front_ax.annotate("diaphragm moves\ndown about 6 cm", xy=(-6, -24), xytext=(-28, -62), ha="center",
-                          color=INK_FOR["deep"], fontsize=12,
-                          arrowprops={**pointer, "color": BREATHING, "lw": 2})
-        front_ax.annotate("lower ribs\nwiden sideways", xy=(16.5, -24), xytext=(29, -62), ha="center",
-                          fontsize=12, arrowprops=pointer)
-        side_ax.annotate("belly moves\nforward", xy=(16, -36), xytext=(29, -62), ha="center", fontsize=12,
+        front_ax.annotate("diaphragm\ndown about\n6 cm" if narrow else "diaphragm moves\ndown about 6 cm",
+                          xy=(-6, -24), xytext=(-25 if narrow else -28, y), ha="center", va=va,
+                          color=INK_FOR["deep"], fontsize=12, arrowprops={**pointer, "color": BREATHING, "lw": 2})
+        front_ax.annotate(f"lower ribs\nwiden{lines}sideways", xy=(16.5, -24), xytext=(25 if narrow else 29, y),
+                          ha="center", va=va, fontsize=12, arrowprops=pointer)
+        side_ax.annotate(f"belly{lines}moves\nforward", xy=(16, -36), xytext=(28 if narrow else 29, y),
+                         ha="center", va=va, fontsize=12, arrowprops=pointer)
+        side_ax.annotate("back ribs\nmove too", xy=(-11, -18), xytext=(-26, y), ha="center", va=va, fontsize=12,
                          arrowprops=pointer)
-        side_ax.annotate("back ribs\nmove too", xy=(-11, -18), xytext=(-26, -62), ha="center", fontsize=12,
-                         arrowprops=pointer)
+    elif narrow:  # no room beside the body: both under it
+        front_ax.text(0, y, "diaphragm moves\nonly 1–2 cm", ha="center", va="top", fontsize=12, color=style.INK)
+        side_ax.text(0, y, "upper chest and\nshoulders lift", ha="center", va="top", fontsize=12,
+                     color=style.text_colour(colour))
     else:
         front_ax.text(0, -56, "diaphragm moves only 1–2 cm;\nhelper muscles (orange-red) work:\nscalenes, "
                       "sternocleidomastoid,\nupper trapezius, pectoralis minor", ha="center", va="top",

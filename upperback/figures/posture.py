@@ -66,8 +66,9 @@ def posture_figure(narrow: bool = False):
     return figure
 
 
-def next_posture_figure():
-    """Static: an hour of running as a time line, small posture changes versus one posture held."""
+def next_posture_figure(narrow: bool = False):
+    """Static: an hour of running as a time line, small posture changes versus one posture held. Narrow (a
+    phone): the time line runs down the page, one row a moment, the two runners side by side."""
     changes = [
         # Each change is drawn a little larger than life, so it can be seen at this size.
         ("start", Carriage(trunk_lean_deg=6)),
@@ -79,6 +80,8 @@ def next_posture_figure():
         ("lean from\nthe ankles", Carriage(trunk_lean_deg=15)),
     ]
     minutes = np.linspace(0, 60, len(changes))
+    if narrow:
+        return _next_posture_down_the_page(changes, minutes)
     with style.series_style(projector=False):
         figure = style.new_figure(13, 6.5)
         ax = figure.add_subplot()
@@ -103,6 +106,36 @@ def next_posture_figure():
                 fontsize=16, fontweight="bold", va="bottom")
         ax.set_xlim(-0.6, (len(changes) - 1) * spacing + 0.6)
         ax.set_ylim(-1.6, 2.95)
+        ax.set_aspect("equal")
+        ax.axis("off")
+    return figure
+
+
+def _next_posture_down_the_page(changes, minutes):
+    row_gap, columns = 1.5, (4.2, 6.2)  # data units: a runner is 1.3 tall; words on the left
+    with style.series_style(projector=False):
+        figure = style.narrow_figure(7.0)
+        ax = figure.add_subplot()
+        for index, (label, carriage) in enumerate(changes):
+            row_y = -index * row_gap
+            for x, chosen in zip(columns, (carriage, SLUMPED)):
+                joints = runner_joints(HEIGHT_M, chosen, 0.25)
+                runner = StickFigure(ax, "side", HEIGHT_M, x_offset=x, scale=0.6)
+                for chains in ("arms", "spine"):
+                    runner.show_strain(chains, tense=chosen is SLUMPED)
+                for point in joints.values():
+                    point[2] = point[2] * FIGURE_SCALE + row_y
+                    point[1] *= FIGURE_SCALE
+                runner.set_pose(joints)
+                runner.head.set_radius(runner.head.get_radius() * FIGURE_SCALE)
+            ax.text(0, row_y + 0.65, f"{minutes[index]:.0f} min: {label.replace(chr(10), ' ', 1)}"
+                    .replace(": ", ":\n", 1), va="center", fontsize=12, color=style.INK)
+        ax.text(0, 2.45, "Left: changing it up, the best\nposture is the next one",
+                color=style.text_colour(style.RELAXED), fontsize=13, fontweight="bold", va="bottom")
+        ax.text(0, 1.55, "Right: held still, the same slump\nfor the whole hour", color=style.text_colour(style.TENSE),
+                fontsize=13, fontweight="bold", va="bottom")
+        ax.set_xlim(-0.1, 7.0)
+        ax.set_ylim(-(len(changes) - 1) * row_gap - 0.2, 3.5)
         ax.set_aspect("equal")
         ax.axis("off")
     return figure
