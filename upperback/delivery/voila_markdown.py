@@ -7,7 +7,7 @@ diagram comes from the installed course (``upperback.diagrams``, the repository'
 works wherever the lessons were copied to; any other image keeps its address and never stops the page.
 
 A diagram drawn for a phone too (``<name>-narrow.svg`` beside it: all of them) comes as a ``<picture>``: a
-screen narrower than NARROW_BELOW_PX shows the narrow drawing, whose words keep their size there; the ``<img>``
+screen narrower than NARROW_SCREEN_BELOW_PX shows the narrow drawing, whose words keep their size there; the ``<img>``
 inside, with the alt text, is the same as before.
 """
 
@@ -22,7 +22,7 @@ from voila.exporter import VoilaMarkdownRenderer
 
 from upperback.figures.assets import NARROW_SUFFIX
 from upperback.figures.rendering import data_uri
-from upperback.figures.style import NARROW_BELOW_PX
+from upperback.figures.style import NARROW_SCREEN_BELOW_PX
 
 DIAGRAMS = Path(str(files("upperback.diagrams")))
 LESSON_ASSET_PREFIX = "../assets/"  # how every lesson notebook names a diagram
@@ -44,7 +44,7 @@ class CourseMarkdown(VoilaMarkdownRenderer):
             narrow = diagram.with_name(diagram.name.replace(".svg", NARROW_SUFFIX))
             if not narrow.is_file():
                 return img
-            return (f'<picture><source media="(max-width: {NARROW_BELOW_PX - 1}px)" srcset="{data_uri(narrow)}">'
+            return (f'<picture><source media="(max-width: {NARROW_SCREEN_BELOW_PX - 1}px)" srcset="{data_uri(narrow)}">'
                     f"{img}</picture>")
         try:
             return super().image(text, url, title)

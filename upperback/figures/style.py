@@ -85,7 +85,11 @@ def projector_mode() -> bool:
 # series' smallest type (11 pt) shows at 11.1 CSS px or more. Narrow layouts stack their panels to fit.
 NARROW_WIDTH_IN = 4.6  # our choice: a phone's picture width in points, so 1 pt shows as about 1 CSS px
 NARROW_SHOWN_PX = 335  # our bound: the narrowest a picture shows on a 390 px phone (measured in Chromium)
-NARROW_BELOW_PX = 600  # our choice: a picture shown narrower than this is drawn in its narrow layout
+# our choice: an explorer's picture shown narrower than this (a phone held upright: 300-400 CSS px) is drawn in its
+# narrow layout. JupyterLab on a 1280 px laptop with its file browser open gives a picture about 470 px: it keeps
+# the wide layout there, whose panels side by side suit a landscape screen.
+NARROW_BELOW_PX = 420
+NARROW_SCREEN_BELOW_PX = 600  # our choice: a screen narrower than this shows the diagrams' narrow layouts
 SMALLEST_TEXT_PX = 11  # our bound: no word in a picture smaller, in CSS px as shown
 
 
