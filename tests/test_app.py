@@ -276,3 +276,13 @@ def test_on_a_phone_every_diagram_and_explorer_picture_is_drawn_for_its_width(ph
         assert smallest_words_px(picture, points, 96) >= style.SMALLEST_TEXT_PX, name
     SHOTS.mkdir(parents=True, exist_ok=True)
     phone.screenshot(path=SHOTS / f"{Path(lesson.notebook).stem}-phone.png")
+    if not lesson.explorers:
+        return
+    explorer = phone.locator(".upperback-explorer").first
+    explorer.scroll_into_view_if_needed()
+    move_each_slider(phone, explorer, unchanged="() => location.href")  # pictures sent ahead: narrow ones too
+    image = explorer.locator(".upperback-picture img").first
+    assert image.evaluate("img => img.naturalWidth") == narrow_px, "a key press brought back the wide layout"
+    phone.set_viewport_size({"width": 1280, "height": 800})  # a wide screen again: the wide layout comes back
+    phone.wait_for_function("img => img.naturalWidth > 0 && img.naturalWidth !== px".replace(
+        "px", str(narrow_px)), arg=image.element_handle())
