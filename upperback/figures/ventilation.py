@@ -154,7 +154,11 @@ class PacerLiveFigure(LivePicture):
             (self.right_feet,) = ax.plot([], [], "v", color=style.INK, ms=foot, markerfacecolor="white")
             self.cursor = ax.axvline(0, color=style.ACHE_LINE, lw=3)
             self.phase_text = ax.text(0, 1.12, "", ha="center", fontweight="bold")
-            ax.text(0.05, -0.3, "▼ left foot   ▽ right foot", fontsize=style.series_rc()["font.size"] - 2)
+            key, small = "▼ left foot   ▽ right foot", style.series_rc()["font.size"] - 2
+            if narrow:  # under the time axis: inside, the moment's line would cross it on the short time line
+                self.figure.text(0.96, 0.02, key, ha="right", va="bottom", fontsize=small)
+            else:
+                ax.text(0.05, -0.3, key, fontsize=small)
         self.frames = LiveFrames(self.figure, [self.breath, self.left_feet, self.right_feet, self.cursor,
                                                self.phase_text], narrow)
 
