@@ -89,3 +89,15 @@ def legibility_problems(figure) -> list[str]:
 def _clipped(box, clip):
     x0, y0, x1, y1 = max(box.x0, clip.x0), max(box.y0, clip.y0), min(box.x1, clip.x1), min(box.y1, clip.y1)
     return Bbox([[x0, y0], [x1, y1]]) if x0 < x1 and y0 < y1 else None
+
+
+def smallest_text_points(figure) -> float:
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    return min(text.get_fontsize() for text, _box in _texts(figure, canvas.get_renderer()))
+
+
+def smallest_text_px(figure, shown_px: float) -> float:
+    """The smallest words in ``figure`` in CSS px when it is shown ``shown_px`` wide: a point is 1/72 inch of
+    the figure's width, whatever its dpi."""
+    return smallest_text_points(figure) * shown_px / (72 * figure.get_figwidth())

@@ -47,7 +47,20 @@ def app(tmp_path_factory, browser):
 @pytest.fixture
 def page(browser):
     """A page that may reach only this machine: loopback, files on disk, data and blob addresses."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    yield from only_this_machine_page(browser, viewport={"width": 1400, "height": 1000})
+
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 3}
+
+
+@pytest.fixture
+def phone(browser):
+    """The same, on a phone: 390x844 CSS px, touch, 3 device pixels per CSS px."""
+    yield from only_this_machine_page(browser, **PHONE)
+
+
+def only_this_machine_page(browser, **context_options):
+    context = browser.new_context(**context_options)
     outside: list[str] = []
 
     def only_this_machine(route):

@@ -320,3 +320,64 @@ def test_lesson_05_in_the_app_follows_the_sample_run_without_a_reload(page, app)
         runs.get_by_role("button", name="Delete this run").click()  # the other tests' latest run stays theirs
     runs.get_by_role("button", name="Undo the delete").wait_for()
     page.wait_for_function("slider => slider.value === '170'", arg=cadence.element_handle())
+
+
+# Every diagram and explorer picture of a page: what is shown (CSS px wide), its drawn width in inches (an SVG
+# is drawn 96 CSS px an inch; a PNG at its dpi) and which picture it is (a diagram's own address).
+PICTURES = """() => [...document.querySelectorAll('#rendered_cells .jp-RenderedMarkdown img,'
+                                            + ' #rendered_cells .upperback-explorer .upperback-picture img')]
+  .filter(img => img.naturalWidth > 0)
+  .map(img => ({diagram: img.closest('.upperback-explorer') ? null : img.currentSrc, alt: img.alt,
+                natural: img.naturalWidth, shown: img.getBoundingClientRect().width}))"""
+
+
+def smallest_words_px(picture, points: float, drawn_px_per_inch: float) -> float:
+    """The smallest words' size as shown: points x shown width / (72 x the drawn width in inches)."""
+    return points * picture["shown"] / (72 * picture["natural"] / drawn_px_per_inch)
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.notebook)
+def test_on_a_phone_every_diagram_and_explorer_picture_is_drawn_for_its_width(phone, app, lesson):
+    """A 390x844 phone: every explorer picture comes in its narrow layout, and every diagram is shown in its
+    own (<picture>), so no word in them is under 11 CSS px as shown. (The charts of lessons 04-06, drawn from
+    the learner's own records, are not drawn for a phone yet.)"""
+    from harness.legibility import smallest_text_points
+    from upperback.figures import style
+    from upperback.figures.assets import ASSETS, NARROW, NARROW_SUFFIX
+    from upperback.figures.rendering import NARROW_DPI, data_uri
+    from upperback.lessons.explorers import EXPLORERS, explorer_name
+
+    base, _ = app
+    phone.goto(f"{base}/voila/render/{lesson.notebook}")
+    phone.wait_for_selector("#rendered_cells", state="visible", timeout=90_000)
+    narrow_px = round(style.NARROW_WIDTH_IN * NARROW_DPI)
+    phone.wait_for_function(  # each explorer measured its width and the kernel sent the narrow picture
+        "([n, px]) => [...document.querySelectorAll('.upperback-explorer .upperback-picture img')]"
+        ".filter(img => img.naturalWidth === px).length >= n", arg=[len(lesson.explorers), narrow_px])
+    pictures = phone.evaluate(PICTURES)
+    explorers = [picture for picture in pictures if picture["diagram"] is None]
+    assert len(explorers) == len(lesson.explorers)
+    for function_name, picture in zip(lesson.explorers, explorers):
+        explorer = EXPLORERS[explorer_name(lesson, function_name)]()
+        narrow = explorer.figure.narrow()
+        narrow.update(**explorer.values())  # its labels too, as the page shows them
+        assert picture["natural"] == narrow_px, function_name
+        assert smallest_words_px(picture, smallest_text_points(narrow.figure), NARROW_DPI) >= style.SMALLEST_TEXT_PX
+    addresses = {data_uri(ROOT / "assets" / name): name for name in ASSETS}
+    for picture in (picture for picture in pictures if picture["diagram"] is not None):
+        name = addresses.get(picture["diagram"])
+        assert name is not None and name.endswith(NARROW_SUFFIX), f"not a diagram's narrow layout: {picture['alt']}"
+        points = smallest_text_points(NARROW[name]())
+        assert smallest_words_px(picture, points, 96) >= style.SMALLEST_TEXT_PX, name
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    phone.screenshot(path=SHOTS / f"{Path(lesson.notebook).stem}-phone.png")
+    if not lesson.explorers:
+        return
+    explorer = phone.locator(".upperback-explorer").first
+    explorer.scroll_into_view_if_needed()
+    move_each_slider(phone, explorer, unchanged="() => location.href")  # pictures sent ahead: narrow ones too
+    image = explorer.locator(".upperback-picture img").first
+    assert image.evaluate("img => img.naturalWidth") == narrow_px, "a key press brought back the wide layout"
+    phone.set_viewport_size({"width": 1280, "height": 800})  # a wide screen again: the wide layout comes back
+    phone.wait_for_function("img => img.naturalWidth > 0 && img.naturalWidth !== px".replace(
+        "px", str(narrow_px)), arg=image.element_handle())

@@ -1,5 +1,7 @@
 """Explorers driven by code: moving a control changes the picture and the words."""
 
+import io
+
 import pytest
 
 from upperback.figures.upper_back import UpperBackLiveFigure
@@ -439,3 +441,42 @@ def test_the_upper_backs_five_pictures_are_drawn_at_the_start_and_kept_once():
     part = explorer.controls["part"]
     assert len(explorer.shown.things) == len(part.options)  # every part drawn ahead, in the explorer's one store
     assert not hasattr(explorer.figure, "_pictures")
+
+
+def test_a_phone_gets_the_narrow_layout_under_its_own_key_and_a_step_draws_one_layout():
+    """The browser says the picture is narrow (web/picture.js): from then on each picture is drawn for a phone,
+    kept and sent under "narrow|…"; the wide pictures stay kept, so going back to a wide view draws nothing."""
+    from PIL import Image
+
+    from upperback.figures import style
+    from upperback.figures.rendering import NARROW_DPI
+    from upperback.lessons import arm_carriage
+
+    explorer = arm_carriage.explore_pendulum()
+    sent = sent_ahead(explorer)
+    assert explorer.picture.narrow_below_px == style.NARROW_BELOW_PX and not explorer.picture.narrow
+    wide_png, wide_settings = bytes(explorer.picture.png), explorer.picture.settings
+    explorer.picture.narrow = True  # as the browser sets it
+    narrow_png = bytes(explorer.picture.png)
+    assert explorer.picture.settings == "narrow|" + wide_settings
+    assert Image.open(io.BytesIO(narrow_png)).width == round(style.NARROW_WIDTH_IN * NARROW_DPI)
+    assert Image.open(io.BytesIO(wide_png)).width > Image.open(io.BytesIO(narrow_png)).width
+    drawn = {False: [], True: []}
+    for narrow, figure in explorer.figures.items():
+        real = figure.update
+        figure.update = lambda real=real, narrow=narrow, **values: (drawn[narrow].append(values), real(**values))[1]
+    cadence = explorer.controls["cadence"]
+    cadence.set_state({"value": cadence.value + 2})  # a key press on the phone
+    assert len(drawn[True]) == 1 + Explorer.STEPS_AHEAD and drawn[False] == [], "only the narrow layout is drawn"
+    assert all(settings.startswith("narrow|") for settings, *_ in sent)
+    cadence.set_state({"value": cadence.value - 2})
+    explorer.picture.narrow = False  # the phone turned sideways
+    assert bytes(explorer.picture.png) == wide_png and explorer.picture.settings == wide_settings
+    assert drawn[False] == [], "kept from before"
+
+
+def test_an_explorer_without_the_course_sliders_is_never_asked_for_a_narrow_layout():
+    import ipywidgets as widgets
+
+    explorer = Explorer(UpperBackLiveFigure(), {"part": widgets.Text(value="all")})
+    assert explorer.picture.narrow_below_px == 0  # the browser does not measure it

@@ -27,7 +27,7 @@ def assert_frame_matches_full_draw(explorer, first: dict, second: dict):
     fast = pixels(explorer.png())
     for artist in explorer.frames.moving:
         artist.set_animated(False)
-    full = pixels(png_bytes(explorer.figure))
+    full = pixels(png_bytes(explorer.figure, dpi=explorer.figure.dpi))  # the frames' own: 80, or 120 narrow
     assert fast.shape == full.shape
     differing = np.mean(np.any(np.abs(fast - full) > 8, axis=2))
     assert differing < 0.001, f"{differing:.2%} of pixels differ"
@@ -47,25 +47,35 @@ def test_upper_back_frames_match_a_full_draw():
     assert_frame_matches_full_draw(UpperBackLiveFigure(), {"part": "all"}, {"part": "rhomboids"})
 
 
+LAYOUTS = pytest.mark.parametrize("narrow", [False, True], ids=["wide", "narrow"])
+
+
+def layout(explorer, narrow: bool):
+    """The explorer's figure as a laptop gets it, or as a phone does."""
+    return explorer.figure.narrow() if narrow else explorer.figure
+
+
+@LAYOUTS
 @pytest.mark.parametrize("name", sorted(EXPLORERS))
-def test_every_live_figure_draws_fast_frames_that_match_a_full_draw(name):
+def test_every_live_figure_draws_fast_frames_that_match_a_full_draw(name, narrow):
     """Fixed text is kept in the background: a text that changes but was not declared moving would show
     stale here."""
     explorer = EXPLORERS[name]()
     start = explorer.values()
-    assert_frame_matches_full_draw(explorer.figure, start, slider_ends(explorer))
+    assert_frame_matches_full_draw(layout(explorer, narrow), start, slider_ends(explorer))
 
 
 def slider_ends(explorer) -> dict:
     return {key: control.positions()[-1] for key, control in explorer.controls.items()}
 
 
+@LAYOUTS
 @pytest.mark.parametrize("name", sorted(EXPLORERS))
-def test_going_back_shows_the_same_frame_pixel_for_pixel(name):
+def test_going_back_shows_the_same_frame_pixel_for_pixel(name, narrow):
     """Going back to settings already shown pastes kept labels: a label pasted over anything drawn in the
     frame before it, or in the wrong place, would change pixels here."""
     explorer = EXPLORERS[name]()
-    figure, start = explorer.figure, explorer.values()
+    figure, start = layout(explorer, narrow), explorer.values()
     first = figure.update(**start), pixels(figure.png())
     for key, end in slider_ends(explorer).items():
         figure.update(**{**start, key: end})

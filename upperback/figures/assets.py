@@ -2,12 +2,15 @@
 
     python -m upperback.figures.assets assets      (or: make assets)
 
-Each lesson adds its figures to ASSETS; a test fails when a committed asset differs from a fresh one.
+Each lesson adds its figures to ASSETS; a test fails when a committed asset differs from a fresh one. Every
+diagram has a layout for a phone beside it, ``<name>-narrow.svg`` (NARROW: its function called with
+narrow=True), which the app shows on a narrow screen (delivery/voila_markdown.py).
 """
 
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 from upperback.figures.arm_carriage import arm_carriage_figure
@@ -27,6 +30,11 @@ ASSETS = {
     "posture.svg": posture_figure,
     "next_posture.svg": next_posture_figure,
 }
+NARROW_SUFFIX = "-narrow.svg"
+NARROW = {  # every diagram drawn for a phone too (style.NARROW_WIDTH_IN wide)
+    name.replace(".svg", NARROW_SUFFIX): partial(make_figure, narrow=True) for name, make_figure in ASSETS.items()
+}
+ASSETS.update(NARROW)
 
 
 def write_assets(folder: Path) -> list[Path]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from upperback.figures import style
-from upperback.figures.rendering import LiveFrames
+from upperback.figures.rendering import LiveFrames, LivePicture
 from upperback.models.body.breathing_mechanics import (
     HELPER_MUSCLES,
     PATTERN_NAMES,
@@ -147,11 +147,16 @@ def _frame(ax, view: str) -> None:
     ax.set_ylim(-55, 34)
 
 
-def breathing_patterns_figure():
-    """Static diagram: deep versus shallow, front and side, breathed out (dashed) and in (solid)."""
+def breathing_patterns_figure(narrow: bool = False):
+    """Static diagram: deep versus shallow, front and side, breathed out (dashed) and in (solid). Narrow (a
+    phone): each pattern's name over its row, the words in shorter lines, the helper muscles under the row."""
     with style.series_style(projector=False):
-        figure = style.new_figure(12, 12)
-        axes = figure.subplots(2, 2)
+        figure = style.narrow_figure(6.6) if narrow else style.new_figure(12, 12)
+        if narrow:
+            rows = figure.subfigures(2, 1)
+            axes = [row.subplots(1, 2) for row in rows]
+        else:
+            axes = figure.subplots(2, 2)
         for row, pattern in enumerate(("deep", "shallow")):
             out = BreathingDiagram(axes[row][0], axes[row][1], pattern, 0.0)
             for line in out.artists():
@@ -159,32 +164,51 @@ def breathing_patterns_figure():
                          else BREATHING)
             BreathingDiagram(axes[row][0], axes[row][1], pattern, 1.0)
             colour = BREATHING if pattern == "deep" else style.TENSE
-            axes[row][0].set_title(f"{PATTERN_NAMES[pattern].capitalize()}\nfrom the front", color=INK_FOR[pattern])
-            axes[row][1].set_title("from the side", color=INK_FOR[pattern])
-            _labels(axes[row][0], axes[row][1], pattern, colour)
-        figure.text(0.5, 0.005, "dashed: breathed out   ·   solid: breathed in", ha="center", fontsize=13)
+            if narrow:
+                rows[row].suptitle(PATTERN_NAMES[pattern].capitalize(), color=INK_FOR[pattern], fontsize=13,
+                                   fontweight="bold")
+                for ax, view in zip(axes[row], ("front", "side")):
+                    ax.set_title(f"from the {view}", color=INK_FOR[pattern], fontsize=12)
+            else:
+                axes[row][0].set_title(f"{PATTERN_NAMES[pattern].capitalize()}\nfrom the front",
+                                       color=INK_FOR[pattern])
+                axes[row][1].set_title("from the side", color=INK_FOR[pattern])
+            _labels(axes[row][0], axes[row][1], pattern, colour, narrow)
+        if narrow:
+            rows[1].supxlabel("helper muscles (orange-red) work: scalenes,\nsternocleidomastoid, upper trapezius,\n"
+                              "pectoralis minor   ·   dashed: breathed out,\nsolid: breathed in", fontsize=12)
+        else:
+            figure.text(0.5, 0.005, "dashed: breathed out   ·   solid: breathed in", ha="center", fontsize=13)
     return figure
 
 
 INK_FOR = {"deep": style.text_colour(style.OKABE_ITO["sky_blue"]), "shallow": style.text_colour(style.TENSE)}
 
 
-def _labels(front_ax, side_ax, pattern, colour):
-    """Labels sit outside the body, with a pointer in, so no outline or rib runs through the words."""
+def _labels(front_ax, side_ax, pattern, colour, narrow: bool = False):
+    """Labels sit outside the body, with a pointer in, so no outline or rib runs through the words. Narrow:
+    in shorter lines; the helper muscles are named under the row (breathing_patterns_figure)."""
     for ax in (front_ax, side_ax):
         ax.set_xlim(-40, 40)
-        ax.set_ylim(-80, 34)
+        ax.set_ylim(-84 if narrow else -80, 34)
     pointer = {"arrowstyle": "->", "lw": 1.5, "color": style.INK}
+    # narrow: every label hangs from just under the body, in lines short enough for its side of the panel
+    y, va = (-58, "top") if narrow else (-62, "baseline")
+    lines = "\n" if narrow else " "
     if pattern == "deep":
-        front_ax.annotate("diaphragm moves\ndown about 6 cm", xy=(-6, -24), xytext=(-28, -62), ha="center",
-                          color=INK_FOR["deep"], fontsize=12,
-                          arrowprops={**pointer, "color": BREATHING, "lw": 2})
-        front_ax.annotate("lower ribs\nwiden sideways", xy=(16.5, -24), xytext=(29, -62), ha="center",
-                          fontsize=12, arrowprops=pointer)
-        side_ax.annotate("belly moves\nforward", xy=(16, -36), xytext=(29, -62), ha="center", fontsize=12,
+        front_ax.annotate("diaphragm\ndown about\n6 cm" if narrow else "diaphragm moves\ndown about 6 cm",
+                          xy=(-6, -24), xytext=(-25 if narrow else -28, y), ha="center", va=va,
+                          color=INK_FOR["deep"], fontsize=12, arrowprops={**pointer, "color": BREATHING, "lw": 2})
+        front_ax.annotate(f"lower ribs\nwiden{lines}sideways", xy=(16.5, -24), xytext=(25 if narrow else 29, y),
+                          ha="center", va=va, fontsize=12, arrowprops=pointer)
+        side_ax.annotate(f"belly{lines}moves\nforward", xy=(16, -36), xytext=(28 if narrow else 29, y),
+                         ha="center", va=va, fontsize=12, arrowprops=pointer)
+        side_ax.annotate("back ribs\nmove too", xy=(-11, -18), xytext=(-26, y), ha="center", va=va, fontsize=12,
                          arrowprops=pointer)
-        side_ax.annotate("back ribs\nmove too", xy=(-11, -18), xytext=(-26, -62), ha="center", fontsize=12,
-                         arrowprops=pointer)
+    elif narrow:  # no room beside the body: both under it
+        front_ax.text(0, y, "diaphragm moves\nonly 1–2 cm", ha="center", va="top", fontsize=12, color=style.INK)
+        side_ax.text(0, y, "upper chest and\nshoulders lift", ha="center", va="top", fontsize=12,
+                     color=style.text_colour(colour))
     else:
         front_ax.text(0, -56, "diaphragm moves only 1–2 cm;\nhelper muscles (orange-red) work:\nscalenes, "
                       "sternocleidomastoid,\nupper trapezius, pectoralis minor", ha="center", va="top",
@@ -203,30 +227,43 @@ MUSCLE_LABELS = (
 )
 
 
-def _name_the_muscles(ax) -> None:
+# Narrow (a phone): the same labels in two lines, further apart, in an order whose pointers do not cross.
+NARROW_MUSCLE_LABELS = (
+    ("sterno-\ncleidomastoid", (-3.3, 7.6), 19),
+    ("upper\ntrapezius", (-10.0, 6.4), 3),
+    ("scalenes", (-4.3, 3.6), -9),
+    ("pectoralis\nminor", (-10.5, -5.0), -22),
+    ("diaphragm", (-10.0, -24.0), -38),
+)
+
+
+def _name_the_muscles(ax, narrow: bool = False) -> None:
     """Fixed labels beside the front view; drawn under the moving lines, so they stay in the cached frame."""
-    ax.set_xlim(-68 if style.projector_mode() else -56, 22)  # room for the words at either type size
-    for name, point, text_y in MUSCLE_LABELS:
+    ax.set_xlim(-64 if narrow else -68 if style.projector_mode() else -56, 22)  # room for the words at any size
+    for name, point, text_y in NARROW_MUSCLE_LABELS if narrow else MUSCLE_LABELS:
         colour = INK_FOR["deep"] if name == "diaphragm" else style.INK
         ax.annotate(name, xy=point, xytext=(-25, text_y), ha="right", va="center", color=style.text_colour(colour), zorder=0,
                     fontsize=style.series_rc()["font.size"] - 1,
                     arrowprops={"arrowstyle": "-", "color": style.INK, "lw": 0.8, "relpos": (1, 0.5)})
-    ax.text(-25, 27, "helper muscles", ha="right", va="center", fontweight="bold", zorder=0)
+    ax.text(-64 if narrow else -25, 30 if narrow else 27, "helper muscles", ha="left" if narrow else "right",
+            va="center", fontweight="bold", zorder=0)
 
 
-class BreathLiveFigure:
-    """One breath in, then out, in the chosen pattern: front and side views side by side."""
+class BreathLiveFigure(LivePicture):
+    """One breath in, then out, in the chosen pattern: front and side views side by side (on a phone too, the
+    labels then in two lines)."""
 
-    def __init__(self):
-        with style.series_style():
-            self.figure = style.new_figure(10, 7, live=True)
-            front_ax = self.figure.add_axes((0.0, 0.0, 0.5, 0.92))
-            side_ax = self.figure.add_axes((0.5, 0.0, 0.5, 0.92))
-            front_ax.set_title("from the front")
-            side_ax.set_title("from the side")
+    def __init__(self, narrow: bool = False):
+        with style.series_style(narrow=narrow):
+            self.figure = style.narrow_figure(3.9, live=True) if narrow else style.new_figure(10, 7, live=True)
+            split = 0.66 if narrow else 0.5  # the front view has the labels beside it
+            front_ax = self.figure.add_axes((0.0, 0.0, split, 0.92))
+            side_ax = self.figure.add_axes((split, 0.0, 1 - split, 0.92))
+            front_ax.set_title("front view" if narrow else "from the front")
+            side_ax.set_title("side view" if narrow else "from the side")
             self.diagram = BreathingDiagram(front_ax, side_ax)
-            _name_the_muscles(front_ax)
-        self.frames = LiveFrames(self.figure, self.diagram.artists())
+            _name_the_muscles(front_ax, narrow)
+        self.frames = LiveFrames(self.figure, self.diagram.artists(), narrow)
 
     def update(self, pattern: str = "deep", breath_percent: float = 0) -> str:
         # 0 → 50 %: breathing in; 50 → 100 %: breathing out again
@@ -241,6 +278,3 @@ class BreathLiveFigure:
                 f"{move.diaphragm_descent_cm:.1f} cm; the upper chest and shoulders lift instead, pulled by the "
                 "helper muscles (orange-red when working): scalenes, sternocleidomastoid, upper trapezius and "
                 "pectoralis minor.")
-
-    def png(self) -> bytes:
-        return self.frames.png()

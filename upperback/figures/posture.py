@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from upperback.figures import style
-from upperback.figures.rendering import LiveFrames
+from upperback.figures.rendering import LiveFrames, LivePicture
 from upperback.figures.stick_figure import StickFigure, frame_runner_axes
 from upperback.models.body.head_load import (
     ASSUMED_EXTENSOR_MOMENT_ARM_M,
@@ -30,17 +30,19 @@ def _draw_lever(ax, joints):
     ax.plot([base[1], base[1]], [base[2], ear[2] + 0.14], color=style.INK, lw=1.5, ls="--", zorder=6)
 
 
-def posture_figure():
-    """Static: a tall runner with a slight lean beside a slumped one, with the head's lever marked."""
+def posture_figure(narrow: bool = False):
+    """Static: a tall runner with a slight lean beside a slumped one, with the head's lever marked. Narrow (a
+    phone): the two side by side still, their words in shorter lines."""
+    lines = "\n" if narrow else " "
     with style.series_style(projector=False):
-        figure = style.new_figure(12, 7.5)
+        figure = style.narrow_figure(6.2) if narrow else style.new_figure(12, 7.5)
         # room above the two-line titles: the layout leaves them flush with the top, and a browser's glyphs
         # (wider than matplotlib's measure of them) then lose their first line at the edge
         figure.get_layout_engine().set(h_pad=0.15)
         axes = figure.subplots(1, 2)
         cases = (
-            (UPRIGHT, style.RELAXED, "Tall, with a slight forward lean:\nthe head sits over the shoulders"),
-            (SLUMPED, style.TENSE, "Slumped: the upper back rounds\nand the head drifts forward"),
+            (UPRIGHT, style.RELAXED, f"Tall, with a slight{lines}forward lean:\nthe head sits over{lines}the shoulders"),
+            (SLUMPED, style.TENSE, f"Slumped: the upper{lines}back rounds\nand the head{lines}drifts forward"),
         )
         for ax, (carriage, colour, title) in zip(axes, cases):
             runner = StickFigure(ax, "side", HEIGHT_M)
@@ -51,17 +53,22 @@ def posture_figure():
             _draw_lever(ax, joints)
             load = head_load(70, carriage.head_forward_deg, carriage.upper_back_rounding_deg,
                              carriage.trunk_lean_deg)
-            ax.set_title(title, color=style.text_colour(colour), fontsize=15)
-            ax.text(1.08, 0.12, f"head {load.lever_m * 100:.0f} cm\nin front of the\nbase of the neck:\n"
-                    f"muscles hold\n{load.moment_nm:.1f} N·m", ha="right", va="bottom", fontsize=13,
-                    color=style.text_colour(colour))
-        figure.supxlabel("dashed line: straight up from the base of the neck  ·  runner of 1.75 m and 70 kg",
-                         fontsize=12)
+            ax.set_title(title, color=style.text_colour(colour), fontsize=13 if narrow else 15)
+            words = (f"head {load.lever_m * 100:.0f} cm\nin front of the\nbase of the neck:\n"
+                     f"muscles hold\n{load.moment_nm:.1f} N·m")
+            if narrow:  # under the runner: beside it there is no room
+                ax.text(0.5, -0.02, words.replace("\n", " ", 1), transform=ax.transAxes, ha="center", va="top",
+                        fontsize=12, color=style.text_colour(colour))
+            else:
+                ax.text(1.08, 0.12, words, ha="right", va="bottom", fontsize=13, color=style.text_colour(colour))
+        figure.supxlabel(f"dashed line: straight up from the{lines}base of the neck  ·  runner of 1.75 m{lines}"
+                         "and 70 kg", fontsize=12)
     return figure
 
 
-def next_posture_figure():
-    """Static: an hour of running as a time line, small posture changes versus one posture held."""
+def next_posture_figure(narrow: bool = False):
+    """Static: an hour of running as a time line, small posture changes versus one posture held. Narrow (a
+    phone): the time line runs down the page, one row a moment, the two runners side by side."""
     changes = [
         # Each change is drawn a little larger than life, so it can be seen at this size.
         ("start", Carriage(trunk_lean_deg=6)),
@@ -73,6 +80,8 @@ def next_posture_figure():
         ("lean from\nthe ankles", Carriage(trunk_lean_deg=15)),
     ]
     minutes = np.linspace(0, 60, len(changes))
+    if narrow:
+        return _next_posture_down_the_page(changes, minutes)
     with style.series_style(projector=False):
         figure = style.new_figure(13, 6.5)
         ax = figure.add_subplot()
@@ -102,14 +111,50 @@ def next_posture_figure():
     return figure
 
 
-class HeadLoadLiveFigure:
-    """The upper body from the side with the head's lever, beside the load chart with Hansraj's points."""
+def _next_posture_down_the_page(changes, minutes):
+    row_gap, columns = 1.5, (4.2, 6.2)  # data units: a runner is 1.3 tall; words on the left
+    with style.series_style(projector=False):
+        figure = style.narrow_figure(7.0)
+        ax = figure.add_subplot()
+        for index, (label, carriage) in enumerate(changes):
+            row_y = -index * row_gap
+            for x, chosen in zip(columns, (carriage, SLUMPED)):
+                joints = runner_joints(HEIGHT_M, chosen, 0.25)
+                runner = StickFigure(ax, "side", HEIGHT_M, x_offset=x, scale=0.6)
+                for chains in ("arms", "spine"):
+                    runner.show_strain(chains, tense=chosen is SLUMPED)
+                for point in joints.values():
+                    point[2] = point[2] * FIGURE_SCALE + row_y
+                    point[1] *= FIGURE_SCALE
+                runner.set_pose(joints)
+                runner.head.set_radius(runner.head.get_radius() * FIGURE_SCALE)
+            ax.text(0, row_y + 0.65, f"{minutes[index]:.0f} min: {label.replace(chr(10), ' ', 1)}"
+                    .replace(": ", ":\n", 1), va="center", fontsize=12, color=style.INK)
+        ax.text(0, 2.45, "Left: changing it up, the best\nposture is the next one",
+                color=style.text_colour(style.RELAXED), fontsize=13, fontweight="bold", va="bottom")
+        ax.text(0, 1.55, "Right: held still, the same slump\nfor the whole hour", color=style.text_colour(style.TENSE),
+                fontsize=13, fontweight="bold", va="bottom")
+        ax.set_xlim(-0.1, 7.0)
+        ax.set_ylim(-(len(changes) - 1) * row_gap - 0.2, 3.5)
+        ax.set_aspect("equal")
+        ax.axis("off")
+    return figure
 
-    def __init__(self):
-        with style.series_style():
-            self.figure = style.new_figure(11, 5.6, live=True)
-            self.body_ax = self.figure.add_axes((0.0, 0.02, 0.32, 0.88))
-            self.chart_ax = self.figure.add_axes((0.42, 0.15, 0.55, 0.77))
+
+class HeadLoadLiveFigure(LivePicture):
+    """The upper body from the side with the head's lever, beside the load chart with Hansraj's points.
+    Narrow (a phone): the body above the chart."""
+
+    def __init__(self, narrow: bool = False):
+        with style.series_style(narrow=narrow):
+            if narrow:
+                self.figure = style.narrow_figure(6.6, live=True)
+                self.body_ax = self.figure.add_axes((0.0, 0.56, 1.0, 0.39))
+                self.chart_ax = self.figure.add_axes((0.15, 0.1, 0.81, 0.38))
+            else:
+                self.figure = style.new_figure(11, 5.6, live=True)
+                self.body_ax = self.figure.add_axes((0.0, 0.02, 0.32, 0.88))
+                self.chart_ax = self.figure.add_axes((0.42, 0.15, 0.55, 0.77))
             self.runner = StickFigure(self.body_ax, "side", HEIGHT_M)
             frame_runner_axes(self.body_ax, (-0.6, 0.8), (0.7, 1.95))  # the upper body only
             (self.plumb,) = self.body_ax.plot([], [], color=style.INK, lw=1.2, ls="--")
@@ -121,7 +166,8 @@ class HeadLoadLiveFigure:
             ax = self.chart_ax
             ax.set_xlim(0, MAX_TOTAL_FORWARD_DEG)
             ax.set_ylim(0, 32)
-            ax.set_xlabel("head and neck tipped forward from upright (degrees)")
+            ax.set_xlabel("head and neck tipped forward\nfrom upright (degrees)" if narrow
+                          else "head and neck tipped forward from upright (degrees)")
             ax.set_ylabel("effective load (kg)")
             ax.grid(alpha=0.3)
             angles = sorted(HANSRAJ_2014_KG)
@@ -130,14 +176,18 @@ class HeadLoadLiveFigure:
             middle = [(a + b) / 2 for a, b in zip(low, high)]
             ax.errorbar(angles, middle, yerr=[np.subtract(middle, low), np.subtract(high, middle)], fmt="s",
                         color=style.INK, ms=9, capsize=4)
-            ax.text(61, 27, "Hansraj 2014\n(computer model)", va="center", fontsize=style.series_rc()["font.size"] - 1)
+            # narrow: bottom right, under the points and the curve at every body mass
+            x, y, ha, va = (89, 0.5, "right", "bottom") if narrow else (61, 27, "left", "center")
+            ax.text(x, y, "Hansraj 2014\n(computer model)", ha=ha, va=va,
+                    fontsize=style.series_rc()["font.size"] - 1)
             (self.curve,) = ax.plot([], [], color=POSTURE, lw=3)
             (self.marker,) = ax.plot([], [], "o", color=POSTURE, ms=13, zorder=5)
             self.curve_text = ax.text(0, 0, "", color=style.text_colour(POSTURE), ha="left", va="top")
 
         self._curve_mass = None
+        self.narrow_layout = narrow
         self.frames = LiveFrames(self.figure, [*self.runner.artists(), self.plumb, self.lever, self.lever_text,
-                                               self.curve, self.marker, self.curve_text, self.state])
+                                               self.curve, self.marker, self.curve_text, self.state], narrow)
 
     def update(self, body_mass_kg: float = 70, head_forward_deg: float = 0,
                upper_back_rounding_deg: float = 0) -> str:
@@ -158,12 +208,13 @@ class HeadLoadLiveFigure:
             self.curve.set_data(angles, [head_load(body_mass_kg, a).effective_load_kg for a in angles])
             self._curve_mass = body_mass_kg
         self.marker.set_data([load.forward_angle_deg], [load.effective_load_kg])
-        self.curve_text.set_position((min(load.forward_angle_deg, 58) + 3, load.effective_load_kg - 1.2))
-        self.curve_text.set_text(f"this model: {load.effective_load_kg:.1f} kg")
+        # narrow, past 30°: in two lines, no further right than the chart's edge leaves room for (below 30° the
+        # load may be too low for two lines above the axis)
+        two_lines = self.narrow_layout and load.forward_angle_deg >= 30
+        self.curve_text.set_position((min(load.forward_angle_deg, 52 if self.narrow_layout else 58) + 3,
+                                      load.effective_load_kg - 1.2))
+        self.curve_text.set_text(f"this model:{chr(10) if two_lines else ' '}{load.effective_load_kg:.1f} kg")
         return head_load_caption(load, carriage)
-
-    def png(self) -> bytes:
-        return self.frames.png()
 
 
 def head_load_caption(load, carriage: Carriage) -> str:

@@ -29,6 +29,9 @@ def data_uri(path: Path) -> str:
 
 
 LIVE_DPI = 80  # a live PNG only needs screen resolution; a lower DPI keeps each slider step fast
+# A narrow picture (style.NARROW_WIDTH_IN) shows about 340 CSS px wide on a phone of 3 device px per CSS px:
+# 120 dpi gives it 552 px across, as many pixels in all as a wide frame at 80 dpi, so a step costs the same.
+NARROW_DPI = 120
 
 
 def png_bytes(figure: Figure, dpi: int = LIVE_DPI) -> bytes:
@@ -79,8 +82,8 @@ class LiveFrames:
 
     LABEL_BYTES_KEPT = 1 << 20  # our bound: 1 MiB of label pictures (8-37 kB each), the newest kept
 
-    def __init__(self, figure: Figure, moving: Iterable[Artist]):
-        figure.set_dpi(LIVE_DPI)
+    def __init__(self, figure: Figure, moving: Iterable[Artist], narrow: bool = False):
+        figure.set_dpi(NARROW_DPI if narrow else LIVE_DPI)
         self.figure = figure
         self.canvas = FigureCanvasAgg(figure)
         self.moving = self._with_everything_above(list(moving))
@@ -144,6 +147,20 @@ class LiveFrames:
             self.labels.put(key, (box, pixels[box].copy()))
 
 
+class LivePicture:
+    """What every explorer's figure shares: drawn wide (a laptop, a projector) unless made with narrow=True (a
+    phone: style.NARROW_WIDTH_IN wide, its panels stacked), and its PNG made by its ``frames``."""
+
+    frames: LiveFrames
+
+    def narrow(self) -> LivePicture:
+        """The same picture laid out for a phone."""
+        return type(self)(narrow=True)
+
+    def png(self) -> bytes:
+        return self.frames.png()
+
+
 def _pixel_box(extent, shape: tuple) -> tuple[slice, slice] | None:
     """A display box as (rows, columns) of the canvas's pixels (rows run down), 2 px wider all round for the
     anti-aliased edges of the letters; None when nothing of it is on the canvas."""
@@ -172,8 +189,10 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
 
 
 def _is_frame(ax, artist) -> bool:
-    """Axis lines, spines and the background patch belong to the still background."""
-    return artist is ax.patch or artist in ax.spines.values() or artist in (ax.xaxis, ax.yaxis)
+    """The axes' ticks and background patch belong to the still background, and so do the spines of axes
+    drawn without them. A shown spine above a moving artist (a bar starting on it) is drawn again over it, as a
+    full draw would: it is a single line."""
+    return artist is ax.patch or artist in (ax.xaxis, ax.yaxis) or (artist in ax.spines.values() and not ax.axison)
 
 
 def save_svg(figure: Figure, path: Path) -> None:

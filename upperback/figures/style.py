@@ -80,6 +80,24 @@ def projector_mode() -> bool:
     return _projector
 
 
+# A phone (390 CSS px wide) shows a picture about 335-360 CSS px wide. A figure's words come out at
+# (points) x (shown CSS px) / (72 x figure width in inches), whatever its dpi: drawn 4.6 in wide, the
+# series' smallest type (11 pt) shows at 11.1 CSS px or more. Narrow layouts stack their panels to fit.
+NARROW_WIDTH_IN = 4.6  # our choice: a phone's picture width in points, so 1 pt shows as about 1 CSS px
+NARROW_SHOWN_PX = 335  # our bound: the narrowest a picture shows on a 390 px phone (measured in Chromium)
+# our choice: an explorer's picture shown narrower than this (a phone held upright: 300-400 CSS px) is drawn in its
+# narrow layout. JupyterLab on a 1280 px laptop with its file browser open gives a picture about 470 px: it keeps
+# the wide layout there, whose panels side by side suit a landscape screen.
+NARROW_BELOW_PX = 420
+NARROW_SCREEN_BELOW_PX = 600  # our choice: a screen narrower than this shows the diagrams' narrow layouts
+SMALLEST_TEXT_PX = 11  # our bound: no word in a picture smaller, in CSS px as shown
+
+
+def narrow_figure(height_in: float, live: bool = False) -> Figure:
+    """A figure for a phone: NARROW_WIDTH_IN wide."""
+    return new_figure(NARROW_WIDTH_IN, height_in, live)
+
+
 def series_rc(projector: bool | None = None) -> dict:
     """The matplotlib settings for the series, in normal or projector size."""
     big = projector_mode() if projector is None else projector
@@ -104,10 +122,16 @@ def series_rc(projector: bool | None = None) -> dict:
 
 
 @contextmanager
-def series_style(projector: bool | None = None):
-    """Draw inside this block so text and lines pick up the series' sizes."""
-    with mpl.rc_context(series_rc(projector)):
-        yield
+def series_style(projector: bool | None = None, narrow: bool = False):
+    """Draw inside this block so text and lines pick up the series' sizes. A narrow layout is always drawn in
+    the normal size: a phone is held close, and its width is already counted on for type (NARROW_WIDTH_IN)."""
+    global _projector
+    was, _projector = _projector, False if narrow else _projector
+    try:
+        with mpl.rc_context(series_rc(False if narrow else projector)):
+            yield
+    finally:
+        _projector = was
 
 
 def new_figure(width_in: float, height_in: float, live: bool = False) -> Figure:

@@ -11,7 +11,7 @@ import numpy as np
 from matplotlib.patches import Ellipse, Polygon
 
 from upperback.figures import style
-from upperback.figures.rendering import LiveFrames
+from upperback.figures.rendering import LiveFrames, LivePicture
 from upperback.models.body.upper_back import STRUCTURES, structure
 
 ALL = "all"
@@ -36,8 +36,9 @@ def _body_outline():
     return right + _mirror(right)[::-1]
 
 
-def draw_upper_back(ax, labels: bool = True) -> dict[str, list]:
-    """Draw the back view on ``ax``; return the patches of each structure, keyed as in the models."""
+def draw_upper_back(ax, labels: bool = True, narrow: bool = False) -> dict[str, list]:
+    """Draw the back view on ``ax``; return the patches of each structure, keyed as in the models. Narrow (a
+    phone): the labels in short lines, so they fit beside the body at the same type size."""
     ax.add_patch(Polygon(_body_outline(), closed=True, facecolor="#FBF6F2", edgecolor=style.INK, lw=1.6))
     ax.add_patch(Ellipse((0, 17.5), 13.5, 16.5, facecolor="#FBF6F2", edgecolor=style.INK, lw=1.6, zorder=4))
     ache = Ellipse((0, -6.5), 23, 19, facecolor=style.ACHE, alpha=0.22, edgecolor="none", zorder=1)
@@ -65,15 +66,17 @@ def draw_upper_back(ax, labels: bool = True) -> dict[str, list]:
         ax.add_patch(vertebra)
 
     if labels:
-        _label(ax, "trapezius\n(surface muscle)", (-9.0, -1.2), 6)
-        _label(ax, "shoulder blade\n(scapula)", (-11.5, -8.0), -9)
-        _label(ax, "levator scapulae", (5.2, 4.5), 11)
-        _label(ax, "rhomboids\n(deeper muscles)", (4.8, -7.0), -3)
-        _label(ax, "upper and middle\nspine (T1–T12)", (SPINE_X + 1.2, -20.0), -21)
-        ax.text(0, -34.5, "inside the dashed orange ring: where the ache usually sits", ha="center", va="center",
-                color="#8A5A00", fontweight="bold")
-    ax.set_xlim(-48, 48)  # room for the labels beside the body, in projector size too
-    ax.set_ylim(-37, 27)
+        lines = "\n" if narrow else " "
+        _label(ax, f"trapezius\n(surface{lines}muscle)", (-9.0, -1.2), 8 if narrow else 6)
+        _label(ax, f"shoulder{lines}blade\n(scapula)", (-11.5, -8.0), -11 if narrow else -9)
+        _label(ax, f"levator{lines}scapulae", (5.2, 4.5), 11)
+        _label(ax, f"rhomboids\n(deeper{lines}muscles)", (4.8, -7.0), -5 if narrow else -3)
+        _label(ax, "upper and\nmiddle\nspine\n(T1–T12)" if narrow else "upper and middle\nspine (T1–T12)",
+               (SPINE_X + 1.2, -20.0), -23 if narrow else -21)
+        ax.text(0, -36 if narrow else -34.5, f"inside the dashed orange ring:{lines}where the ache usually sits",
+                ha="center", va="center", color="#8A5A00", fontweight="bold")
+    ax.set_xlim(*((-45, 45) if narrow else (-48, 48)))  # room for the labels beside the body, in projector size too
+    ax.set_ylim(-40 if narrow else -37, 27)
     ax.set_aspect("equal")
     ax.axis("off")
     return parts
@@ -106,25 +109,25 @@ def colour_parts(parts: dict[str, list], highlight: str = ALL) -> None:
             patch.set_facecolor(colour)
 
 
-def upper_back_figure():
-    """The labelled static diagram for lesson 00 and the README."""
+def upper_back_figure(narrow: bool = False):
+    """The labelled static diagram for lesson 00 and the README; narrow: for a phone."""
     with style.series_style(projector=False):
-        figure = style.new_figure(10, 7.4)
+        figure = style.narrow_figure(3.6) if narrow else style.new_figure(10, 7.4)
         ax = figure.add_subplot()
-        colour_parts(draw_upper_back(ax))
+        colour_parts(draw_upper_back(ax, narrow=narrow))
     return figure
 
 
-class UpperBackLiveFigure:
+class UpperBackLiveFigure(LivePicture):
     """A kept figure of the upper back in which one structure at a time can be highlighted."""
 
     choices = (ALL, *(s.key for s in STRUCTURES))
 
-    def __init__(self):
-        with style.series_style():
-            self.figure = style.new_figure(9, 6.6, live=True)
-            self.parts = draw_upper_back(self.figure.add_axes((0, 0, 1, 1)))
-        self.frames = LiveFrames(self.figure, [patch for patches in self.parts.values() for patch in patches])
+    def __init__(self, narrow: bool = False):
+        with style.series_style(narrow=narrow):
+            self.figure = style.narrow_figure(3.6, live=True) if narrow else style.new_figure(9, 6.6, live=True)
+            self.parts = draw_upper_back(self.figure.add_axes((0, 0, 1, 1)), narrow=narrow)
+        self.frames = LiveFrames(self.figure, [patch for patches in self.parts.values() for patch in patches], narrow)
 
     def update(self, part: str = ALL) -> str:
         """Highlight ``part``; return a caption describing what is shown."""
@@ -135,6 +138,3 @@ class UpperBackLiveFigure:
                     "rhomboids and levator scapulae hold the shoulder blades against the ribs.")
         return (f"<b>{found.name.capitalize()}</b>. Where: {found.where}. What it does: {found.what_it_does}. "
                 f"Why runners feel it: {found.why_runners_feel_it}.")
-
-    def png(self) -> bytes:
-        return self.frames.png()

@@ -8,7 +8,7 @@ import math
 import numpy as np
 
 from upperback.figures import style
-from upperback.figures.rendering import LiveFrames
+from upperback.figures.rendering import LiveFrames, LivePicture
 from upperback.models.body.breathing_rhythm import breathing_rhythm
 from upperback.models.body.ventilation import (
     Ventilation,
@@ -33,35 +33,52 @@ def _label(breathing: Ventilation) -> str:
             f"{breathing.total_l_per_min:.1f} L/min moved, {breathing.useful_l_per_min:.1f} L/min useful")
 
 
-def lung_volume_figure():
-    """Static chart: the same 30 L/min breathed deep-and-slow or shallow-and-quick."""
+def lung_volume_figure(narrow: bool = False):
+    """Static chart: the same 30 L/min breathed deep-and-slow or shallow-and-quick. Narrow (a phone): the
+    words in short lines above the chart, which is taller to hold them."""
     dead_space = 150.0  # [West2020]: an adult's dead space
     deep, shallow = ventilation(20, 1500, dead_space), ventilation(40, 750, dead_space)
     with style.series_style(projector=False):
-        figure = style.new_figure(11, 5.5)
+        figure = style.narrow_figure(5.6) if narrow else style.new_figure(11, 5.5)
         ax = figure.add_subplot()
         ax.plot(TIMES, volume_trace(deep), color=BREATHING, lw=3.5)
         ax.plot(TIMES, volume_trace(shallow), color=style.TENSE, lw=2.5)
-        ax.text(0.2, 2.0, "deep and slow: " + _label(deep), color="#005A8C", fontsize=13)
-        ax.text(0.2, 1.86, "shallow and quick: " + _label(shallow), color=style.text_colour(style.TENSE), fontsize=13)
         ax.fill_between(TIMES, 0, dead_space / 1000, color=style.QUIET, zorder=0)
-        ax.text(0.2, 1.72, "grey band: the dead space, 150 mL of every breath that never reaches the air sacs",
-                fontsize=12)
         ax.set_xlim(0, WINDOW_S)
-        ax.set_ylim(0, 2.15)
+        if narrow:
+            ax.text(0.2, 3.45, "deep and slow:\n" + _label(deep).replace(": ", ":\n", 1), color="#005A8C",
+                    fontsize=12, va="top")
+            ax.text(0.2, 2.85, "shallow and quick:\n" + _label(shallow).replace(": ", ":\n", 1),
+                    color=style.text_colour(style.TENSE), fontsize=12, va="top")
+            ax.text(0.2, 2.25, "grey band: the dead space, 150 mL\nof every breath that never reaches\n"
+                    "the air sacs", fontsize=12, va="top")
+            ax.set_ylim(0, 3.5)
+        else:
+            ax.text(0.2, 2.0, "deep and slow: " + _label(deep), color="#005A8C", fontsize=13)
+            ax.text(0.2, 1.86, "shallow and quick: " + _label(shallow), color=style.text_colour(style.TENSE),
+                    fontsize=13)
+            ax.text(0.2, 1.72, "grey band: the dead space, 150 mL of every breath that never reaches the air sacs",
+                    fontsize=12)
+            ax.set_ylim(0, 2.15)
         ax.set_xlabel("time (seconds)")
         ax.set_ylabel("air breathed in (litres)")
     return figure
 
 
-class VentilationLiveFigure:
-    """Your breathing against the same total breathed the other way: volumes over time and useful air."""
+class VentilationLiveFigure(LivePicture):
+    """Your breathing against the same total breathed the other way: volumes over time and useful air.
+    Narrow (a phone): the bars under the time line."""
 
-    def __init__(self):
-        with style.series_style():
-            self.figure = style.new_figure(11, 5.6, live=True)
-            self.trace_ax = self.figure.add_axes((0.08, 0.14, 0.5, 0.78))
-            self.bar_ax = self.figure.add_axes((0.66, 0.14, 0.32, 0.78))
+    def __init__(self, narrow: bool = False):
+        with style.series_style(narrow=narrow):
+            if narrow:
+                self.figure = style.narrow_figure(6.2, live=True)
+                self.trace_ax = self.figure.add_axes((0.17, 0.6, 0.79, 0.34))
+                self.bar_ax = self.figure.add_axes((0.2, 0.09, 0.76, 0.33))
+            else:
+                self.figure = style.new_figure(11, 5.6, live=True)
+                self.trace_ax = self.figure.add_axes((0.08, 0.14, 0.5, 0.78))
+                self.bar_ax = self.figure.add_axes((0.66, 0.14, 0.32, 0.78))
             ax = self.trace_ax
             ax.set_xlim(0, WINDOW_S)
             ax.set_ylim(0, 3.2)
@@ -83,7 +100,7 @@ class VentilationLiveFigure:
             self.bar_labels = [bars.text(0, y, "", va="center", fontsize=style.series_rc()["font.size"] - 2)
                                for y in (0, 1)]
         moving = [self.yours, self.other, self.dead_band, *self.useful_bars, *self.dead_bars, *self.bar_labels]
-        self.frames = LiveFrames(self.figure, moving)
+        self.frames = LiveFrames(self.figure, moving, narrow)
 
     def update(self, breaths_per_min: float = 30, tidal_volume_ml: float = 1000, body_mass_kg: float = 70) -> str:
         yours = ventilation(breaths_per_min, tidal_volume_ml, dead_space_ml(body_mass_kg))
@@ -106,9 +123,6 @@ class VentilationLiveFigure:
             self.frames.redraw_background()  # the axis ticks are part of the kept background
         return ventilation_caption(yours, other)
 
-    def png(self) -> bytes:
-        return self.frames.png()
-
 
 def ventilation_caption(yours: Ventilation, other: Ventilation) -> str:
     way = "shallower and quicker" if other.tidal_volume_ml < yours.tidal_volume_ml else "deeper and slower"
@@ -121,26 +135,32 @@ def ventilation_caption(yours: Ventilation, other: Ventilation) -> str:
     )
 
 
-class PacerLiveFigure:
-    """Footfalls and breaths on one time line: a cadence and a steps-in:steps-out pattern."""
+class PacerLiveFigure(LivePicture):
+    """Footfalls and breaths on one time line: a cadence and a steps-in:steps-out pattern. Narrow (a phone):
+    the same time line, shorter, with smaller footprints."""
 
-    def __init__(self):
-        with style.series_style():
-            self.figure = style.new_figure(11, 4.2, live=True)
-            ax = self.ax = self.figure.add_axes((0.07, 0.2, 0.9, 0.7))
+    def __init__(self, narrow: bool = False):
+        with style.series_style(narrow=narrow):
+            self.figure = style.narrow_figure(3.4, live=True) if narrow else style.new_figure(11, 4.2, live=True)
+            ax = self.ax = self.figure.add_axes((0.04, 0.25, 0.92, 0.62) if narrow else (0.07, 0.2, 0.9, 0.7))
             ax.set_xlim(0, 8)
             ax.set_ylim(-0.45, 1.25)
             ax.set_yticks([])
             ax.spines["left"].set_visible(False)
             ax.set_xlabel("time (seconds)")
             (self.breath,) = ax.plot([], [], color=BREATHING, lw=3.5)
-            (self.left_feet,) = ax.plot([], [], "v", color=style.INK, ms=11)
-            (self.right_feet,) = ax.plot([], [], "v", color=style.INK, ms=11, markerfacecolor="white")
+            foot = 7 if narrow else 11  # narrow: 23 steps in 8 s still apart
+            (self.left_feet,) = ax.plot([], [], "v", color=style.INK, ms=foot)
+            (self.right_feet,) = ax.plot([], [], "v", color=style.INK, ms=foot, markerfacecolor="white")
             self.cursor = ax.axvline(0, color=style.ACHE_LINE, lw=3)
             self.phase_text = ax.text(0, 1.12, "", ha="center", fontweight="bold")
-            ax.text(0.05, -0.3, "▼ left foot   ▽ right foot", fontsize=style.series_rc()["font.size"] - 2)
+            key, small = "▼ left foot   ▽ right foot", style.series_rc()["font.size"] - 2
+            if narrow:  # under the time axis: inside, the moment's line would cross it on the short time line
+                self.figure.text(0.96, 0.02, key, ha="right", va="bottom", fontsize=small)
+            else:
+                ax.text(0.05, -0.3, key, fontsize=small)
         self.frames = LiveFrames(self.figure, [self.breath, self.left_feet, self.right_feet, self.cursor,
-                                               self.phase_text])
+                                               self.phase_text], narrow)
 
     def update(self, cadence: float = 170, pattern: str = "3:3", moment_percent: float = 0) -> str:
         rhythm = breathing_rhythm(cadence, pattern)
@@ -164,9 +184,6 @@ class PacerLiveFigure:
         self.phase_text.set_text("breathe in" if breathing_in else "breathe out")
         self.phase_text.set_color("#005A8C" if breathing_in else style.INK)
         return pacer_caption(rhythm)
-
-    def png(self) -> bytes:
-        return self.frames.png()
 
 
 def pacer_caption(rhythm) -> str:

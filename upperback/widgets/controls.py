@@ -215,7 +215,9 @@ class Picture(anywidget.AnyWidget):
     """A PNG with alt text that follows it and an optional caption (HTML) read out politely when it changes.
 
     An explorer's picture also keeps, in the browser, the pictures it was sent for other settings of its
-    sliders (its ``group``): when a slider moves to one of those, it is shown at once (web/picture.js)."""
+    sliders (its ``group``): when a slider moves to one of those, it is shown at once (web/picture.js).
+    Given ``narrow_below_px``, the browser measures the picture's width and sets ``narrow`` while it is shown
+    narrower than that (a phone), so its pictures can be drawn for that width."""
 
     _esm = WEB / "picture.js"
     _css = STYLES
@@ -225,6 +227,8 @@ class Picture(anywidget.AnyWidget):
     group = traitlets.Unicode().tag(sync=True)  # the sliders that move it: their ahead_group
     kept_pictures = traitlets.Int(0).tag(sync=True)  # how many pictures of other settings the browser keeps
     settings = traitlets.Unicode().tag(sync=True)  # their positions for this picture, as the browser writes them
+    narrow_below_px = traitlets.Int(0).tag(sync=True)  # 0: the browser does not measure
+    narrow = traitlets.Bool(False).tag(sync=True)  # set by the browser: shown narrower than narrow_below_px
 
     def show(self, png: bytes, alt: str, caption: str = "", settings: str = "") -> None:
         """One message to the browser for the image and its words, so they never disagree on screen."""

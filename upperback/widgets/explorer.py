@@ -7,6 +7,11 @@ the same way, or one step either way from a slider just focused) are drawn once 
 sent ahead: the browser shows one the moment the slider gets there, without the way to the kernel and back.
 Moving on, only the third step's picture is new each time. A model's ValueError becomes a message under the
 figure, never a traceback.
+
+On a phone the picture is drawn for the width it gets: the browser says when the picture is shown narrower
+than style.NARROW_BELOW_PX (web/picture.js), and from then on every picture is drawn in the figure's narrow
+layout (made on first need), kept and sent under its own key, so the two layouts never mix and a step
+draws one picture, not two.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from typing import Protocol
 import ipywidgets as widgets
 
 from upperback.figures.rendering import Kept
+from upperback.figures.style import NARROW_BELOW_PX
 from upperback.widgets.controls import Picture, plain_words
 from upperback.widgets.messages import problem_html, reported
 from upperback.widgets.static_fallback import StaticFallback, png_img
@@ -31,6 +37,8 @@ class LiveFigure(Protocol):
     def update(self, **values) -> str: ...  # redraw for these control values; return a caption (HTML)
 
     def png(self) -> bytes: ...  # the picture as last updated
+
+    def narrow(self) -> LiveFigure: ...  # the same picture laid out for a phone (a new figure)
 
 
 class Explorer(StaticFallback, widgets.VBox):
@@ -46,7 +54,8 @@ class Explorer(StaticFallback, widgets.VBox):
     def __init__(self, figure: LiveFigure, controls: Mapping[str, widgets.ValueWidget],
                  header: Sequence[widgets.Widget] = ()):
         self.figure = figure
-        self.shown = Kept(self.FRAME_BYTES_KEPT, size=lambda frame: len(frame[0]))  # (png, caption) by settings
+        self.figures = {False: figure}  # by narrowness; the narrow one is made when a phone first asks
+        self.shown = Kept(self.FRAME_BYTES_KEPT, size=lambda frame: len(frame[0]))  # (png, caption) by layout, settings
         self.in_browser = Kept(self.PICTURES_IN_BROWSER, size=lambda _: 1)  # browser settings already sent
         self.controls = dict(controls)
         # only the course's sliders say where the hand goes next and announce their positions in the browser
@@ -70,6 +79,9 @@ class Explorer(StaticFallback, widgets.VBox):
             for slot, (name, control) in enumerate(self.controls.items()):
                 control.ahead_group, control.ahead_slot = self.model_id, slot
                 control.when_next_move_known(lambda _slider, directions, name=name: self.draw_ahead(name, directions))
+            if hasattr(figure, "narrow"):  # the browser measures the picture (it needs the group to tell us)
+                self.picture.narrow_below_px = NARROW_BELOW_PX
+                self.picture.observe(self._narrowness_changed, names="narrow")
         self.refresh()
         self._draw_a_small_picker_ahead()
 
@@ -81,37 +93,51 @@ class Explorer(StaticFallback, widgets.VBox):
         if others or not 0 < len(positions) <= self.SMALL_PICKER:
             return
         for value in positions:
-            self.frame({name: value})  # update is pure: the figure left at the last of them changes nothing
+            self.frame({name: value}, self.picture.narrow)  # update is pure: the figure left at the last changes nothing
 
     def values(self) -> dict:
         return {name: control.value for name, control in self.controls.items()}
 
-    def browser_settings(self, values: Mapping) -> str:
-        """The sliders' positions at these values as the browser writes them: how it finds a kept picture."""
+    def browser_settings(self, values: Mapping, narrow: bool = False) -> str:
+        """The sliders' positions at these values as the browser writes them, after "narrow|" for the narrow
+        layout: how it finds a kept picture (web/picture.js, ``key``)."""
         if not self.picture.group:
             return ""
-        return "|".join(control.browser_position(values[name]) for name, control in self.controls.items())
+        positions = "|".join(control.browser_position(values[name]) for name, control in self.controls.items())
+        return "narrow|" + positions if narrow else positions
 
-    def frame(self, values: Mapping) -> tuple[bytes, str]:
-        """(PNG, caption) for these values: kept, or drawn and kept. A model's ValueError goes through."""
-        settings = tuple(values.values())
+    def _figure(self, narrow: bool) -> LiveFigure:
+        if narrow not in self.figures:
+            self.figures[narrow] = self.figure.narrow()
+        return self.figures[narrow]
+
+    def frame(self, values: Mapping, narrow: bool = False) -> tuple[bytes, str]:
+        """(PNG, caption) for these values in this layout: kept, or drawn and kept. A model's ValueError goes
+        through."""
+        settings = (narrow, *values.values())
         frame = self.shown.get(settings)
         if frame is None:
-            caption = self.figure.update(**values)
-            frame = (self.figure.png(), caption)
+            figure = self._figure(narrow)
+            caption = figure.update(**values)
+            frame = (figure.png(), caption)
             self.shown.put(settings, frame)
         return frame
 
+    def _narrowness_changed(self, _change) -> None:
+        """The picture crossed NARROW_BELOW_PX in the browser: show this setting in the layout for that width."""
+        self.refresh()
+        self._draw_a_small_picker_ahead()
+
     @reported("message")
     def refresh(self, _change=None) -> None:
-        values = self.values()
+        values, narrow = self.values(), self.picture.narrow
         try:
-            png, caption = self.frame(values)
+            png, caption = self.frame(values, narrow)
         except ValueError as problem:
             self.message.value = problem_html(str(problem))
             return
         self.message.value = ""
-        settings = self.browser_settings(values)
+        settings = self.browser_settings(values, narrow)
         self.picture.show(png, plain_words(caption), caption, settings)
         self.in_browser.put(settings, True)
 
@@ -128,16 +154,17 @@ class Explorer(StaticFallback, widgets.VBox):
         if not self.draws_ahead:
             return
         depth = self.STEPS_AHEAD if len(directions) == 1 else 1
+        narrow = self.picture.narrow
         for steps in (direction * step for direction in directions for step in range(1, depth + 1)):
             value = self.controls[name].neighbour(steps)
             if value is None:
                 continue
             values = {**self.values(), name: value}
-            settings = self.browser_settings(values)
+            settings = self.browser_settings(values, narrow)
             if self.in_browser.get(settings):
                 continue
             try:
-                png, caption = self.frame(values)
+                png, caption = self.frame(values, narrow)
             except ValueError:  # impossible settings: if the learner goes there, refresh says why
                 continue
             self.picture.send_ahead(png, plain_words(caption), caption, settings)

@@ -5,6 +5,9 @@
 // the one the kernel shows, and those it sends ahead of the hand (where a slider is likely to go next). Each
 // slider of the group announces its position (slider.js); when the sliders reach settings already kept, that
 // picture is shown at once, and the kernel's own picture for them, which follows, changes nothing.
+//
+// Given narrow_below_px, the picture measures its own width and tells the kernel when it crosses it: on a
+// phone the kernel then draws its narrow layout, kept here under "narrow|" and the sliders' positions.
 const DECODED = 6; // of those, the newest sent ahead are kept decoded too (about 1.5 MB each as pixels)
 
 function render({ model, el }) {
@@ -43,7 +46,8 @@ function render({ model, el }) {
 
   // Where the sliders are now, as the browser writes each position ("1.75", "90", "0"): the kernel's
   // settings until a slider announces a move.
-  const here = model.get("settings") ? model.get("settings").split("|") : [];
+  const here = model.get("settings") ? model.get("settings").replace(/^narrow\|/, "").split("|") : [];
+  const key = () => (model.get("narrow") ? "narrow|" : "") + here.join("|");
   let png = model.get("png"), src = dataUrl(png);
   const fromKernel = () => {
     if (model.get("png") !== png) { png = model.get("png"); src = dataUrl(png); }
@@ -51,7 +55,7 @@ function render({ model, el }) {
     keep(model.get("settings"), picture);
     // a picture for other settings than the sliders show (an older move, answered late) only stands in
     // until the kernel answers the latest, and only when none is kept for these
-    if (!model.get("settings") || model.get("settings") === here.join("|") || !kept.has(here.join("|"))) put(picture);
+    if (!model.get("settings") || model.get("settings") === key() || !kept.has(key())) put(picture);
   };
   const ahead = (message, buffers) => {
     if (!message || !message.ahead || !buffers || !buffers.length) return;
@@ -63,15 +67,23 @@ function render({ model, el }) {
     decoded.push(picture);
     if (decoded.length > DECODED) decoded.shift().img = null; // shown again later, it is loaded like any other
     keep(message.ahead, picture);
-    if (message.ahead === here.join("|")) put(picture); // the hand got there first
+    if (message.ahead === key()) put(picture); // the hand got there first
   };
   const moved = (event) => {
     const { group, slot, position } = event.detail;
     if (!group || group !== model.get("group") || here[slot] === position) return;
     here[slot] = position;
-    const picture = kept.get(here.join("|"));
+    const picture = kept.get(key());
     if (picture) put(picture);
   };
+  // The width it is shown at: 0 while hidden (a slide not shown), which says nothing.
+  const measure = new ResizeObserver(([entry]) => {
+    const width = entry.contentRect.width, below = model.get("narrow_below_px");
+    if (!below || !width || !model.get("group") || (width < below) === model.get("narrow")) return;
+    model.set("narrow", width < below);
+    try { model.save_changes(); } catch (error) { /* no kernel to tell */ }
+  });
+  measure.observe(figure);
   model.on("change", fromKernel);
   model.on("msg:custom", ahead);
   document.addEventListener("upperback-position", moved);
@@ -81,6 +93,7 @@ function render({ model, el }) {
     model.off("change", fromKernel);
     model.off("msg:custom", ahead);
     document.removeEventListener("upperback-position", moved);
+    measure.disconnect();
   };
 }
 
