@@ -79,9 +79,10 @@ def jupyterlab_server(home: Path, extra_args=(), extra_env=None, python=sys.exec
 
 
 def make_command(*arguments: str) -> list[str]:
-    """A `make` the tests start, on the Python running them: without PYTHON=, make would take `python3` and
-    rebuild .venv for it in the middle of the run (`make test PYTHON=python3.13`)."""
-    return ["make", "--no-print-directory", *arguments, f"PYTHON={sys.executable}"]
+    """A `make` the tests start, on the Python and in the environment running them: without PYTHON=, make would
+    take `python3` and rebuild .venv for it in the middle of the run (`make test PYTHON=python3.13`); without
+    VENV=, a run from another environment (a worktree's, CI's) would build a .venv of its own."""
+    return ["make", "--no-print-directory", *arguments, f"PYTHON={sys.executable}", f"VENV={sys.prefix}"]
 
 
 def isolated_jupyter_env(home: Path) -> dict:

@@ -171,14 +171,19 @@ def resident_mib(proc: Path = Path("/proc/self")) -> float:
 
 
 def memory_mib(home: Path) -> float:
-    """Resident memory of every process of one learner (their server and kernel): those whose environment
-    names that learner's data folder."""
-    marker = f"UPPERBACK_DATA_DIR={home / 'upperback-data'}".encode()
-    total = 0.0
+    """Resident memory of every process of one learner (their server and kernel)."""
+    return sum(mib for mib, _ in processes_of(home / "upperback-data"))
+
+
+def processes_of(data_dir: Path) -> list[tuple[float, bytes]]:
+    """(resident MiB, command line) of every process whose environment names ``data_dir`` as the learner data
+    folder: a server started for it and every kernel that server started."""
+    marker = f"UPPERBACK_DATA_DIR={data_dir}".encode()
+    found = []
     for proc in Path("/proc").iterdir():
         if proc.name.isdigit() and marker in _environ(proc).split(b"\0"):
             try:
-                total += resident_mib(proc)
+                found.append((resident_mib(proc), (proc / "cmdline").read_bytes()))
             except (OSError, StopIteration):  # ended meanwhile
                 continue
-    return total
+    return found

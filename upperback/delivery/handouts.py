@@ -46,6 +46,7 @@ def run_lesson(name: str, data_dir: Path):
 def run_notebook(notebook, data_dir: Path):
     """``notebook`` executed in a fresh kernel working in ``data_dir``, where its answers and log go too; read
     close up."""
+    data_dir.mkdir(parents=True, exist_ok=True)  # the kernel starts in it
     kernel_env = {**os.environ, "UPPERBACK_DATA_DIR": str(data_dir)}
     kernel_env.pop("UPPERBACK_PROJECTOR", None)  # handouts are read close up, not projected
     NotebookClient(notebook, kernel_name="python3", timeout=300,
