@@ -26,8 +26,8 @@ from upperback.storage.answers import AnswerStore
 from upperback.storage.checkins import CheckInLog
 from upperback.storage.experiments import ExperimentStore
 from upperback.storage.files import plain_error
-from upperback.widgets.controls import Choices, Picture, slider
-from upperback.widgets.messages import note_html, problem_html, reported
+from upperback.widgets.controls import Choices, Feedback, Picture, slider
+from upperback.widgets.messages import note_html, problem_html, reported, table_frame_html
 from upperback.widgets.static_fallback import StaticFallback
 from upperback.widgets.warning_view import warnings_html
 
@@ -71,7 +71,7 @@ class CheckInForm(widgets.VBox):
         self.save_button = widgets.Button(description="Save this check-in", button_style="primary", icon="save",
                                           layout=widgets.Layout(width="max-content"))
         self.save_button.on_click(self.save)
-        self.message = widgets.HTML()
+        self.message = Feedback()
         # during an experiment (lesson 06): which run this is, and whether the change was used on it
         self.experiment_run = widgets.HTML()
         self.used_change = Choices([("Yes", "yes"), ("No", "no")], legend="Did you use the change on this run?")
@@ -254,7 +254,8 @@ def entries_table_html(entries) -> str:
         for e in newest[:TABLE_ROWS])
     head = "".join(f"<th{CELL}>{h}</th>" for h in ("date", "length", "ache", "where", "started", "changed", "helped",
                                                "note"))
-    return more + f'<table class="upperback-log"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    return more + table_frame_html(f'<table class="upperback-log"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody>'
+                                   "</table>", "Your runs, newest first")
 
 
 class CheckInAndReview(StaticFallback, widgets.VBox):
