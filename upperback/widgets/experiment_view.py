@@ -32,7 +32,7 @@ from upperback.storage.checkins import CheckInLog
 from upperback.storage.experiments import Experiment, ExperimentStore
 from upperback.storage.files import plain_error, write_atomically
 from upperback.widgets.checkin_form import when_a_check_in_is_saved
-from upperback.widgets.controls import Picture, slider
+from upperback.widgets.controls import Feedback, Picture, slider
 from upperback.widgets.messages import link_html, note_html, problem_html, reported
 from upperback.widgets.static_fallback import StaticFallback
 
@@ -96,7 +96,7 @@ class ExperimentView(StaticFallback, widgets.VBox):
         self.new_button.on_click(self._show_setup)
         self.answer = widgets.HTML()
         self.chart = Picture()
-        self.message = widgets.HTML()
+        self.message = Feedback()
         self.buttons = widgets.HBox([self.print_button, self.stop_button, self.new_button],
                                     layout=widgets.Layout(flex_flow="row wrap"))
         super().__init__([self.setup, self.status, self.schedule_table, self.buttons, self.answer, self.chart,
