@@ -3,10 +3,16 @@ whole run, and a page that fails the test on any request leaving this machine (w
 offline)."""
 
 import shutil
-from urllib.parse import urlparse
 
 import pytest
-from browser_support import CHROMIUM_FLAGS, LOOPBACK, ROOT, app_server, chromium_or_skip, jupyterlab_server
+from browser_support import (
+    CHROMIUM_FLAGS,
+    ROOT,
+    app_server,
+    chromium_or_skip,
+    jupyterlab_server,
+    page_on_this_machine,
+)
 
 
 @pytest.fixture(scope="session")
@@ -46,20 +52,5 @@ def app(tmp_path_factory, browser):
 @pytest.fixture
 def page(browser):
     """A page that may reach only this machine: loopback, files on disk, data and blob addresses."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    outside: list[str] = []
-
-    def only_this_machine(route):
-        url = route.request.url
-        if url.startswith(("data:", "blob:", "file:")) or (urlparse(url).hostname or "") in LOOPBACK:
-            route.continue_()
-        else:
-            outside.append(url)
-            route.abort()
-
-    context.route("**/*", only_this_machine)
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    yield page
-    context.close()
-    assert not outside, f"requests left this machine: {outside}"
+    with page_on_this_machine(browser) as page:
+        yield page
