@@ -13,6 +13,7 @@ import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -106,15 +107,18 @@ def wait_until_serving(url: str, server: subprocess.Popen, log_path: Path, what:
 
 
 @contextmanager
-def app_server(home: Path, data_dir: Path):
+def app_server(home: Path, data_dir: Path, target: str = "app"):
     """The code-free app exactly as the README starts it (`make app PORT=…`), with its own folders and a
-    learner data folder of its own. The same server shows any lesson as slides with ?template=course-slides."""
+    learner data folder of its own. The same server shows any lesson as slides with ?template=course-slides.
+    ``target="slides"``: `make slides`, whose start page opens the lessons as slides (its data folder is a new
+    one under ``home``: the make target makes its own)."""
     env = isolated_jupyter_env(home)
     env["UPPERBACK_DATA_DIR"] = str(data_dir)
+    env["TMPDIR"] = str(home)  # where `make slides` makes its throw-away data folder
     port = free_port()
     log_path = home / "app.log"
     with log_path.open("w") as log:
-        server = subprocess.Popen(make_command("app", f"PORT={port}"), cwd=ROOT, env=env,
+        server = subprocess.Popen(make_command(target, f"PORT={port}"), cwd=ROOT, env=env,
                                   stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         try:
             wait_until_serving(f"http://127.0.0.1:{port}/", server, log_path, "make app")
@@ -122,6 +126,32 @@ def app_server(home: Path, data_dir: Path):
         finally:
             os.killpg(server.pid, signal.SIGTERM)  # make and the Voila it started
             server.wait(timeout=20)
+
+
+@contextmanager
+def page_on_this_machine(browser, **options):
+    """A page that may reach only this machine (loopback, files on disk, data and blob addresses), in a
+    context of its own (``options``: Playwright's, e.g. a phone's viewport); fails on leaving if any request
+    left the machine."""
+    context = browser.new_context(**{"viewport": {"width": 1400, "height": 1000}, **options})
+    outside: list[str] = []
+
+    def only_this_machine(route):
+        url = route.request.url
+        if url.startswith(("data:", "blob:", "file:")) or (urlparse(url).hostname or "") in LOOPBACK:
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    context.route("**/*", only_this_machine)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        yield page
+    finally:
+        context.close()
+    assert not outside, f"requests left this machine: {outside}"
 
 
 SLIDER = ".upperback-slider input[type=range]"  # the course's own sliders (upperback/widgets/controls.py)

@@ -3,11 +3,17 @@ whole run, and a page that fails the test on any request leaving this machine (w
 offline)."""
 
 import shutil
-from urllib.parse import urlparse
 
 import pytest
 
-from harness.browser import CHROMIUM_FLAGS, LOOPBACK, ROOT, app_server, chromium_or_skip, jupyterlab_server
+from harness.browser import (
+    CHROMIUM_FLAGS,
+    ROOT,
+    app_server,
+    chromium_or_skip,
+    jupyterlab_server,
+    page_on_this_machine,
+)
 
 
 @pytest.fixture(scope="session")
@@ -47,7 +53,8 @@ def app(tmp_path_factory, browser):
 @pytest.fixture
 def page(browser):
     """A page that may reach only this machine: loopback, files on disk, data and blob addresses."""
-    yield from only_this_machine_page(browser, viewport={"width": 1400, "height": 1000})
+    with page_on_this_machine(browser) as page:
+        yield page
 
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 3}
@@ -56,24 +63,5 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touc
 @pytest.fixture
 def phone(browser):
     """The same, on a phone: 390x844 CSS px, touch, 3 device pixels per CSS px."""
-    yield from only_this_machine_page(browser, **PHONE)
-
-
-def only_this_machine_page(browser, **context_options):
-    context = browser.new_context(**context_options)
-    outside: list[str] = []
-
-    def only_this_machine(route):
-        url = route.request.url
-        if url.startswith(("data:", "blob:", "file:")) or (urlparse(url).hostname or "") in LOOPBACK:
-            route.continue_()
-        else:
-            outside.append(url)
-            route.abort()
-
-    context.route("**/*", only_this_machine)
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    yield page
-    context.close()
-    assert not outside, f"requests left this machine: {outside}"
+    with page_on_this_machine(browser, **PHONE) as page:
+        yield page

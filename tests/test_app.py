@@ -20,6 +20,7 @@ import pytest
 from harness.browser import (
     ROOT,
     answer_by_keyboard_alone,
+    app_server,
     axe_faults,
     move_each_slider,
     record_websocket_frames_sent,
@@ -105,6 +106,25 @@ def test_lesson_05_in_the_app_imports_a_16_hour_gpx_and_refuses_a_60_mb_file_bef
     runs = page.locator(".upperback-runs")
     runs.scroll_into_view_if_needed()
     upload_an_ultra_and_a_file_too_big(page, runs, tmp_path, sent, SHOTS)
+
+
+@pytest.mark.parametrize("target", ["app", "slides"])
+def test_every_page_of_make_app_and_make_slides_works_offline(page, tmp_path, target):
+    """The start page, a lesson and a page that is not there, from `make app` and from `make slides`: nothing
+    is fetched from outside this machine (the `page` fixture). The slides' start page and error pages were
+    Voila's own, with Font Awesome from a CDN."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with app_server(tmp_path, tmp_path / "learner-data", target) as base:
+        page.goto(base + "/")
+        links = page.locator(".course-lessons a")
+        assert links.count() == len(LESSONS), "the start page lists the lessons"
+        links.nth(4).click()  # lesson 04: no explorer, quick to open
+        page.wait_for_selector("#rendered_cells", state="visible", timeout=90_000)
+        if target == "slides":
+            page.wait_for_selector(".reveal.ready")
+        page.goto(base + "/voila/render/no_such_lesson.ipynb")
+        assert "Upper-back pain while running" in page.title()
+        page.screenshot(path=SHOTS / f"missing-page-{target}.png")
 
 
 EXPLORER_SLIDES = """() => {

@@ -11,7 +11,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from harness.class_hub import Learner, attend, class_hub
+from harness.browser import move_each_slider
+from harness.class_hub import PASSWORD, Learner, attend, class_hub
+from upperback.delivery.class_links import FOLDER, LESSON_00, class_links
 from upperback.models.course.lessons import BY_KEY
 
 LEARNERS = 5  # at once: enough to share the hub, the proxy and the puller; ten are the benchmark's
@@ -20,12 +22,17 @@ pytestmark = pytest.mark.hub
 
 
 @pytest.fixture(scope="module")
-def attended(tmp_path_factory):
-    home = tmp_path_factory.mktemp("hub")
-    with class_hub(home) as (base, repository, homes):
-        learners = [Learner(f"runner{number}", homes / f"runner{number}", number) for number in range(LEARNERS)]
-        with ThreadPoolExecutor(LEARNERS) as pool:
-            return list(pool.map(lambda learner: attend(base, repository, learner), learners))
+def hub(tmp_path_factory):
+    with class_hub(tmp_path_factory.mktemp("hub")) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def attended(hub):
+    base, repository, homes = hub
+    learners = [Learner(f"runner{number}", homes / f"runner{number}", number) for number in range(LEARNERS)]
+    with ThreadPoolExecutor(LEARNERS) as pool:
+        return list(pool.map(lambda learner: attend(base, repository, learner), learners))
 
 
 def test_every_learner_ran_lesson_00_in_their_own_pulled_copy(attended):
@@ -43,3 +50,22 @@ def test_every_learners_answers_stay_in_their_own_data_folder(attended):
         expected = {question.key: question.options[learner.choice % len(question.options)].key
                     for question in questions}
         assert saved["lessons"]["start_here"]["answers"] == expected, learner.name
+
+
+@pytest.mark.browser
+def test_the_app_link_opens_lesson_00_with_no_code_and_nothing_from_outside(hub, page):
+    """A learner who never wants to see code signs in and follows the class's app link in a browser: the lessons
+    are pulled and lesson 00 opens as the app, its explorer live, with no request off this machine (`page`)."""
+    base, repository, homes = hub
+    page.goto(f"{base}/hub/login")
+    page.locator("#username_input").fill("runner-app")
+    page.locator("#password_input").fill(PASSWORD)
+    page.locator("#login_submit").click()
+    page.wait_for_url(f"{base}/hub/**")
+    page.goto(class_links(base, repository)["app"])
+    page.wait_for_selector("#rendered_cells", state="visible", timeout=180_000)
+    assert "from upperback" not in page.locator("#rendered_cells").inner_text()
+    explorer = page.locator(".upperback-explorer").first
+    explorer.scroll_into_view_if_needed()
+    move_each_slider(page, explorer, unchanged="() => location.href")
+    assert (homes / "runner-app" / FOLDER / LESSON_00).is_file(), "the lessons were pulled into the learner's home"

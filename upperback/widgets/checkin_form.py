@@ -26,8 +26,8 @@ from upperback.storage.changes import Listeners
 from upperback.storage.checkins import CheckInLog
 from upperback.storage.experiments import ExperimentStore
 from upperback.storage.files import plain_error
-from upperback.widgets.controls import Choices, Download, Picture, Upload, slider
-from upperback.widgets.messages import note_html, problem_html, reported
+from upperback.widgets.controls import Choices, Download, Feedback, Picture, Upload, slider
+from upperback.widgets.messages import note_html, problem_html, reported, table_frame_html
 from upperback.widgets.static_fallback import StaticFallback
 from upperback.widgets.warning_view import warnings_html
 
@@ -77,7 +77,7 @@ class CheckInForm(widgets.VBox):
         self.save_button = widgets.Button(description="Save this check-in", button_style="primary", icon="save",
                                           layout=widgets.Layout(width="max-content"))
         self.save_button.on_click(self.save)
-        self.message = widgets.HTML()
+        self.message = Feedback()
         # during an experiment (lesson 06): which run this is, and whether the change was used on it
         self.experiment_run = widgets.HTML()
         self.used_change = Choices([("Yes", "yes"), ("No", "no")], legend="Did you use the change on this run?")
@@ -179,7 +179,7 @@ class LogReview(widgets.VBox):
                              too_big=f"{{name}}: this file is {{megabytes}} MB; a log export is at most "
                                      f"{MAX_CSV_BYTES // 1_000_000} MB. Nothing was imported.")
         self.upload.on_file(self.import_file)
-        self.message = widgets.HTML()
+        self.message = Feedback()
         super().__init__([self.chart, self.summary, self.table,
                           widgets.HBox([self.download, self.upload], layout=widgets.Layout(flex_flow="row wrap",
                                                                                          align_items="center")),
@@ -250,7 +250,8 @@ def entries_table_html(entries) -> str:
         for e in newest[:TABLE_ROWS])
     head = "".join(f"<th{CELL}>{h}</th>" for h in ("date", "length", "ache", "where", "started", "changed", "helped",
                                                "note"))
-    return more + f'<table class="upperback-log"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    return more + table_frame_html(f'<table class="upperback-log"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody>'
+                                   "</table>", "Your runs, newest first")
 
 
 class CheckInAndReview(StaticFallback, widgets.VBox):

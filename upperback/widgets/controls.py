@@ -240,6 +240,17 @@ class Picture(anywidget.AnyWidget):
         self.send({"ahead": settings, "alt": alt, "caption": caption}, buffers=[png])
 
 
+class Feedback(anywidget.AnyWidget):
+    """What a button's press came to, as HTML in ``value``: a live region (role=status) brought into view when
+    it changes (web/feedback.js), since it appears below the button, often out of sight on a phone.
+
+    ipywidgets' HTML can be neither: its element takes no role, and nothing of it runs in the page."""
+
+    _esm = WEB / "feedback.js"
+    _css = STYLES
+    value = traitlets.Unicode().tag(sync=True)
+
+
 class Upload(anywidget.AnyWidget):
     """A labelled file chooser. A file over ``max_bytes`` is refused in the page, in the ``too_big`` words
     (``{name}`` and ``{megabytes}`` filled in), before anything is sent; any other file comes to the kernel

@@ -31,7 +31,7 @@ from upperback.storage.checkins import CheckInLog
 from upperback.storage.experiments import Experiment, ExperimentStore
 from upperback.storage.files import plain_error
 from upperback.widgets.checkin_form import CHECK_INS_SAVED
-from upperback.widgets.controls import Download, Picture, slider
+from upperback.widgets.controls import Download, Feedback, Picture, slider
 from upperback.widgets.messages import note_html, problem_html, reported
 from upperback.widgets.static_fallback import StaticFallback
 
@@ -93,7 +93,7 @@ class ExperimentView(StaticFallback, widgets.VBox):
         self.new_button.on_click(self._show_setup)
         self.answer = widgets.HTML()
         self.chart = Picture()
-        self.message = widgets.HTML()
+        self.message = Feedback()
         self.buttons = widgets.HBox([self.stop_button, self.new_button], layout=widgets.Layout(flex_flow="row wrap"))
         super().__init__([self.setup, self.status, self.schedule_table, self.printable, self.buttons, self.answer,
                           self.chart, self.message])

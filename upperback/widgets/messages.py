@@ -15,6 +15,13 @@ def note_html(text: str) -> str:
     return f'<div style="{_BOX.format(colour="#0072B2", background="#E8F1F8")}">{escape(text)}</div>'
 
 
+def table_frame_html(table: str, name: str) -> str:
+    """A table in a frame of its own that scrolls sideways when the screen is narrower than the table (a
+    phone), with a scrollbar that shows (course.css); named, and reachable by Tab so the keyboard can scroll it."""
+    return (f'<div class="upperback-table-frame" role="region" aria-label="{escape(name, quote=True)}" '
+            f'tabindex="0">{table}</div>')
+
+
 def link_html(href: str, text: str) -> str:
     """A link to another lesson, opened in a new tab; styled, since widget HTML gets no link colour."""
     return (f'<a href="{escape(href)}" target="_blank" style="color:#0072B2;text-decoration:underline">'

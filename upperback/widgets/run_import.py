@@ -18,7 +18,7 @@ from upperback.models.records.watch_files import (
     start_words,
 )
 from upperback.storage.runs import RunStore, StoredRun
-from upperback.widgets.controls import Picture, Upload
+from upperback.widgets.controls import Feedback, Picture, Upload
 from upperback.widgets.messages import note_html, problem_html, reported
 from upperback.widgets.static_fallback import StaticFallback
 
@@ -68,7 +68,7 @@ class RunImporter(StaticFallback, widgets.VBox):
                                           layout={"width": "max-content", "display": "none"})
         self.undo_button.on_click(self.undo_delete)
         self.deleted: StoredRun | None = None  # the run last deleted, kept in memory until Undo or the next action
-        self.message = widgets.HTML()
+        self.message = Feedback()
         self.summary = widgets.HTML()
         self.chart = Picture()
         super().__init__([widgets.HTML(privacy_html(self.store.folder)), self.upload,

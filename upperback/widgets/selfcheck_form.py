@@ -14,7 +14,7 @@ from upperback.models.course.lessons import CAUSE_LESSONS
 from upperback.models.course.questions import SelfCheck
 from upperback.models.course.selfcheck import Verdict, score_answers, verdict_sentences, with_doctor_check
 from upperback.storage.answers import AnswersFileError, AnswerStore
-from upperback.widgets.controls import Choices
+from upperback.widgets.controls import Choices, Feedback
 from upperback.widgets.messages import link_html, note_html, problem_html, reported
 from upperback.widgets.static_fallback import StaticFallback
 from upperback.widgets.warning_view import DoctorCheckForm, warnings_html
@@ -36,7 +36,7 @@ class SelfCheckForm(StaticFallback, widgets.VBox):
                                            icon="check", tooltip="Score your answers and save them",
                                            layout=widgets.Layout(width="max-content"))
         self.check_button.on_click(self.submit)
-        self.feedback = widgets.HTML()
+        self.feedback = Feedback()
         self.feedback.add_class("upperback-feedback")
         self.doctor_check = DoctorCheckForm(self.store, on_saved=self.submit)
         super().__init__([*rows, self.check_button, self.feedback, self.doctor_check])

@@ -11,6 +11,7 @@ import ipywidgets as widgets
 from upperback.models.course.warning_signs import SIGNS, TIER_HEADINGS, DoctorCheck
 from upperback.storage.answers import AnswersFileError, AnswerStore
 from upperback.storage.files import plain_error
+from upperback.widgets.controls import Feedback
 from upperback.widgets.messages import note_html, problem_html, reported
 
 EARLIEST_CHECK = date(2000, 1, 1)  # our bound: an earlier date is a typing slip
@@ -44,7 +45,7 @@ class DoctorCheckForm(widgets.VBox):
                                           tooltip="Save that a doctor has checked you for this and said you can run",
                                           layout=widgets.Layout(width="max-content"))
         self.save_button.on_click(self.save)
-        self.message = widgets.HTML()
+        self.message = Feedback()
         super().__init__([
             widgets.HTML("<p><b>Has a doctor checked you for this?</b> If a doctor has examined you for these "
                          "signs and said you can run, say so here, with the date: your plan comes back and says "

@@ -14,6 +14,14 @@ function render({ model, el }) {
   const input = Object.assign(document.createElement("input"), { type: "range", id });
   const readout = Object.assign(document.createElement("output"), { htmlFor: id });
   readout.setAttribute("aria-hidden", "true"); // the slider itself says its value
+  // the value shown, over its longest values hidden in the same grid cell: the readout keeps their width
+  // (course.css), so the track beside it never moves as the value changes
+  const shown = document.createElement("span");
+  const longest = () => {
+    const ends = labels.length ? labels : [model.get("min"), model.get("max"), model.get("min") + model.get("step")]
+      .map((v) => words(v));
+    return ends.map((text) => Object.assign(document.createElement("span"), { textContent: text }));
+  };
   row.append(label, input, readout);
   el.append(row);
 
@@ -40,7 +48,13 @@ function render({ model, el }) {
     put(input, "step", labels.length ? 1 : model.get("step"));
     put(input, "value", model.get(position));
     if (input.getAttribute("aria-valuetext") !== words(input.value)) input.setAttribute("aria-valuetext", words(input.value));
-    put(readout, "textContent", words(input.value));
+    put(shown, "textContent", words(input.value));
+    const sizers = longest();
+    if (readout.childElementCount !== sizers.length + 1
+        || sizers.some((sizer, index) => readout.children[index + 1].textContent !== sizer.textContent)) {
+      sizers.forEach((sizer) => sizer.setAttribute("aria-hidden", "true"));
+      readout.replaceChildren(shown, ...sizers);
+    }
     announce(input.value);
   };
   // The latest move wins: one move on its way to the kernel at a time; moves made meanwhile replace each
@@ -62,7 +76,7 @@ function render({ model, el }) {
   const send = (v) => {
     announce(v);
     input.setAttribute("aria-valuetext", words(v));
-    put(readout, "textContent", words(v));
+    put(shown, "textContent", words(v));
     if (onItsWay) latest = v; else push(v);
   };
   input.addEventListener("input", () => send(input.value));
