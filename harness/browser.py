@@ -78,6 +78,14 @@ def jupyterlab_server(home: Path, extra_args=(), extra_env=None, python=sys.exec
             server.wait(timeout=20)
 
 
+def open_and_run_all(page, base: str, token: str, path: str):
+    """Open ``path`` (from the server's root folder) in JupyterLab, wait until its kernel is idle and Run All;
+    gives back what the command gave (false when a cell stopped the run)."""
+    page.goto(f"{base}/lab/tree/{path}?reset&token={token}")
+    page.wait_for_function(NOTEBOOK_READY)
+    return page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+
+
 def make_command(*arguments: str) -> list[str]:
     """A `make` the tests start, on the Python running them: without PYTHON=, make would take `python3` and
     rebuild .venv for it in the middle of the run (`make test PYTHON=python3.13`)."""
