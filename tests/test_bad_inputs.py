@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from harness.check_ins import check_in_fields, fill_in_a_run_without_ache
 from upperback.models.records.checkin_csv import from_csv, to_csv
 from upperback.models.records.checkin_log import InvalidCheckIn, validate_check_in
 from upperback.storage.answers import AnswerStore
@@ -26,12 +27,6 @@ from upperback.widgets.checkin_form import CheckInForm, LogReview
 from upperback.widgets.plan_view import PlanView
 
 TODAY = date(2026, 11, 24)
-
-
-def good(**changes) -> dict:
-    raw = {"run_date": "2026-11-20", "minutes": "40", "km": "", "ache": 3, "regions": ["between_blades"],
-           "started": "tired", "noticed": ["posture"], "changed": ["run_tall"], "helped": "a_little", "note": ""}
-    return {**raw, **changes}
 
 
 # --- A check-in typed or imported: every bad value is refused with its own words -------------------------
@@ -75,26 +70,26 @@ BAD_FIELDS = [
 @pytest.mark.parametrize(("changes", "words"), BAD_FIELDS, ids=[f"{i}:{w[:18]}" for i, (_, w) in enumerate(BAD_FIELDS)])
 def test_a_bad_value_is_refused_with_its_own_words(changes, words):
     with pytest.raises(InvalidCheckIn) as refused:
-        validate_check_in(good(**changes), today=TODAY)
+        validate_check_in(check_in_fields(**changes), today=TODAY)
     assert words in str(refused.value)
     assert "Traceback" not in str(refused.value) and len(str(refused.value)) < 1000
 
 
 @pytest.mark.parametrize("days", [0, 1])
 def test_a_run_dated_tomorrow_here_is_today_somewhere_and_is_accepted(days):
-    entry = validate_check_in(good(run_date=(TODAY + timedelta(days=days)).isoformat()), today=TODAY)
+    entry = validate_check_in(check_in_fields(run_date=(TODAY + timedelta(days=days)).isoformat()), today=TODAY)
     assert entry.run_date == (TODAY + timedelta(days=days)).isoformat()
 
 
 def test_non_check_in_data_is_refused_in_words():
-    for value in ([], "x", 3, None, [good()]):
+    for value in ([], "x", 3, None, [check_in_fields()]):
         with pytest.raises(InvalidCheckIn, match="this is not a check-in"):
             validate_check_in(value)
 
 
 # --- The log on disk: every good line read back, every bad line named, kept, and never in the way -------
 def _line(**changes) -> bytes:
-    return json.dumps(good(**changes)).encode()
+    return json.dumps(check_in_fields(**changes)).encode()
 
 
 BAD_LINES = [
@@ -123,7 +118,7 @@ def test_a_bad_line_in_the_log_is_named_and_kept_and_the_others_are_read(tmp_pat
     assert len(read.problems) == 1 and "line 2" in read.problems[0] and words in read.problems[0]
     assert len(read.problems[0]) < 600  # a glimpse of the line, not all of it
     LogReview(log, tmp_path)  # the review (chart, summary, table) copes with it
-    log.append(validate_check_in(good(note="later", entry_id="a3")))
+    log.append(validate_check_in(check_in_fields(note="later", entry_id="a3")))
     assert log.path.read_bytes().startswith(content), "the bad line stays in the file, as it was"
     assert [entry.note for entry in log.read().entries] == ["before", "after", "later"]
 
@@ -155,7 +150,7 @@ NOTES = ["=1+1", "+1", "-1", "@SUM(A1)", "\tTab first", "\rCR first", "'apostrop
 
 @pytest.mark.parametrize("note", NOTES, ids=[repr(note)[:20] for note in NOTES])
 def test_csv_export_neutralises_formulas_and_round_trips_every_character(note):
-    entry = validate_check_in(good(note=note), today=TODAY)
+    entry = validate_check_in(check_in_fields(note=note), today=TODAY)
     text = to_csv([entry])
     import csv
     import io
@@ -178,7 +173,7 @@ BAD_CSV_CELLS = [
 
 @pytest.mark.parametrize(("cells", "words"), BAD_CSV_CELLS, ids=[w[:20] for _, w in BAD_CSV_CELLS])
 def test_a_bad_csv_row_is_named_and_the_good_rows_are_imported(tmp_path, cells, words):
-    good_entry = validate_check_in(good(entry_id="keep1"), today=TODAY)
+    good_entry = validate_check_in(check_in_fields(entry_id="keep1"), today=TODAY)
     text = to_csv([good_entry])
     header, row = text.splitlines()[:2]
     import csv
@@ -197,7 +192,7 @@ def test_a_bad_csv_row_is_named_and_the_good_rows_are_imported(tmp_path, cells, 
 
 @pytest.mark.parametrize("size", [140_000, 200_000, 1_000_000])
 def test_a_huge_csv_field_is_refused_in_words_and_nothing_half_imported(tmp_path, size):
-    text = to_csv([validate_check_in(good(entry_id="h1"), today=TODAY)])
+    text = to_csv([validate_check_in(check_in_fields(entry_id="h1"), today=TODAY)])
     text += '2026-11-21,40,,3,between_blades,tired,,,no_change,"' + "x" * size + '",h2,\n'
     entries, problems = from_csv(text)
     assert [entry.entry_id for entry in entries] == ["h1"]
@@ -270,8 +265,7 @@ def test_an_unreadable_data_folder_gives_words_and_saves_nothing_over_it(tmp_pat
 
 def test_a_broken_emoji_in_a_note_gives_words_and_keeps_the_form(tmp_path):
     form = CheckInForm(CheckInLog(tmp_path))
-    form.minutes.value, form.started.value, form.helped.value = "30", "no_ache", "no_change"
-    form.warning.value = "none"
+    fill_in_a_run_without_ache(form)
     form.note.value = "sore \ud83d"
     assert form.save() is False
     assert "cannot be saved" in form.message.value and form.note.value == "sore \ud83d"
@@ -311,7 +305,7 @@ def test_the_data_folder_and_files_are_private_even_if_they_were_not(tmp_path):
     folder.chmod(0o755)
     (folder / "run_log.jsonl").write_bytes(_line() + b"\n")
     (folder / "run_log.jsonl").chmod(0o644)
-    CheckInLog(folder).append(validate_check_in(good(entry_id="p1")))
+    CheckInLog(folder).append(validate_check_in(check_in_fields(entry_id="p1")))
     AnswerStore(folder).save("posture", {"slump": "often"})
     assert folder.stat().st_mode & 0o777 == 0o700
     for name in ("run_log.jsonl", "answers.json"):
@@ -357,5 +351,5 @@ def test_a_log_killed_mid_write_loses_at_most_the_line_being_written(tmp_path):
     assert len(read.entries) > 10 and len(read.problems) <= 1
     numbers = [int(entry.entry_id[1:]) for entry in read.entries]
     assert numbers == list(range(len(numbers))), "every complete line, in order, none lost"
-    log.append(validate_check_in(good(entry_id="after")))
+    log.append(validate_check_in(check_in_fields(entry_id="after")))
     assert log.read().entries[-1].entry_id == "after"

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from harness.check_ins import check_in_fields, fill_in_a_run_without_ache
 from upperback.models.records.checkin_csv import from_csv, to_csv
 from upperback.models.records.checkin_log import InvalidCheckIn, summary_sentences, validate_check_in
 from upperback.storage.checkins import CheckInLog
@@ -16,10 +17,7 @@ TODAY = date(2026, 11, 24)
 
 
 def run(**changes):
-    raw = {"run_date": "2026-11-20", "minutes": "40", "km": "", "ache": 3, "regions": ["between_blades"],
-           "started": "tired", "noticed": ["posture"], "changed": ["run_tall"], "helped": "a_little", "note": ""}
-    raw.update(changes)
-    return validate_check_in(raw, today=TODAY)
+    return validate_check_in(check_in_fields(**changes), today=TODAY)
 
 
 def test_a_complete_check_in_is_accepted_with_its_fields_in_order():
@@ -74,8 +72,7 @@ def test_a_failing_disk_leaves_the_log_as_it_was_and_the_form_keeps_the_entry(tm
 
     monkeypatch.setattr(os, "fsync", full_disk)
     form = CheckInForm(log)
-    form.minutes.value, form.started.value, form.helped.value = "30", "no_ache", "no_change"
-    form.warning.value = "none"
+    fill_in_a_run_without_ache(form)
     form.note.value = "my words"
     assert form.save() is False
     assert "No space left on device" in form.message.value and form.note.value == "my words"
@@ -88,8 +85,7 @@ def test_the_form_saves_nothing_until_every_field_is_valid(tmp_path):
     form = CheckInForm(log)
     assert form.save() is False
     assert "give the run" in form.message.value and not log.path.exists()
-    form.minutes.value, form.started.value, form.helped.value = "30", "no_ache", "no_change"
-    form.warning.value = "none"
+    fill_in_a_run_without_ache(form)
     assert form.save() is True
     assert len(log.read().entries) == 1
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from harness.check_ins import check_in_fields
 from upperback.lessons.your_plan import EXAMPLE_RUNNER
 from upperback.models.course.lessons import SELF_CHECKS
 from upperback.models.course.plan import build_plan
@@ -52,11 +53,10 @@ TODAY = date.today()
 
 
 def checked_in(day: date, **changes):
-    raw = {"run_date": day.isoformat(), "minutes": "40", "km": "", "ache": 3, "regions": ["between_blades"],
-           "started": "tired", "noticed": ["breathing"], "changed": ["slow_breaths"], "helped": "yes", "note": "",
-           "warning": "none"}
-    raw.update(changes)
-    return validate_check_in(raw)
+    """A run of a runner who eases off and breathes slowly, with no warning sign unless ``changes`` say."""
+    return validate_check_in(check_in_fields(**{"run_date": day.isoformat(), "noticed": ["breathing"],
+                                                "changed": ["slow_breaths"], "helped": "yes", "warning": "none",
+                                                **changes}))
 
 
 def angina_pattern_log(log: CheckInLog, days: int = 8) -> None:
