@@ -12,6 +12,7 @@ import nbformat
 import pytest
 
 from harness.check_ins import check_in_fields
+from harness.self_checks import every_option, quiet_answers
 from upperback.lessons.your_plan import EXAMPLE_RUNNER
 from upperback.models.course.lessons import SELF_CHECKS
 from upperback.models.course.plan import build_plan
@@ -162,20 +163,7 @@ def test_not_sure_about_effort_says_do_not_test_it_and_what_to_do_if_it_happens(
 
 # --- every self-check option through form, plan and printable plan ---------------------------------------
 
-def every_option():
-    for check in SELF_CHECKS:
-        for question in check.questions:
-            for option in question.options:
-                yield pytest.param(check, question, option, id=f"{check.lesson}.{question.key}.{option.key}")
-
-
-def quiet_answers(check) -> dict[str, str]:
-    """An answer to each question that shows no habit and no warning (the first such option)."""
-    return {q.key: next(o.key for o in q.options if not o.points and not o.warning and not o.unsure
-                        and not o.cue) for q in check.questions}
-
-
-@pytest.mark.parametrize(("check", "question", "option"), list(every_option()))
+@pytest.mark.parametrize(("check", "question", "option"), every_option())
 def test_each_option_reads_right_through_the_form_the_plan_and_the_printable_plan(tmp_path, check, question,
                                                                                    option):
     store = AnswerStore(tmp_path)
