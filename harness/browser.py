@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -157,6 +158,11 @@ def move_each_slider(page, explorer, unchanged: str) -> None:
         assert handle.get_attribute("aria-valuetext") not in ("", None, before[2]), label
         assert image.get_attribute("alt"), "the picture must say what it shows"
         assert page.evaluate(unchanged) == state, "the key moved the page, not only the slider"
+
+
+def pdf_sheets(pdf: bytes) -> int:
+    """How many sheets a PDF that Chromium printed (page.pdf) takes: its page objects."""
+    return len(re.findall(rb"/Type\s*/Page\b", pdf))
 
 
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
