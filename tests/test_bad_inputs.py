@@ -190,6 +190,14 @@ def test_a_bad_csv_row_is_named_and_the_good_rows_are_imported(tmp_path, cells, 
     assert added == 1 and len(problems) == 1 and "row 2" in problems[0] and words in problems[0]
 
 
+def test_a_short_csv_row_with_a_bad_value_is_named_in_one_sentence_after_the_good_row(tmp_path):
+    """A row written by hand, without the last columns: the missing cells are no problem, the bad one is."""
+    text = to_csv([validate_check_in(check_in_fields(), today=TODAY)])
+    text += "2026-11-23,abc,,5,between_blades,tired,,,no_change,,x1\n"
+    added, problems = CheckInLog(tmp_path).import_csv(text)
+    assert added == 1 and problems == ["row 3: minutes must be a number, not 'abc'"]
+
+
 @pytest.mark.parametrize("size", [140_000, 200_000, 1_000_000])
 def test_a_huge_csv_field_is_refused_in_words_and_nothing_half_imported(tmp_path, size):
     text = to_csv([validate_check_in(check_in_fields(entry_id="h1"), today=TODAY)])
