@@ -23,6 +23,7 @@ from harness.browser import (
     record_websocket_frames_sent,
     upload_an_ultra_and_a_file_too_big,
 )
+from harness.notebooks import sources
 from upperback.models.course.lessons import BY_KEY, LESSONS
 
 SHOTS = ROOT / "test-artifacts" / "app"
@@ -33,8 +34,7 @@ pytestmark = pytest.mark.browser
 
 
 def code_cells_calling(lesson, call: str) -> int:
-    notebook = json.loads((ROOT / "notebooks" / lesson.notebook).read_text())
-    return sum(call in "".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "code")
+    return sum(call in source for source in sources(lesson.notebook, "code"))
 
 
 def open_lesson(page, base, lesson, template=""):
