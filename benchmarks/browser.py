@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-from harness.browser import CHROMIUM_FLAGS, NOTEBOOK_READY, SLIDER, chromium_or_skip, jupyterlab_server
+from harness.browser import CHROMIUM_FLAGS, SLIDER, chromium_or_skip, jupyterlab_server, open_and_run_all
 from upperback.lessons.explorers import explorer_name
 from upperback.models.course.lessons import LESSONS
 
@@ -146,12 +146,6 @@ def time_held_key(page, scope, handle) -> float:
     return page.evaluate(HELD_RESULT)
 
 
-def open_and_run(page, base: str, token: str, path: str) -> None:
-    page.goto(f"{base}/lab/tree/{path}?reset&token={token}")
-    page.wait_for_function(NOTEBOOK_READY)
-    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-
-
 def time_handles(page, scope, handles) -> list[float]:
     """Milliseconds per press over every handle, after warm-up; alternates direction at either end."""
     timings = []
@@ -193,7 +187,7 @@ def bench_page(playwright, timeout_ms: int = 60_000):
 
 def time_baseline(page, base: str, token: str, name: str, source: str, handle: str) -> tuple:
     """(median, p95, presses) of a baseline: ``source`` run in a scratch notebook, its ``handle``s pressed."""
-    open_and_run(page, base, token, scratch_notebook(name.replace(" ", "_") + ".ipynb", source))
+    open_and_run_all(page, base, token, scratch_notebook(name.replace(" ", "_") + ".ipynb", source))
     page.locator(f".jp-OutputArea-output {handle}").first.wait_for()
     page.wait_for_timeout(1500)
     timings = time_handles(page, page.locator(".jp-OutputArea-output").first, page.locator(handle).all())
@@ -212,7 +206,7 @@ def measure(only: str = "") -> dict[str, tuple]:
                                      ("kernel round trip", ROUND_TRIP, SLIDER)):
             results[f"baseline: {name}"] = time_baseline(page, base, token, name, source, handle)
         for lesson in (entry for entry in LESSONS if entry.explorers and entry.notebook.startswith(only)):
-            open_and_run(page, base, token, f"notebooks/{lesson.notebook}")
+            open_and_run_all(page, base, token, f"notebooks/{lesson.notebook}")
             explorers = page.locator(".upperback-explorer")
             page.wait_for_function("n => document.querySelectorAll('.upperback-explorer img').length >= n",
                                    arg=len(lesson.explorers))

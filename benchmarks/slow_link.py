@@ -22,13 +22,12 @@ ROOT = Path(__file__).resolve().parents[1]
 from benchmarks.browser import (
     ROUND_TRIP,
     bench_page,
-    open_and_run,
     stats,
     time_baseline,
     time_handles,
     write_section,
 )
-from harness.browser import SLIDER, free_port, jupyterlab_server
+from harness.browser import SLIDER, free_port, jupyterlab_server, open_and_run_all
 
 DELAY_MS = 50  # each way: a 100 ms round trip, as from a home connection to a server in another country
 SECTION = "## Key press to picture over a slow link (100 ms round trip)"
@@ -97,7 +96,7 @@ def measure() -> dict[str, tuple]:
         page = bench_page(playwright, timeout_ms=120_000)
         results["baseline: kernel round trip"] = time_baseline(page, far, token, "kernel round trip", ROUND_TRIP,
                                                                 SLIDER)
-        open_and_run(page, far, token, "notebooks/01_arm_carriage.ipynb")
+        open_and_run_all(page, far, token, "notebooks/01_arm_carriage.ipynb")
         page.wait_for_function("() => document.querySelectorAll('.upperback-explorer img').length >= 2")
         pendulum = page.locator(".upperback-explorer").nth(1)
         pendulum.scroll_into_view_if_needed()

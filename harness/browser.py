@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -77,6 +78,14 @@ def jupyterlab_server(home: Path, extra_args=(), extra_env=None, python=sys.exec
         finally:
             server.terminate()
             server.wait(timeout=20)
+
+
+def open_and_run_all(page, base: str, token: str, path: str):
+    """Open ``path`` (from the server's root folder) in JupyterLab, wait until its kernel is idle and Run All;
+    gives back what the command gave (false when a cell stopped the run)."""
+    page.goto(f"{base}/lab/tree/{path}?reset&token={token}")
+    page.wait_for_function(NOTEBOOK_READY)
+    return page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
 
 
 def make_command(*arguments: str) -> list[str]:
@@ -180,6 +189,11 @@ def move_each_slider(page, explorer, unchanged: str) -> None:
         assert handle.get_attribute("aria-valuetext") not in ("", None, before[2]), label
         assert image.get_attribute("alt"), "the picture must say what it shows"
         assert page.evaluate(unchanged) == state, "the key moved the page, not only the slider"
+
+
+def pdf_sheets(pdf: bytes) -> int:
+    """How many sheets a PDF that Chromium printed (page.pdf) takes: its page objects."""
+    return len(re.findall(rb"/Type\s*/Page\b", pdf))
 
 
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -26,6 +26,7 @@ from harness.browser import (
     record_websocket_frames_sent,
     upload_an_ultra_and_a_file_too_big,
 )
+from harness.notebooks import code_cells_calling
 from upperback.lessons.your_plan import EXAMPLE_RUNNER
 from upperback.models.course.lessons import BY_KEY, LESSONS
 from upperback.models.records.checkin_csv import to_csv
@@ -42,11 +43,6 @@ THE_SLIDE = "() => location.hash"
 PRESENT = "section.present:not(.stack)"
 
 pytestmark = pytest.mark.browser
-
-
-def code_cells_calling(lesson, call: str) -> int:
-    notebook = json.loads((ROOT / "notebooks" / lesson.notebook).read_text())
-    return sum(call in "".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "code")
 
 
 def open_lesson(page, base, lesson, template=""):

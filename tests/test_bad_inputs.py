@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from harness.check_ins import check_in_fields, fill_in_a_run_without_ache
 from upperback.models.records.checkin_csv import MAX_CSV_BYTES, from_csv, to_csv
 from upperback.models.records.checkin_log import InvalidCheckIn, validate_check_in
 from upperback.storage.answers import AnswerStore
@@ -26,12 +27,6 @@ from upperback.widgets.checkin_form import CheckInForm, LogReview
 from upperback.widgets.plan_view import PlanView
 
 TODAY = date(2026, 11, 24)
-
-
-def good(**changes) -> dict:
-    raw = {"run_date": "2026-11-20", "minutes": "40", "km": "", "ache": 3, "regions": ["between_blades"],
-           "started": "tired", "noticed": ["posture"], "changed": ["run_tall"], "helped": "a_little", "note": ""}
-    return {**raw, **changes}
 
 
 # --- A check-in typed or imported: every bad value is refused with its own words -------------------------
@@ -48,9 +43,10 @@ BAD_FIELDS = [
         "forty", "1e3", "nan", "inf", "-inf", "٤٠", "²", "40 min", "4,0,0", "0x28", "1_000", "++4", True, [40],
         {"m": 4}, "４０")],
     *[({"minutes": value}, "minutes must be more than 0") for value in ("-3", "0", "601", "0,0", 0, -1, 10_000.5)],
-    *[({"km": value}, "kilometres must be") for value in ("far", "-1", "251", "1e2", "²", True)],
-    ({"minutes": "", "km": ""}, "give the run's length"),
-    ({"minutes": None, "km": None}, "give the run's length"),
+    *[({"km": value}, "kilometres must be a number") for value in ("far", "1e2", "²", True)],
+    *[({"km": value}, "kilometres must be more than 0") for value in ("-1", "251")],
+    ({"minutes": "", "km": ""}, "give the run's length in minutes or kilometres"),
+    ({"minutes": None, "km": None}, "give the run's length in minutes or kilometres"),
     *[({"ache": value}, "the ache must be a whole number") for value in (
         "²", "lots", "٣", "3.5", 3.5, True, False, None, "", [3], {"a": 3}, "0x3", "three", "1e1", "٣٣")],
     *[({"ache": value}, "the ache must be from 0 to 10") for value in (11, -1, "12", 99, "99")],
@@ -58,11 +54,11 @@ BAD_FIELDS = [
     *[({"regions": value}, "is not one of") for value in (["knee"], [1], [None], ["between_blades", "toe"])],
     ({"regions": []}, "say where it ached"),
     *[({"started": value}, "is not a choice for when it started") for value in ("soon", 5, ["early"], "EARLY")],
-    ({"started": ""}, "choose when the ache started"),
+    *[({"started": value}, "choose when the ache started") for value in ("", None)],
     ({"ache": 4, "started": "no_ache"}, "'no ache this run' is chosen"),
     *[({"noticed": value}, "what you noticed") for value in ("arms", ["legs"], [None], 3)],
     *[({"changed": value}, "what you changed") for value in ("run_tall", ["fly"], [7])],
-    *[({"helped": value}, "say whether the change helped") for value in ("maybe", "", 1, "YES")],
+    *[({"helped": value}, "say whether the change helped") for value in ("maybe", "", None, 1, "YES")],
     *[({"note": value}, "keep it to 500") for value in ("x" * 501, "é" * 600, "x" * 200_000)],
     *[({"note": value}, "cannot be saved") for value in ("\ud800", "a\udfffb", "ok \udc80")],
     *[({"note": value}, "the note must be text") for value in (5, ["x"], {"x": 1}, 3.5)],
@@ -74,26 +70,26 @@ BAD_FIELDS = [
 @pytest.mark.parametrize(("changes", "words"), BAD_FIELDS, ids=[f"{i}:{w[:18]}" for i, (_, w) in enumerate(BAD_FIELDS)])
 def test_a_bad_value_is_refused_with_its_own_words(changes, words):
     with pytest.raises(InvalidCheckIn) as refused:
-        validate_check_in(good(**changes), today=TODAY)
+        validate_check_in(check_in_fields(**changes), today=TODAY)
     assert words in str(refused.value)
     assert "Traceback" not in str(refused.value) and len(str(refused.value)) < 1000
 
 
 @pytest.mark.parametrize("days", [0, 1])
 def test_a_run_dated_tomorrow_here_is_today_somewhere_and_is_accepted(days):
-    entry = validate_check_in(good(run_date=(TODAY + timedelta(days=days)).isoformat()), today=TODAY)
+    entry = validate_check_in(check_in_fields(run_date=(TODAY + timedelta(days=days)).isoformat()), today=TODAY)
     assert entry.run_date == (TODAY + timedelta(days=days)).isoformat()
 
 
 def test_non_check_in_data_is_refused_in_words():
-    for value in ([], "x", 3, None, [good()]):
+    for value in ([], "x", 3, None, [check_in_fields()]):
         with pytest.raises(InvalidCheckIn, match="this is not a check-in"):
             validate_check_in(value)
 
 
 # --- The log on disk: every good line read back, every bad line named, kept, and never in the way -------
 def _line(**changes) -> bytes:
-    return json.dumps(good(**changes)).encode()
+    return json.dumps(check_in_fields(**changes)).encode()
 
 
 BAD_LINES = [
@@ -122,7 +118,7 @@ def test_a_bad_line_in_the_log_is_named_and_kept_and_the_others_are_read(tmp_pat
     assert len(read.problems) == 1 and "line 2" in read.problems[0] and words in read.problems[0]
     assert len(read.problems[0]) < 600  # a glimpse of the line, not all of it
     LogReview(log)  # the review (chart, summary, table) copes with it
-    log.append(validate_check_in(good(note="later", entry_id="a3")))
+    log.append(validate_check_in(check_in_fields(note="later", entry_id="a3")))
     assert log.path.read_bytes().startswith(content), "the bad line stays in the file, as it was"
     assert [entry.note for entry in log.read().entries] == ["before", "after", "later"]
 
@@ -154,7 +150,7 @@ NOTES = ["=1+1", "+1", "-1", "@SUM(A1)", "\tTab first", "\rCR first", "'apostrop
 
 @pytest.mark.parametrize("note", NOTES, ids=[repr(note)[:20] for note in NOTES])
 def test_csv_export_neutralises_formulas_and_round_trips_every_character(note):
-    entry = validate_check_in(good(note=note), today=TODAY)
+    entry = validate_check_in(check_in_fields(note=note), today=TODAY)
     text = to_csv([entry])
     import csv
     import io
@@ -177,7 +173,7 @@ BAD_CSV_CELLS = [
 
 @pytest.mark.parametrize(("cells", "words"), BAD_CSV_CELLS, ids=[w[:20] for _, w in BAD_CSV_CELLS])
 def test_a_bad_csv_row_is_named_and_the_good_rows_are_imported(tmp_path, cells, words):
-    good_entry = validate_check_in(good(entry_id="keep1"), today=TODAY)
+    good_entry = validate_check_in(check_in_fields(entry_id="keep1"), today=TODAY)
     text = to_csv([good_entry])
     header, row = text.splitlines()[:2]
     import csv
@@ -194,9 +190,17 @@ def test_a_bad_csv_row_is_named_and_the_good_rows_are_imported(tmp_path, cells, 
     assert added == 1 and len(problems) == 1 and "row 2" in problems[0] and words in problems[0]
 
 
+def test_a_short_csv_row_with_a_bad_value_is_named_in_one_sentence_after_the_good_row(tmp_path):
+    """A row written by hand, without the last columns: the missing cells are no problem, the bad one is."""
+    text = to_csv([validate_check_in(check_in_fields(), today=TODAY)])
+    text += "2026-11-23,abc,,5,between_blades,tired,,,no_change,,x1\n"
+    added, problems = CheckInLog(tmp_path).import_csv(text)
+    assert added == 1 and problems == ["row 3: minutes must be a number, not 'abc'"]
+
+
 @pytest.mark.parametrize("size", [140_000, 200_000, 1_000_000])
 def test_a_huge_csv_field_is_refused_in_words_and_nothing_half_imported(tmp_path, size):
-    text = to_csv([validate_check_in(good(entry_id="h1"), today=TODAY)])
+    text = to_csv([validate_check_in(check_in_fields(entry_id="h1"), today=TODAY)])
     text += '2026-11-21,40,,3,between_blades,tired,,,no_change,"' + "x" * size + '",h2,\n'
     entries, problems = from_csv(text)
     assert [entry.entry_id for entry in entries] == ["h1"]
@@ -269,8 +273,7 @@ def test_an_unreadable_data_folder_gives_words_and_saves_nothing_over_it(tmp_pat
 
 def test_a_broken_emoji_in_a_note_gives_words_and_keeps_the_form(tmp_path):
     form = CheckInForm(CheckInLog(tmp_path))
-    form.minutes.value, form.started.value, form.helped.value = "30", "no_ache", "no_change"
-    form.warning.value = "none"
+    fill_in_a_run_without_ache(form)
     form.note.value = "sore \ud83d"
     assert form.save() is False
     assert "cannot be saved" in form.message.value and form.note.value == "sore \ud83d"
@@ -301,7 +304,7 @@ def test_an_unexpected_failure_inside_a_button_is_said_in_words(tmp_path, monkey
 
 def test_the_log_download_writes_nothing_to_disk_and_a_failing_export_gives_words(tmp_path, monkeypatch):
     log = CheckInLog(tmp_path / "data")
-    log.append(validate_check_in(good(entry_id="d1")))
+    log.append(validate_check_in(check_in_fields(entry_id="d1")))
     monkeypatch.chdir(tmp_path)  # where the old export wrote its file: beside the notebook
     before = sorted(tmp_path.rglob("*"))
     review = LogReview(log)
@@ -318,7 +321,7 @@ def test_the_data_folder_and_files_are_private_even_if_they_were_not(tmp_path):
     folder.chmod(0o755)
     (folder / "run_log.jsonl").write_bytes(_line() + b"\n")
     (folder / "run_log.jsonl").chmod(0o644)
-    CheckInLog(folder).append(validate_check_in(good(entry_id="p1")))
+    CheckInLog(folder).append(validate_check_in(check_in_fields(entry_id="p1")))
     AnswerStore(folder).save("posture", {"slump": "often"})
     assert folder.stat().st_mode & 0o777 == 0o700
     for name in ("run_log.jsonl", "answers.json"):
@@ -362,5 +365,5 @@ def test_a_log_killed_mid_write_loses_at_most_the_line_being_written(tmp_path):
     assert len(read.entries) > 10 and len(read.problems) <= 1
     numbers = [int(entry.entry_id[1:]) for entry in read.entries]
     assert numbers == list(range(len(numbers))), "every complete line, in order, none lost"
-    log.append(validate_check_in(good(entry_id="after")))
+    log.append(validate_check_in(check_in_fields(entry_id="after")))
     assert log.read().entries[-1].entry_id == "after"

@@ -16,13 +16,13 @@ from pathlib import Path
 import pytest
 
 from harness.browser import (
-    NOTEBOOK_READY,
     ROOT,
     SLIDER,
     answer_by_keyboard_alone,
     assert_the_next_picture_is_there_before_the_kernel_answers,
     axe_faults,
     move_each_slider,
+    open_and_run_all,
     record_websocket_frames_sent,
     upload_an_ultra_and_a_file_too_big,
 )
@@ -52,10 +52,7 @@ MODEL_SUMMARY = """() => {
 
 
 def open_and_run(page, lab, name):
-    base, token = lab
-    page.goto(f"{base}/lab/tree/notebooks/{name}?reset&token={token}")
-    page.wait_for_function(NOTEBOOK_READY)
-    ran = page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    ran = open_and_run_all(page, *lab, f"notebooks/{name}")
     summary = page.evaluate(MODEL_SUMMARY)
     assert summary["errors"] == [], f"{name}: cells raised {summary['errors']}"
     assert ran is not False, f"{name}: Run All did not finish cleanly"

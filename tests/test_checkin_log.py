@@ -1,4 +1,5 @@
-"""The run check-in log: validation, the file on disk, crashes, foreign lines, CSV, escaping, summaries."""
+"""The run check-in log: validation, the file on disk, a crash, CSV, escaping, summaries. The replay of bad
+values, bad lines in the log and bad imports, each with its own words, is test_bad_inputs.py."""
 
 import json
 import os
@@ -7,7 +8,8 @@ from datetime import date
 
 import pytest
 
-from upperback.models.records.checkin_csv import from_csv, to_csv
+from harness.check_ins import check_in_fields, fill_in_a_run_without_ache
+from upperback.models.records.checkin_csv import from_csv
 from upperback.models.records.checkin_log import InvalidCheckIn, summary_sentences, validate_check_in
 from upperback.storage.checkins import CheckInLog
 from upperback.widgets.checkin_form import CheckInForm, LogReview, entries_table_html
@@ -16,39 +18,13 @@ TODAY = date(2026, 11, 24)
 
 
 def run(**changes):
-    raw = {"run_date": "2026-11-20", "minutes": "40", "km": "", "ache": 3, "regions": ["between_blades"],
-           "started": "tired", "noticed": ["posture"], "changed": ["run_tall"], "helped": "a_little", "note": ""}
-    raw.update(changes)
-    return validate_check_in(raw, today=TODAY)
+    return validate_check_in(check_in_fields(**changes), today=TODAY)
 
 
 def test_a_complete_check_in_is_accepted_with_its_fields_in_order():
     entry = run(regions=["around_ribs", "between_blades", "around_ribs"], minutes="35,5")
     assert entry.regions == ("between_blades", "around_ribs")
     assert entry.minutes == 35.5 and entry.km is None
-
-
-@pytest.mark.parametrize(
-    ("changes", "words"),
-    [
-        ({"run_date": "2026-12-01"}, "is in the future"),
-        ({"run_date": "24/11/2026"}, "must look like 2026-11-24"),
-        ({"minutes": "", "km": ""}, "minutes or kilometres"),
-        ({"minutes": "forty"}, "minutes must be a number"),
-        ({"km": "-3"}, "kilometres must be more than 0"),
-        ({"ache": 11}, "from 0 to 10"),
-        ({"ache": "lots"}, "whole number from 0 to 10"),
-        ({"regions": []}, "say where it ached"),
-        ({"regions": ["knee"]}, "'knee' is not one of"),
-        ({"started": None}, "choose when the ache started"),
-        ({"started": "no_ache"}, "'no ache this run' is chosen"),
-        ({"helped": None}, "say whether the change helped"),
-        ({"note": "x" * 501}, "keep it to 500"),
-    ],
-)
-def test_every_bad_field_is_named_in_the_message(changes, words):
-    with pytest.raises(InvalidCheckIn, match=words):
-        run(**changes)
 
 
 def test_several_problems_are_reported_together():
@@ -87,17 +63,6 @@ def test_a_line_cut_off_by_a_crash_is_reported_skipped_and_kept_and_the_next_sav
     assert len(log.path.read_bytes().splitlines()) == 3  # the cut-off line is still there, untouched
 
 
-def test_a_foreign_line_is_reported_and_the_other_entries_survive(tmp_path):
-    log = CheckInLog(tmp_path)
-    log.append(run(note="one"))
-    with log.path.open("a") as file:
-        file.write('{"hello": "world"}\n[1, 2]\n')
-    log.append(run(note="two"))
-    read = log.read()
-    assert [e.note for e in read.entries] == ["one", "two"]
-    assert len(read.problems) == 2 and "not a valid check-in" in read.problems[0]
-
-
 def test_a_failing_disk_leaves_the_log_as_it_was_and_the_form_keeps_the_entry(tmp_path, monkeypatch):
     log = CheckInLog(tmp_path)
     log.append(run(note="kept"))
@@ -108,8 +73,7 @@ def test_a_failing_disk_leaves_the_log_as_it_was_and_the_form_keeps_the_entry(tm
 
     monkeypatch.setattr(os, "fsync", full_disk)
     form = CheckInForm(log)
-    form.minutes.value, form.started.value, form.helped.value = "30", "no_ache", "no_change"
-    form.warning.value = "none"
+    fill_in_a_run_without_ache(form)
     form.note.value = "my words"
     assert form.save() is False
     assert "No space left on device" in form.message.value and form.note.value == "my words"
@@ -122,8 +86,7 @@ def test_the_form_saves_nothing_until_every_field_is_valid(tmp_path):
     form = CheckInForm(log)
     assert form.save() is False
     assert "give the run" in form.message.value and not log.path.exists()
-    form.minutes.value, form.started.value, form.helped.value = "30", "no_ache", "no_change"
-    form.warning.value = "none"
+    fill_in_a_run_without_ache(form)
     assert form.save() is True
     assert len(log.read().entries) == 1
 
@@ -141,18 +104,6 @@ def test_csv_export_and_import_round_trip_without_duplicates(tmp_path):
     assert elsewhere.import_csv(exported) == (2, [])
     assert elsewhere.import_csv(exported) == (0, [])  # importing twice adds nothing
     assert elsewhere.read().entries == entries
-
-
-def test_a_csv_with_bad_rows_imports_the_good_ones_and_names_the_bad(tmp_path):
-    good = to_csv([run()])
-    text = good + "2026-11-23,abc,,5,between_blades,tired,,,no_change,,x1\n"
-    added, problems = CheckInLog(tmp_path).import_csv(text)
-    assert added == 1 and problems == ["row 3: minutes must be a number, not 'abc'"]
-
-
-def test_a_file_that_is_not_an_export_is_refused_whole(tmp_path):
-    added, problems = CheckInLog(tmp_path).import_csv("name,age\nAda,36\n")
-    assert added == 0 and "not a check-in log export" in problems[0]
 
 
 def test_what_a_runner_types_is_shown_as_text_never_as_markup(tmp_path):

@@ -14,12 +14,8 @@ def test_the_code_passes_ruff():
 
 def test_every_make_the_tests_start_runs_on_the_python_running_them():
     """A test never changes its own environment: a bare `make` would rebuild .venv for `python3`."""
-    import re
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[1]
-    for path in [root / "conftest.py", *sorted((root / "tests").glob("*.py")),
-                 *sorted((root / "harness").glob("*.py")), *sorted((root / "benchmarks").glob("*.py"))]:
+    for path in [ROOT / "conftest.py", *sorted((ROOT / "tests").glob("*.py")),
+                 *sorted((ROOT / "harness").glob("*.py")), *sorted((ROOT / "benchmarks").glob("*.py"))]:
         for call in re.findall(r'\[\s*"make",[^\]]*\]', path.read_text(encoding="utf-8")):
             assert "PYTHON=" in call, f"{path.name}: {call}"
 

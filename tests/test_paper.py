@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from harness.browser import pdf_sheets
 from upperback.lessons.your_plan import EXAMPLE_RUNNER
 from upperback.models.course.lessons import SELF_CHECKS
 from upperback.models.course.plan import build_plan
@@ -78,10 +79,6 @@ def test_the_download_follows_the_plan_and_there_is_none_without_self_checks(tmp
     assert "My plan is on hold" in view.printable.content.decode()  # a warning sign wins on paper too
 
 
-def _pages(pdf: bytes) -> int:
-    return len(re.findall(rb"/Type\s*/Page\b", pdf))
-
-
 PRINTED = {"plan": lambda: plan_page(build_plan(EXAMPLE_RUNNER)),
            "plan_on_hold": lambda: plan_page(build_plan(ON_HOLD)),
            "experiment_schedule_10_pairs": lambda: schedule_page(
@@ -96,7 +93,7 @@ def test_every_printable_page_fits_one_sheet(page, tmp_path, name, paper):
     path = tmp_path / "page.html"
     path.write_text(PRINTED[name](), encoding="utf-8")
     page.goto(path.as_uri())
-    assert _pages(page.pdf(format=paper, print_background=True)) == 1
+    assert pdf_sheets(page.pdf(format=paper, print_background=True)) == 1
 
 
 @pytest.mark.parametrize("check", SELF_CHECKS, ids=lambda check: check.lesson)

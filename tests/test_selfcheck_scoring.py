@@ -1,5 +1,6 @@
 import pytest
 
+from harness.self_checks import every_option, quiet_answers
 from upperback.models.course.arm_carriage_check import (
     ARM_CARRIAGE_CHECK,
     DROP_SHOULDERS,
@@ -175,25 +176,12 @@ def test_a_runner_who_slumps_and_holds_one_position_is_pointed_to_changing_it_up
     assert verdict.cues == (RUN_TALL, CHANGE_IT_UP)
 
 
-def _quiet_answers(check):
-    """For each question, an answer that shows no habit, no warning and no doubt (the baseline)."""
-    def quiet(question):
-        calm = [o for o in question.options if not (o.points or o.warning or o.cue or o.unsure)]
-        return (calm or [o for o in question.options if not o.warning])[0].key
-    return {question.key: quiet(question) for question in check.questions}
-
-
-ALL_OPTIONS = [(check, question, option) for check in SELF_CHECKS for question in check.questions
-               for option in question.options]
-
-
-@pytest.mark.parametrize(("check", "question", "option"), ALL_OPTIONS,
-                         ids=[f"{c.lesson}-{q.key}-{o.key}" for c, q, o in ALL_OPTIONS])
+@pytest.mark.parametrize(("check", "question", "option"), every_option())
 def test_every_answer_leads_to_one_specific_next_step(check, question, option):
     from upperback.models.course.lessons import BY_KEY, CAUSE_LESSONS
     from upperback.models.course.warning_signs import ACTIONS
 
-    verdict = score_answers(check, _quiet_answers(check) | {question.key: option.key})
+    verdict = score_answers(check, quiet_answers(check) | {question.key: option.key})
     sentences = verdict_sentences(verdict)
     said = " ".join(sentences)
     if option.warning:

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from test_app import code_cells_calling
 
 from harness.browser import (
     CHROMIUM_FLAGS,
@@ -25,6 +24,7 @@ from harness.browser import (
     chromium_or_skip,
     page_on_this_machine,
 )
+from harness.notebooks import code_cells_calling
 from upperback.models.course.lessons import BY_KEY, LESSONS
 from upperback.models.records.checkin_log import validate_check_in
 from upperback.models.records.watch_files import read_run

@@ -4,13 +4,13 @@ the way the browser tests check workshop mode (see test_browser.py, which moves 
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from pathlib import Path
 
 import pytest
 
 from harness.browser import ROOT, axe_faults
+from harness.notebooks import cells
 from upperback.models.course.lessons import LESSONS
 
 NOTEBOOKS = [lesson.notebook for lesson in LESSONS]
@@ -18,8 +18,7 @@ SHOTS = ROOT / "test-artifacts" / "browser"
 
 
 def slide_count(name: str) -> int:
-    cells = json.loads((ROOT / "notebooks" / name).read_text())["cells"]
-    return sum(cell["metadata"]["slideshow"]["slide_type"] == "slide" for cell in cells)
+    return sum(cell["metadata"]["slideshow"]["slide_type"] == "slide" for cell in cells(name))
 
 
 @pytest.mark.browser
@@ -57,7 +56,7 @@ def test_each_lessons_minutes_agree_between_the_registry_the_lesson_and_the_agen
     assert spans[0][0] == 0 and spans[-1][1] == title_minutes, "the agenda fills the workshop's minutes"
     assert all(end == next_start for (_, end, _), (next_start, _, _) in itertools.pairwise(spans)), "no gaps"
     for entry in LESSONS:
-        time_line = next(line for cell in json.loads((ROOT / "notebooks" / entry.notebook).read_text())["cells"]
+        time_line = next(line for cell in cells(entry.notebook)
                          for line in "".join(cell["source"]).splitlines() if line.startswith("**Time:**"))
         assert f"about {entry.minutes} minutes on your own, {entry.workshop_minutes} minutes in a workshop" \
             in time_line, entry.key
