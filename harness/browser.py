@@ -88,11 +88,18 @@ def open_and_run_all(page, base: str, token: str, path: str):
     return page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
 
 
+# What `make test` installs before any test runs: a make the tests start takes them as they are (make -o),
+# never installing anything into the environment it runs in.
+INSTALLED = ("runtime.stamp", "class.stamp", "test.stamp")
+
+
 def make_command(*arguments: str) -> list[str]:
-    """A `make` the tests start, on the Python and in the environment running them: without PYTHON=, make would
-    take `python3` and rebuild .venv for it in the middle of the run (`make test PYTHON=python3.13`); without
-    VENV=, a run from another environment (a worktree's, CI's) would build a .venv of its own."""
-    return ["make", "--no-print-directory", *arguments, f"PYTHON={sys.executable}", f"VENV={sys.prefix}"]
+    """A `make` the tests start, on the Python and in the environment running them, which it never changes:
+    without PYTHON=, make would take `python3` and rebuild .venv for it in the middle of the run (`make test
+    PYTHON=python3.13`); without VENV=, a run from another environment would build a .venv of its own; without
+    -o, a stamp older than requirements.txt would reinstall packages (or npm's) under the running tests."""
+    keep = [f"--old-file={sys.prefix}/{stamp}" for stamp in INSTALLED] + ["--old-file=node_modules/.package-lock.json"]
+    return ["make", "--no-print-directory", *keep, *arguments, f"PYTHON={sys.executable}", f"VENV={sys.prefix}"]
 
 
 def isolated_jupyter_env(home: Path) -> dict:
