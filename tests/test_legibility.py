@@ -150,6 +150,8 @@ def _charts():
     charts = {
         "plan, example runner": lambda n: cause_chart_figure(build_plan(EXAMPLE_RUNNER), n),
         "plan, one self-check done": lambda n: cause_chart_figure(build_plan(arms_only), n),
+        "plan, only posture's self-check done": lambda n: cause_chart_figure(
+            build_plan({"posture": EXAMPLE_RUNNER["posture"]}), n),
         "log, no runs": lambda n: ache_chart_figure([], n),
         "log, one run": lambda n: ache_chart_figure(_check_ins(1), n),
         "log, a run with a warning sign": lambda n: ache_chart_figure(_check_ins(5, warning_on=2), n),
@@ -174,10 +176,12 @@ CHARTS = _charts()
 
 @pytest.mark.parametrize("name", sorted(CHARTS))
 def test_every_chart_of_your_records_has_a_narrow_layout_a_phone_can_read(name):
-    """Drawn 4.6 in wide for a phone, panels stacked: legible, its smallest words at least 11 CSS px where a
-    phone shows it; the same chart drawn wide would show them at about 5-7 CSS px there."""
+    """Drawn 4.6 in wide for a phone, panels stacked, short enough to be shown that wide: legible, its smallest
+    words at least 11 CSS px where a phone shows it; the same chart drawn wide would show them at about 5-7 CSS
+    px there."""
     narrow, wide = CHARTS[name](True), CHARTS[name](False)
     assert narrow.get_figwidth() == style.NARROW_WIDTH_IN
+    assert narrow.get_figheight() <= style.NARROW_TALLEST_IN  # else a phone shows it narrower than it is drawn
     assert legibility_problems(narrow) == []
     assert smallest_text_px(narrow, style.NARROW_SHOWN_PX) >= style.SMALLEST_TEXT_PX
     assert smallest_text_px(wide, style.NARROW_SHOWN_PX) < 8

@@ -29,7 +29,7 @@ def experiment_chart_png(pairs: list[RunPair], answer: ExperimentAnswer, narrow:
 def experiment_chart_figure(pairs: list[RunPair], answer: ExperimentAnswer, narrow: bool = False) -> Figure:
     """The pairs beside the answer; on a phone, the answer under the pairs."""
     with style.series_style(narrow=narrow):
-        figure = style.narrow_figure(7.4) if narrow else style.new_figure(10, 4.6)
+        figure = style.narrow_figure(style.NARROW_TALLEST_IN) if narrow else style.new_figure(10, 4.6)
         figure.get_layout_engine().set(h_pad=0.15)  # room above the right-hand title (a browser's glyphs are wider)
         if narrow:
             runs_ax, effect_ax = figure.subplots(2, 1, gridspec_kw={"height_ratios": [3, 2.4]})
@@ -60,6 +60,7 @@ def experiment_chart_figure(pairs: list[RunPair], answer: ExperimentAnswer, narr
 
 def _draw_effect(ax, answer: ExperimentAnswer, narrow: bool = False) -> None:
     """The mean difference (with minus without) and its 90 % interval; below 0 is less ache with the change."""
+    small = style.series_rc()["font.size"] - (1 if narrow else 2)  # on a phone, a chart may show under 335 px
     ax.axhline(0, color=style.INK, lw=1.5, ls="--")
     ax.set_ylim(-6, 4)
     ax.set_xlim(-1, 1)
@@ -67,14 +68,14 @@ def _draw_effect(ax, answer: ExperimentAnswer, narrow: bool = False) -> None:
     ax.set_ylabel("difference in ache" + ("\n" if narrow else " ") + "(points)")
     ax.grid(alpha=0.3, axis="y")
     ax.text(0.98, 0.02, "less ache\nwith the change", transform=ax.transAxes, ha="right", va="bottom",
-            fontsize=style.series_rc()["font.size"] - 2)
+            fontsize=small)
     if answer.effect_points is None or answer.interval_90_points is None:
         ax.text(0, 1.2, "no estimate\nyet", ha="center", va="center")
         return
     low, high = answer.interval_90_points
     ax.axhline(-1, color=style.RELAXED, lw=1.5, ls=":")
     ax.text(-0.95, -1.1, "1 point less", va="top", color=style.text_colour(style.RELAXED),
-            fontsize=style.series_rc()["font.size"] - 2)
+            fontsize=small)
     ax.errorbar([0.3], [answer.effect_points], yerr=[[answer.effect_points - low], [high - answer.effect_points]],
                 fmt="D", color=style.INK, markerfacecolor=style.RELAXED, markersize=11, elinewidth=3, capsize=10,
                 capthick=3)

@@ -35,7 +35,8 @@ def cause_chart_figure(plan: Plan, narrow: bool = False) -> Figure:
             share = plan.shares[cause]
             colour = style.CAUSE_COLOURS[cause]
             if share is None:
-                ax.text(0.01, row, f"{CAUSE_NAMES[cause]}: self-check not done yet", va="center", color=style.INK)
+                ax.text(0.01, row, f"{CAUSE_NAMES[cause]}:" + ("\n" if narrow else " ") + "self-check not done yet",
+                        va="center", color=style.INK)
                 continue
             weight = "bold" if cause in plan.likely_causes else "normal"
             if narrow:
@@ -67,7 +68,7 @@ def ache_chart_figure(entries: list[CheckIn], narrow: bool = False) -> Figure:
     The changes get their own lane so that no marker can be read as an ache value. On a phone their key goes
     under the chart instead of beside it."""
     with style.series_style(narrow=narrow):
-        figure = style.narrow_figure(7.4) if narrow else style.new_figure(10, 5.6)
+        figure = style.narrow_figure(style.NARROW_TALLEST_IN) if narrow else style.new_figure(10, 5.6)
         ax, lane = figure.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 1.3]})
         ax.set_ylim(-0.5, 10.5)
         ax.set_ylabel("ache (0 to 10)")

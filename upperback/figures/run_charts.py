@@ -45,7 +45,7 @@ def ache_against_runs_figure(pairs: list[dict], narrow: bool = False) -> Figure:
     """Each run that has a check-in on the same day: its ache against its pace, distance and length, side by
     side (one under the other on a phone, each with its ache axis named)."""
     with style.series_style(narrow=narrow):
-        figure = style.narrow_figure(8.6) if narrow else style.new_figure(11, 4.2)
+        figure = style.narrow_figure(style.NARROW_TALLEST_IN) if narrow else style.new_figure(11, 4.2)
         by_pace, by_distance, by_time = figure.subplots(3 if narrow else 1, 1 if narrow else 3, sharey=True)
         for ax, key, label in ((by_pace, "pace_min_per_km", "pace (min per km)"),
                                (by_distance, "distance_km", "distance (km)"),
