@@ -412,6 +412,8 @@ def test_on_a_phone_the_charts_of_your_records_are_drawn_for_their_width(phone, 
     base, data = app
     kept = {path: path.read_bytes() for path in data.rglob("*") if path.is_file()}  # the other tests' records
     try:
+        for path in kept:  # records of our own only: another test's answers may hold a warning sign, and the plan
+            path.unlink()  # waits for a doctor's check (no chart)
         answers, log, runs = AnswerStore(data), CheckInLog(data), RunStore(data / RUNS_FOLDER)
         answers.save("posture", EXAMPLE_RUNNER["posture"])
         log.append(checked_in("2015-08-15", "app-phone-charts"))  # the sample run's day
