@@ -356,7 +356,7 @@ def smallest_words_px(picture, points: float, drawn_px_per_inch: float) -> float
 def test_on_a_phone_every_diagram_and_explorer_picture_is_drawn_for_its_width(phone, app, lesson):
     """A 390x844 phone: every explorer picture comes in its narrow layout, and every diagram is shown in its
     own (<picture>), so no word in them is under 11 CSS px as shown. (The charts of lessons 04-06, drawn from
-    the learner's own records, are not drawn for a phone yet.)"""
+    the learner's own records, are held to the same by the test below.)"""
     from harness.legibility import smallest_text_points
     from upperback.figures import style
     from upperback.figures.assets import ASSETS, NARROW, NARROW_SUFFIX
@@ -397,3 +397,77 @@ def test_on_a_phone_every_diagram_and_explorer_picture_is_drawn_for_its_width(ph
     phone.set_viewport_size({"width": 1280, "height": 800})  # a wide screen again: the wide layout comes back
     phone.wait_for_function("img => img.naturalWidth > 0 && img.naturalWidth !== px".replace(
         "px", str(narrow_px)), arg=image.element_handle())
+
+
+# The charts of the learner's own records on a page: every picture that is not an explorer's, shown.
+CHARTS = """() => [...document.querySelectorAll('#rendered_cells .upperback-picture img')]
+  .filter(img => !img.closest('.upperback-explorer') && img.naturalWidth > 0 && img.getBoundingClientRect().width > 0)
+  .map(img => ({alt: img.alt, natural: img.naturalWidth, shown: img.getBoundingClientRect().width}))"""
+PHONE_VIEWPORT = {"width": 390, "height": 844}  # the phone fixture's
+
+
+def test_on_a_phone_the_charts_of_your_records_are_drawn_for_their_width(phone, app):
+    """Lessons 04-06 on a 390x844 phone, with a plan, a check-in, an imported sample run of the same day and a
+    started experiment: each chart (the plan's causes, the log, the run, the ache against runs, the experiment,
+    the made-up runner's experiment) comes in its narrow layout, its smallest words >= 11 CSS px as shown, and
+    the same chart with the same alt text comes back wide on a wide screen."""
+    from harness.legibility import smallest_text_points
+    from upperback.figures import style
+    from upperback.figures.experiment_chart import experiment_chart_figure
+    from upperback.figures.plan_charts import ache_chart_figure, cause_chart_figure
+    from upperback.figures.rendering import NARROW_DPI
+    from upperback.figures.run_charts import ache_against_runs_figure, run_chart_figure
+    from upperback.lessons.your_experiment import sample_experiment
+    from upperback.models.course.plan import build_plan
+    from upperback.models.records.watch_files import read_run
+    from upperback.models.records.watch_files.run import join_with_check_ins
+    from upperback.storage.runs import RUNS_FOLDER, RunStore
+    from upperback.widgets.experiment_view import answer_for
+    from upperback.widgets.run_import import SAMPLES
+
+    base, data = app
+    kept = {path: path.read_bytes() for path in data.rglob("*") if path.is_file()}  # the other tests' records
+    try:
+        for path in kept:  # records of our own only: another test's answers may hold a warning sign, and the plan
+            path.unlink()  # waits for a doctor's check (no chart)
+        answers, log, runs = AnswerStore(data), CheckInLog(data), RunStore(data / RUNS_FOLDER)
+        answers.save("posture", EXAMPLE_RUNNER["posture"])
+        log.append(checked_in("2015-08-15", "app-phone-charts"))  # the sample run's day
+        sample = "run_fenix2_2015.fit"
+        runs.save(read_run((SAMPLES / sample).read_bytes(), sample))
+        ExperimentStore(data).start("shake_out", make_schedule(6), date.today())
+        entries, stored = log.read().entries, runs.read().runs
+        narrow = [cause_chart_figure(build_plan(answers.load().all_answers(), None, entries), True),
+                  ache_chart_figure(entries, True), run_chart_figure(stored[0].minutes, True),
+                  ache_against_runs_figure(join_with_check_ins([run.summary for run in stored], entries), True),
+                  experiment_chart_figure(*answer_for(ExperimentStore(data).read().current, log, answers), True),
+                  experiment_chart_figure(*sample_experiment(), True)]
+        points = min(smallest_text_points(figure) for figure in narrow)  # the smallest words of any of them
+        narrow_px = round(style.NARROW_WIDTH_IN * NARROW_DPI)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        for key, count in (("your_plan", 2), ("your_runs", 3), ("your_experiment", 3)):
+            lesson = BY_KEY[key]
+            phone.set_viewport_size(PHONE_VIEWPORT)
+            phone.goto(f"{base}/voila/render/{lesson.notebook}")
+            phone.wait_for_selector("#rendered_cells", state="visible", timeout=90_000)
+            phone.wait_for_function(f"([n, px]) => ({CHARTS})().filter(c => c.natural === px).length === n",
+                                    arg=[count, narrow_px])
+            charts = phone.evaluate(CHARTS)
+            assert len(charts) == count, [chart["alt"][:40] for chart in charts]
+            for chart in charts:
+                assert chart["natural"] == narrow_px, chart["alt"]
+                shown_px = points * chart["shown"] / (72 * style.NARROW_WIDTH_IN)
+                assert shown_px >= style.SMALLEST_TEXT_PX, (chart["alt"], shown_px)
+            for number, shown in enumerate(phone.locator(".upperback-picture:not(.upperback-explorer *) img").all()):
+                if shown.evaluate("img => img.naturalWidth") == narrow_px:  # each chart as the phone shows it
+                    shown.scroll_into_view_if_needed()
+                    phone.screenshot(path=SHOTS / f"{Path(lesson.notebook).stem}-phone-chart-{number}.png")
+            phone.set_viewport_size({"width": 1280, "height": 800})  # a wide screen: every chart drawn wide again
+            phone.wait_for_function(f"([n, px]) => ({CHARTS})().filter(c => c.natural !== px).length === n",
+                                    arg=[count, narrow_px])
+            assert sorted(chart["alt"] for chart in phone.evaluate(CHARTS)) == sorted(c["alt"] for c in charts)
+    finally:
+        for path in (path for path in data.rglob("*") if path.is_file() and path not in kept):
+            path.unlink()
+        for path, content in kept.items():
+            path.write_bytes(content)

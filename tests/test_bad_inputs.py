@@ -295,7 +295,7 @@ def test_an_upload_that_is_not_text_or_far_too_big_gives_words(tmp_path):
 def test_an_unexpected_failure_inside_a_button_is_said_in_words(tmp_path, monkeypatch):
     review = LogReview(CheckInLog(tmp_path))
     monkeypatch.setattr("upperback.widgets.checkin_form.ache_chart_png",
-                        lambda entries: (_ for _ in ()).throw(OverflowError("date value out of range")))
+                        lambda entries, narrow=False: (_ for _ in ()).throw(OverflowError("date value out of range")))
     review.refresh()
     assert "That did not work (date value out of range)" in review.summary.value
     monkeypatch.setattr(CheckInLog, "import_csv", lambda self, text: 1 / 0)

@@ -127,3 +127,37 @@ def test_no_label_of_the_forms_says_null_on_hover(tmp_path):
     found = [widget for view in views for widget in labelled(view)]
     assert len(found) > 15
     assert [widget.description for widget in found if not widget.tooltip] == []
+
+
+def _png_width(png: bytes) -> int:
+    return int.from_bytes(png[16:20], "big")  # the PNG header's width field
+
+
+def _chart_pictures(tmp_path):
+    """Each widget that shows a chart of the learner's records, with something to chart."""
+    from upperback.lessons.your_experiment import show_sample_experiment
+    from upperback.storage.checkins import CheckInLog
+    from upperback.storage.runs import RunStore
+    from upperback.widgets.checkin_form import LogReview
+    from upperback.widgets.run_import import RunImporter
+
+    runs = RunImporter(RunStore(tmp_path / "runs"))
+    runs.import_sample()
+    yield "the run", runs.chart
+    yield "the log", LogReview(CheckInLog(tmp_path / "log")).chart
+    yield "the sample experiment", show_sample_experiment().children[1]
+
+
+def test_a_chart_is_drawn_for_a_phone_when_its_picture_is_shown_narrow_and_back_when_wide(tmp_path):
+    """The browser reports the picture narrower than NARROW_BELOW_PX: the chart comes in its phone layout (4.6 in
+    at the narrow dpi), with the same alt text; wide again, the same wide picture as before."""
+    from upperback.figures.rendering import NARROW_DPI
+
+    for name, picture in _chart_pictures(tmp_path):
+        assert picture.narrow_below_px == style.NARROW_BELOW_PX, name
+        wide, alt = picture.png, picture.alt
+        picture.narrow = True  # as web/picture.js sets it
+        assert _png_width(picture.png) == round(style.NARROW_WIDTH_IN * NARROW_DPI), name
+        assert picture.alt == alt and alt, name
+        picture.narrow = False
+        assert picture.png == wide and picture.alt == alt, name

@@ -94,3 +94,106 @@ def test_every_narrow_diagram_a_phone_can_read(name):
         figure = NARROW[name]()
     assert figure.get_figwidth() == style.NARROW_WIDTH_IN
     assert smallest_text_px(figure, style.NARROW_SHOWN_PX) >= style.SMALLEST_TEXT_PX
+
+
+# --- The charts of the learner's own records (lessons 04-06) on a phone ------------------------------------
+def _check_ins(count: int, warning_on: int | None = None):
+    """``count`` check-ins two days apart ending on 20 November 2026, trying each change in turn."""
+    from datetime import date, timedelta
+
+    from upperback.models.records.checkin_log import CHANGES, validate_check_in
+
+    changes = list(CHANGES)
+    return [validate_check_in({
+        "run_date": (date(2026, 11, 20) - timedelta(days=2 * n)).isoformat(), "minutes": "40", "km": "",
+        "ache": n % 11, "regions": ["between_blades"], "started": "tired", "noticed": ["posture"],
+        "changed": [changes[n % len(changes)], changes[(n + 2) % len(changes)]], "helped": "a_little", "note": "",
+        "warning": "sudden" if n == warning_on else "none"}, stored=True) for n in range(count)]
+
+
+def _sample_minutes(name: str) -> list[dict]:
+    from upperback.models.records.watch_files import read_run
+    from upperback.models.records.watch_files.run import per_minute
+    from upperback.widgets.run_import import SAMPLES
+
+    return per_minute(read_run((SAMPLES / name).read_bytes(), name))
+
+
+def _pairs(count: int, warned: bool = False) -> list[dict]:
+    return [{"run_date": f"2026-11-{1 + n:02d}", "ache": (3 * n) % 11, "distance_km": 5 + n * 0.7,
+             "minutes": 28 + 4 * n, "pace_min_per_km": 5.2 + 0.1 * n, "started": "tired", "file": "run.fit",
+             "warning": "sudden" if warned and n == count - 1 else None} for n in range(count)]
+
+
+def _experiment(pairs: int, runs_logged: int):
+    from datetime import date, timedelta
+
+    from upperback.models.records.experiment import LoggedRun, analyse_experiment, make_schedule, pair_up
+
+    schedule = make_schedule(pairs, seed="phone")
+    runs = [LoggedRun(date(2026, 11, 2) + timedelta(days=2 * n), (2 + 3 * n) % 8, schedule.run(n + 1).with_change)
+            for n in range(runs_logged)]
+    return pair_up(schedule, runs), analyse_experiment(schedule, runs)
+
+
+def _charts():
+    """(name, draw(narrow) -> Figure): each chart of the learner's records, at realistic and edge inputs."""
+    from upperback.figures.experiment_chart import experiment_chart_figure
+    from upperback.figures.plan_charts import ache_chart_figure, cause_chart_figure
+    from upperback.figures.run_charts import ache_against_runs_figure, run_chart_figure
+    from upperback.lessons.your_experiment import sample_experiment
+    from upperback.lessons.your_plan import EXAMPLE_RUNNER
+    from upperback.models.course.plan import build_plan
+
+    arms_only = {"arm_carriage": {"shrug": "sometimes", "elbow": "right_angle", "crossing": "beside",
+                                  "fists": "rarely", "carrying": "no", "shake_out": "no_change"}}
+    charts = {
+        "plan, example runner": lambda n: cause_chart_figure(build_plan(EXAMPLE_RUNNER), n),
+        "plan, one self-check done": lambda n: cause_chart_figure(build_plan(arms_only), n),
+        "plan, only posture's self-check done": lambda n: cause_chart_figure(
+            build_plan({"posture": EXAMPLE_RUNNER["posture"]}), n),
+        "log, no runs": lambda n: ache_chart_figure([], n),
+        "log, one run": lambda n: ache_chart_figure(_check_ins(1), n),
+        "log, a run with a warning sign": lambda n: ache_chart_figure(_check_ins(5, warning_on=2), n),
+        "log, 200 runs over two years": lambda n: ache_chart_figure(_check_ins(200, warning_on=7), n),
+        "run, no minutes": lambda n: run_chart_figure([], n),
+        "run, one minute": lambda n: run_chart_figure(_sample_minutes("run_fenix2_2015.fit")[:1], n),
+        "ache against runs, none": lambda n: ache_against_runs_figure([], n),
+        "ache against runs, one": lambda n: ache_against_runs_figure(_pairs(1), n),
+        "ache against runs, 30 with a warning sign": lambda n: ache_against_runs_figure(_pairs(30, True), n),
+        "experiment, the sample": lambda n: experiment_chart_figure(*sample_experiment(), n),
+        "experiment, just started": lambda n: experiment_chart_figure(*_experiment(6, 0), n),
+        "experiment, one run": lambda n: experiment_chart_figure(*_experiment(6, 1), n),
+        "experiment, 10 pairs done": lambda n: experiment_chart_figure(*_experiment(10, 20), n),
+    }
+    for name in ("run_fenix2_2015.fit", "run_garminconnect_hr_cad_2019.gpx", "run_hr_nocadence_2012.tcx"):
+        charts[f"run, {name}"] = lambda n, name=name: run_chart_figure(_sample_minutes(name), n)
+    return charts
+
+
+CHARTS = _charts()
+
+
+@pytest.mark.parametrize("name", sorted(CHARTS))
+def test_every_chart_of_your_records_has_a_narrow_layout_a_phone_can_read(name):
+    """Drawn 4.6 in wide for a phone, panels stacked, short enough to be shown that wide: legible, its smallest
+    words at least 11 CSS px where a phone shows it; the same chart drawn wide would show them at about 5-7 CSS
+    px there."""
+    narrow, wide = CHARTS[name](True), CHARTS[name](False)
+    assert narrow.get_figwidth() == style.NARROW_WIDTH_IN
+    assert narrow.get_figheight() <= style.NARROW_TALLEST_IN  # else a phone shows it narrower than it is drawn
+    assert legibility_problems(narrow) == []
+    assert smallest_text_px(narrow, style.NARROW_SHOWN_PX) >= style.SMALLEST_TEXT_PX
+    assert smallest_text_px(wide, style.NARROW_SHOWN_PX) < 8
+
+
+def test_a_chart_on_a_phone_ignores_projector_mode():
+    from upperback.figures.plan_charts import ache_chart_figure
+
+    style.set_projector_mode(True)
+    try:
+        narrow = ache_chart_figure(_check_ins(5, warning_on=2), narrow=True)
+    finally:
+        style.set_projector_mode(False)
+    assert legibility_problems(narrow) == []
+    assert smallest_text_px(narrow, style.NARROW_SHOWN_PX) < 14  # normal type, not the projector's

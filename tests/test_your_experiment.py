@@ -166,20 +166,12 @@ def test_the_printable_schedule_is_offered_as_a_download_once_an_experiment_star
 
 
 def test_the_experiment_picture_is_legible_with_and_without_an_answer():
-    from upperback.figures import experiment_chart
+    from upperback.figures.experiment_chart import experiment_chart_figure
 
     pairs, answer = sample_experiment()
-    drawn = []
-    real_png = experiment_chart.png_bytes
-    try:
-        experiment_chart.png_bytes = lambda figure: drawn.append(figure) or b""
-        experiment_chart.experiment_chart_png(pairs, answer)
-        experiment_chart.experiment_chart_png(pairs[:1], answer.__class__(**{**answer.__dict__, "effect_points": None,
-                                                                              "interval_90_points": None}))
-    finally:
-        experiment_chart.png_bytes = real_png
+    no_answer = answer.__class__(**{**answer.__dict__, "effect_points": None, "interval_90_points": None})
     with style.series_style(projector=False):
-        for figure in drawn:
+        for figure in (experiment_chart_figure(pairs, answer), experiment_chart_figure(pairs[:1], no_answer)):
             assert isinstance(figure, Figure) and legibility_problems(figure) == []
 
 

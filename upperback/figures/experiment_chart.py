@@ -3,8 +3,10 @@ and what the pairs add up to: the effect with its 90 % interval."""
 
 from __future__ import annotations
 
+from matplotlib.figure import Figure
+
 from upperback.figures import style
-from upperback.figures.rendering import png_bytes
+from upperback.figures.rendering import chart_png
 from upperback.models.records.experiment import ExperimentAnswer, RunPair
 
 JOIN = style.darkened(style.QUIET, 3)  # the line joining a pair's two runs: 3:1 against white, as lines need
@@ -20,11 +22,19 @@ def experiment_chart_alt(pairs: list[RunPair], answer: ExperimentAnswer) -> str:
             "pair; beside it the difference they add up to. " + (answer.answer[0] if answer.answer else ""))
 
 
-def experiment_chart_png(pairs: list[RunPair], answer: ExperimentAnswer) -> bytes:
-    with style.series_style():
-        figure = style.new_figure(10, 4.6)
+def experiment_chart_png(pairs: list[RunPair], answer: ExperimentAnswer, narrow: bool = False) -> bytes:
+    return chart_png(experiment_chart_figure(pairs, answer, narrow), narrow)
+
+
+def experiment_chart_figure(pairs: list[RunPair], answer: ExperimentAnswer, narrow: bool = False) -> Figure:
+    """The pairs beside the answer; on a phone, the answer under the pairs."""
+    with style.series_style(narrow=narrow):
+        figure = style.narrow_figure(style.NARROW_TALLEST_IN) if narrow else style.new_figure(10, 4.6)
         figure.get_layout_engine().set(h_pad=0.15)  # room above the right-hand title (a browser's glyphs are wider)
-        runs_ax, effect_ax = figure.subplots(1, 2, gridspec_kw={"width_ratios": [3, 1.3]})
+        if narrow:
+            runs_ax, effect_ax = figure.subplots(2, 1, gridspec_kw={"height_ratios": [3, 2.4]})
+        else:
+            runs_ax, effect_ax = figure.subplots(1, 2, gridspec_kw={"width_ratios": [3, 1.3]})
         for pair in pairs:
             points = [(pair.pair_number - 0.12, pair.with_run), (pair.pair_number + 0.12, pair.without_run)]
             known = [(x, run.ache) for x, run in points if run is not None and run.ache is not None]
@@ -44,27 +54,28 @@ def experiment_chart_png(pairs: list[RunPair], answer: ExperimentAnswer) -> byte
         runs_ax.set_yticks(range(0, 11, 2))
         runs_ax.set_ylabel("ache (0 to 10)")
         runs_ax.grid(alpha=0.3)
-        _draw_effect(effect_ax, answer)
-    return png_bytes(figure)
+        _draw_effect(effect_ax, answer, narrow)
+    return figure
 
 
-def _draw_effect(ax, answer: ExperimentAnswer) -> None:
+def _draw_effect(ax, answer: ExperimentAnswer, narrow: bool = False) -> None:
     """The mean difference (with minus without) and its 90 % interval; below 0 is less ache with the change."""
+    small = style.series_rc()["font.size"] - (1 if narrow else 2)  # on a phone, a chart may show under 335 px
     ax.axhline(0, color=style.INK, lw=1.5, ls="--")
     ax.set_ylim(-6, 4)
     ax.set_xlim(-1, 1)
     ax.set_xticks([])
-    ax.set_ylabel("difference in ache (points)")
+    ax.set_ylabel("difference in ache" + ("\n" if narrow else " ") + "(points)")
     ax.grid(alpha=0.3, axis="y")
     ax.text(0.98, 0.02, "less ache\nwith the change", transform=ax.transAxes, ha="right", va="bottom",
-            fontsize=style.series_rc()["font.size"] - 2)
+            fontsize=small)
     if answer.effect_points is None or answer.interval_90_points is None:
         ax.text(0, 1.2, "no estimate\nyet", ha="center", va="center")
         return
     low, high = answer.interval_90_points
     ax.axhline(-1, color=style.RELAXED, lw=1.5, ls=":")
     ax.text(-0.95, -1.1, "1 point less", va="top", color=style.text_colour(style.RELAXED),
-            fontsize=style.series_rc()["font.size"] - 2)
+            fontsize=small)
     ax.errorbar([0.3], [answer.effect_points], yerr=[[answer.effect_points - low], [high - answer.effect_points]],
                 fmt="D", color=style.INK, markerfacecolor=style.RELAXED, markersize=11, elinewidth=3, capsize=10,
                 capthick=3)

@@ -42,6 +42,11 @@ def png_bytes(figure: Figure, dpi: int = LIVE_DPI) -> bytes:
     return buffer.getvalue()
 
 
+def chart_png(figure: Figure, narrow: bool = False) -> bytes:
+    """A chart of the learner's records as PNG: a phone's layout at NARROW_DPI, for a 3x screen."""
+    return png_bytes(figure, NARROW_DPI if narrow else LIVE_DPI)
+
+
 class Kept:
     """The newest things drawn, by key, up to a number of bytes in all; the oldest go first. ``size`` gives
     a thing's bytes."""

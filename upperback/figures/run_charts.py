@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from matplotlib.figure import Figure
+
 from upperback.figures import style
-from upperback.figures.rendering import png_bytes
+from upperback.figures.rendering import chart_png
 
 PANELS = (  # field, axis label, colour (cadence in the arms' colour: it sets the arm swing)
     ("pace_min_per_km", "pace\n(min per km)", style.INK),
@@ -12,10 +14,14 @@ PANELS = (  # field, axis label, colour (cadence in the arms' colour: it sets th
 )
 
 
-def run_chart_png(minutes: list[dict]) -> bytes:
+def run_chart_png(minutes: list[dict], narrow: bool = False) -> bytes:
+    return chart_png(run_chart_figure(minutes, narrow), narrow)
+
+
+def run_chart_figure(minutes: list[dict], narrow: bool = False) -> Figure:
     """Pace, cadence and heart rate through one run; a panel the file has no figures for says so."""
-    with style.series_style():
-        figure = style.new_figure(10, 6.4)
+    with style.series_style(narrow=narrow):
+        figure = style.narrow_figure(6.4) if narrow else style.new_figure(10, 6.4)
         axes = figure.subplots(len(PANELS), 1, sharex=True)
         for ax, (key, label, colour) in zip(axes, PANELS, strict=True):
             points = [(row["minute"], row[key]) for row in minutes if row.get(key) is not None]
@@ -28,14 +34,19 @@ def run_chart_png(minutes: list[dict]) -> bytes:
                 ax.set_yticks([])
         axes[0].invert_yaxis()  # a faster pace is a smaller number: drawn higher, as runners read it
         axes[-1].set_xlabel("minutes into the run")
-    return png_bytes(figure)
+    return figure
 
 
-def ache_against_runs_png(pairs: list[dict]) -> bytes:
-    """Each run that has a check-in on the same day: its ache against its pace, distance and length."""
-    with style.series_style():
-        figure = style.new_figure(11, 4.2)
-        by_pace, by_distance, by_time = figure.subplots(1, 3, sharey=True)
+def ache_against_runs_png(pairs: list[dict], narrow: bool = False) -> bytes:
+    return chart_png(ache_against_runs_figure(pairs, narrow), narrow)
+
+
+def ache_against_runs_figure(pairs: list[dict], narrow: bool = False) -> Figure:
+    """Each run that has a check-in on the same day: its ache against its pace, distance and length, side by
+    side (one under the other on a phone, each with its ache axis named)."""
+    with style.series_style(narrow=narrow):
+        figure = style.narrow_figure(style.NARROW_TALLEST_IN) if narrow else style.new_figure(11, 4.2)
+        by_pace, by_distance, by_time = figure.subplots(3 if narrow else 1, 1 if narrow else 3, sharey=True)
         for ax, key, label in ((by_pace, "pace_min_per_km", "pace (min per km)"),
                                (by_distance, "distance_km", "distance (km)"),
                                (by_time, "minutes", "time running (min)")):
@@ -48,10 +59,13 @@ def ache_against_runs_png(pairs: list[dict]) -> bytes:
                             label="came with a warning sign" if warned else None)
             ax.set_xlabel(label)
             ax.grid(alpha=0.3)
+            if narrow:
+                ax.set_ylabel("ache\n(0 to 10)")
         if any(pair.get("warning") for pair in pairs):
             by_pace.legend(loc="upper left", frameon=True)
         by_pace.set_ylim(-0.5, 10.5)
-        by_pace.set_ylabel("ache (0 to 10)")
+        if not narrow:
+            by_pace.set_ylabel("ache (0 to 10)")
         if not pairs:
             by_pace.text(0.5, 0.5, "no run with a check-in yet", transform=by_pace.transAxes, ha="center")
-    return png_bytes(figure)
+    return figure

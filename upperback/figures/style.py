@@ -91,6 +91,9 @@ NARROW_SHOWN_PX = 335  # our bound: the narrowest a picture shows on a 390 px ph
 NARROW_BELOW_PX = 420
 NARROW_SCREEN_BELOW_PX = 600  # our choice: a screen narrower than this shows the diagrams' narrow layouts
 SMALLEST_TEXT_PX = 11  # our bound: no word in a picture smaller, in CSS px as shown
+# our bound: a picture shows at most 62 % of the screen's height (web/course.css), 523 CSS px on a 390x844 phone: a
+# narrow picture taller than 0.62 x 844 / NARROW_SHOWN_PX x NARROW_WIDTH_IN = 7.2 in is shown narrower than it.
+NARROW_TALLEST_IN = 7.0
 
 
 def narrow_figure(height_in: float, live: bool = False) -> Figure:

@@ -16,6 +16,8 @@ from pathlib import Path
 import anywidget
 import traitlets
 
+from upperback.figures.style import NARROW_BELOW_PX
+
 WEB = Path(__file__).parent / "web"
 STYLES = WEB / "course.css"
 UNIT_IN_LABEL = re.compile(r"\(([^()]+)\)\s*$")  # "Elbow bend (°)" -> "°": the label already names the unit
@@ -217,7 +219,8 @@ class Picture(anywidget.AnyWidget):
     An explorer's picture also keeps, in the browser, the pictures it was sent for other settings of its
     sliders (its ``group``): when a slider moves to one of those, it is shown at once (web/picture.js).
     Given ``narrow_below_px``, the browser measures the picture's width and sets ``narrow`` while it is shown
-    narrower than that (a phone), so its pictures can be drawn for that width."""
+    narrower than that (a phone), so its pictures can be drawn for that width: ``chart`` does this for a
+    chart of the learner's records."""
 
     _esm = WEB / "picture.js"
     _css = STYLES
@@ -234,6 +237,15 @@ class Picture(anywidget.AnyWidget):
         """One message to the browser for the image and its words, so they never disagree on screen."""
         with self.hold_sync():
             self.png, self.alt, self.caption, self.settings = png, alt, caption, settings
+
+    def chart(self, draw, alt: str) -> None:
+        """Show ``draw(narrow)``, the chart's PNG for a phone or not, and draw it again, with the same alt text,
+        each time the browser says the picture crossed NARROW_BELOW_PX: the one place a chart follows its width."""
+        self._chart = (draw, alt)
+        if not self.narrow_below_px:
+            self.narrow_below_px = NARROW_BELOW_PX
+            self.observe(lambda _change: self.show(self._chart[0](self.narrow), self._chart[1]), names="narrow")
+        self.show(draw(self.narrow), alt)
 
     def send_ahead(self, png: bytes, alt: str, caption: str, settings: str) -> None:
         """A picture for settings the sliders are not at yet, kept by the browser until they are."""

@@ -7,7 +7,8 @@
 // picture is shown at once, and the kernel's own picture for them, which follows, changes nothing.
 //
 // Given narrow_below_px, the picture measures its own width and tells the kernel when it crosses it: on a
-// phone the kernel then draws its narrow layout, kept here under "narrow|" and the sliders' positions.
+// phone the kernel then draws its narrow layout (an explorer's, kept here under "narrow|" and the sliders'
+// positions; a chart's, shown as it comes).
 const DECODED = 6; // of those, the newest sent ahead are kept decoded too (about 1.5 MB each as pixels)
 
 function render({ model, el }) {
@@ -79,7 +80,7 @@ function render({ model, el }) {
   // The width it is shown at: 0 while hidden (a slide not shown), which says nothing.
   const measure = new ResizeObserver(([entry]) => {
     const width = entry.contentRect.width, below = model.get("narrow_below_px");
-    if (!below || !width || !model.get("group") || (width < below) === model.get("narrow")) return;
+    if (!below || !width || (width < below) === model.get("narrow")) return;
     model.set("narrow", width < below);
     try { model.save_changes(); } catch (error) { /* no kernel to tell */ }
   });
