@@ -67,6 +67,7 @@ def jupyterlab_server(home: Path, extra_args=(), extra_env=None, python=sys.exec
         f"--ServerApp.root_dir={ROOT}", f"--LabApp.workspaces_dir={home / 'workspaces'}",
         f"--LabApp.user_settings_dir={home / 'settings'}", "--LabApp.expose_app_in_browser=True",
         "--LabApp.news_url=None", "--allow-root", *extra_args,
+        f"--FileCheckpoints.root_dir={home / 'checkpoints'}",  # the lessons' checkpoints: never in the repository
     ]
     log_path = home / "server.log"
     with log_path.open("w") as log:

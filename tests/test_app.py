@@ -193,8 +193,10 @@ def test_leaving_a_page_shuts_its_kernel_down(page, app, template):
 
     page.context.clear_cookies()  # as a learner arriving from a link, not from the start page
     before = running()
-    for _ in range(5):
+    for view in range(5):
         open_lesson(page, base, LESSONS[4], template)  # lesson 04: no explorer, quick to open
+        if view % 2:  # read, as a learner does: Voilà's page has started its widgets (and its own goodbye)
+            page.locator(".upperback-checkin").first.wait_for()
         page.goto(f"{base}/voila/static/voila.js")  # left for another page of the site (it sets no cookie)
     deadline = time.monotonic() + 45  # a busy 2-core machine (two test workers) can take its time ending them
     while running() > before and time.monotonic() < deadline:
