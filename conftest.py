@@ -32,7 +32,7 @@ BINDER_KERNEL = "upperback-binder"  # the kernel nbval runs the lessons on (pypr
 
 
 class LessonRuns:
-    """What nbval's run of each notebook printed, cell by cell; the Binder environment it ran in."""
+    """What nbval's run of each notebook printed, cell by cell, and the make building the Binder environment."""
 
     def __init__(self):
         self.outputs: dict[str, dict[int, list]] = {}  # notebook file name -> code cell number -> outputs

@@ -13,7 +13,6 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
 from benchmarks.browser import PRESSES, WARM_UP, stats, time_handles, write_section
 from harness.browser import CHROMIUM_FLAGS, SLIDER, app_server, chromium_or_skip
 from harness.class_hub import processes_of

@@ -13,7 +13,6 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
 from benchmarks.browser import write_section
 from harness.class_hub import Learner, attend, class_hub, memory_mib
 

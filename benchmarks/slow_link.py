@@ -18,7 +18,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parents[1]
 from benchmarks.browser import (
     ROUND_TRIP,
     bench_page,
