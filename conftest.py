@@ -13,6 +13,7 @@
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -61,7 +62,7 @@ def pytest_unconfigure(config):
         os.killpg(make.pid, signal.SIGTERM)
 
 
-NEEDS_THE_LESSON_RUNS = {"binder_env", "executed_lessons", "lesson_runs"}
+NEEDS_THE_LESSON_RUNS = {"binder_env", "binder_home", "executed_lessons", "lesson_runs"}
 # The test files that read the lessons' run (or use the Binder environment): under xdist they run on the worker
 # that ran the lessons, which holds what nbval printed. A test elsewhere that needs them stops the collection.
 LESSON_RUN_FILES = ("tests/test_binder_environment.py", "tests/test_handouts.py", "tests/test_install.py")
@@ -95,6 +96,22 @@ def pytest_collection_modifyitems(session, config, items):
             item.add_marker("lesson_runs")  # `make test-fast` leaves these out
             if scope_of(item.nodeid) != "lessons":
                 raise pytest.UsageError(f"{item.nodeid} reads the lessons' run: put it in one of {LESSON_RUN_FILES}")
+    if is_xdist_worker(config):  # for the controller's scheduler, which sees the tests' names only
+        costs: dict[str, float] = {}
+        for item in items:
+            costs[scope_of(item.nodeid)] = costs.get(scope_of(item.nodeid), 0) + seconds_expected(item)
+        written = Path(os.environ[BINDER_HOME]) / f"{SCOPE_COSTS}.{os.getpid()}"
+        written.write_text(json.dumps(costs))
+        written.replace(written.with_name(SCOPE_COSTS))  # whole or not at all: both workers write the same
+
+
+SCOPE_COSTS = "scope-costs.json"
+
+
+def seconds_expected(item) -> float:
+    """A rough cost, from the markers: a class hub or a browser page takes seconds, most tests milliseconds."""
+    marks = {mark.name for mark in item.iter_markers()}
+    return 20 if "hub" in marks else 8 if "browser" in marks else 2 if "slow" in marks else 0.05
 
 
 def pytest_collection_finish(session):
@@ -116,30 +133,57 @@ def pytest_xdist_node_collection_finished(node, ids):
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    """`make test`'s two workers: whole scopes (scope_of) to whichever worker is free, the largest first."""
+    """`make test`'s two workers: whole scopes (scope_of) to whichever worker is free, the costliest first
+    (seconds_expected), except that the lessons wait for their environment: a worker given them before it is
+    built would sit idle, so until then it takes other work (the lessons go first to whichever is free once
+    it is built, or when nothing else is left)."""
     from xdist.scheduler import LoadScopeScheduling
+
+    home = Path(os.environ[BINDER_HOME])
 
     class ByScope(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
             return scope_of(nodeid)
+
+        def _assign_work_unit(self, node) -> None:
+            costs = json.loads((home / SCOPE_COSTS).read_text()) if (home / SCOPE_COSTS).exists() else {}
+            built = (home / BUILT).exists() or (home / FAILED).exists()
+            waiting = [scope for scope in self.workqueue if scope != "lessons" or built] or list(self.workqueue)
+            scope = max(waiting, key=lambda name: costs.get(name, 0))  # ties: the first collected
+            self.workqueue.move_to_end(scope, last=False)
+            super()._assign_work_unit(node)
 
     return ByScope(config, log)
 
 
 def build_binder_environment(home: Path, runs: LessonRuns) -> Path:
     """Exactly what Binder installs (requirements.txt), built as a workshop laptop with no internet builds it:
-    `make wheelhouse`, then `make lab`'s environment from that folder alone. Raises with make's words."""
-    folder, wheelhouse = home / "env", home / "wheelhouse"
+    `make wheelhouse`, then `make lab`'s environment from that folder alone. Raises with make's words.
+    Built from a copy of the course, as Binder clones it: installing the course writes its build files
+    (upperback.egg-info) into the copy, never into this checkout, which the running tests read."""
+    course, folder, wheelhouse = copy_of_the_course(home / "course"), home / "env", home / "wheelhouse"
     settings = [f"WHEELHOUSE={wheelhouse}", f"VENV={folder}"]
     for target in ("wheelhouse", f"{folder}/runtime.stamp"):
         runs.binder_make = subprocess.Popen(["make", "--no-print-directory", target, f"PYTHON={sys.executable}",
-                                             *settings], cwd=ROOT,
+                                             *settings], cwd=course,
                                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                             start_new_session=True)  # stopped as a group if the tests end first
         printed, _ = runs.binder_make.communicate()
         if runs.binder_make.returncode != 0:
             raise RuntimeError(f"make {target} failed:\n" + printed[-3000:])
     return folder / "bin" / "python"
+
+
+def copy_of_the_course(folder: Path) -> Path:
+    """The course's files as a commit would hold them (git's list: tracked, and new ones not ignored)."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                            capture_output=True, check=True).stdout.decode()
+    for name in filter(None, listed.split("\0")):
+        source = ROOT / name
+        if source.is_file():  # a file deleted but not yet committed is listed too
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, folder / name)
+    return folder
 
 
 # The build says how it ended in files of its folder, so any process of the run can wait for it.
@@ -210,6 +254,12 @@ def lesson_runs(request) -> LessonRuns:
 def binder_env(request) -> Path:
     """The Python of the fresh Binder-like environment (the one nbval ran the lessons in)."""
     return binder_python(request.config)
+
+
+@pytest.fixture(scope="session")
+def binder_home(binder_env) -> Path:
+    """The folder of the run's Binder build: the copy of the course it installed (course/), the wheelhouse."""
+    return binder_env.parents[2]
 
 
 @pytest.fixture(scope="session")

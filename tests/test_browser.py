@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from harness.browser import (
+    OFF_THIS_MACHINE,
     ROOT,
     SLIDER,
     answer_by_keyboard_alone,
@@ -23,6 +24,7 @@ from harness.browser import (
     axe_faults,
     move_each_slider,
     open_and_run_all,
+    page_on_this_machine,
     record_websocket_frames_sent,
     upload_an_ultra_and_a_file_too_big,
 )
@@ -33,6 +35,25 @@ SHOTS = ROOT / "test-artifacts" / "browser"
 ACTIVE_CELL = "() => window.jupyterapp.shell.currentWidget.content.activeCellIndex"
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("url", ["https://example.org/", "http://127.0.0.1.example.org/a.js", "ws://cdn.example/",
+                                 "https://localhost.example.com:8888/", "http://10.0.0.7:8000/lab"])
+def test_an_address_off_this_machine_is_caught(url):
+    assert OFF_THIS_MACHINE.search(url)
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:8888/lab?token=x", "http://localhost/", "http://[::1]:9/a",
+                                 "data:image/png;base64,AA", "blob:http://127.0.0.1:8888/1-2", "file:///tmp/a.html"])
+def test_an_address_on_this_machine_is_let_through(url):
+    assert not OFF_THIS_MACHINE.search(url)
+
+
+def test_a_page_that_asks_for_anything_off_this_machine_fails_its_test(browser):
+    missed = pytest.raises(AssertionError, match=r"requests left this machine: \['https://example.org/picture.png'\]")
+    with missed, page_on_this_machine(browser) as page:
+        page.set_content("<img src='http://127.0.0.1:9/here.png'><img src='https://example.org/picture.png'>")
+        page.wait_for_timeout(500)
 
 
 MODEL_SUMMARY = """() => {

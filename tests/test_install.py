@@ -35,12 +35,13 @@ def test_a_package_that_does_not_match_the_lessons_says_what_to_do():
 
 
 @pytest.fixture(scope="module")
-def wheel(binder_env, tmp_path_factory) -> Path:
-    """The course built as a wheel, offline: setuptools comes from the Binder environment's wheelhouse."""
+def wheel(binder_env, binder_home, tmp_path_factory) -> Path:
+    """The course built as a wheel, offline: setuptools comes from the Binder environment's wheelhouse. Built
+    from the Binder build's copy of the course: a build writes build/ and upperback.egg-info beside the code."""
     folder = tmp_path_factory.mktemp("wheel")
-    wheelhouse = binder_env.parents[2] / "wheelhouse"
     subprocess.run([str(binder_env), "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-index",
-                    "--find-links", str(wheelhouse), "--wheel-dir", str(folder), str(ROOT)],
+                    "--find-links", str(binder_home / "wheelhouse"), "--wheel-dir", str(folder),
+                    str(binder_home / "course")],
                    check=True, capture_output=True, text=True)
     (built,) = folder.glob("upperback-*.whl")
     return built

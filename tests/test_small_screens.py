@@ -1,15 +1,20 @@
 """The code-free app (Voilà, as `make app` serves it) on a laptop (1280x800) and a phone (390x844, touch).
 
-Every control is a target at least 24x24 CSS px that overlaps no other (WCAG 2.2, 2.5.8), each slider's thumb
-too (measured in the pixels); nothing sticks out at the right, unless it sits in a frame that scrolls with a
-scrollbar that shows; printed numbers never break inside a word. A button's answer, appearing below it,
-comes into view and is read out. A slider's readout never moves its track. Nothing is fetched from outside
-this machine (``page_on_this_machine``). Screenshots go to test-artifacts/app/screens/.
+Each lesson opens once per screen and is checked whole on that one page: no code shows and no widget fails;
+every control is a target at least 24x24 CSS px that overlaps no other (WCAG 2.2, 2.5.8), each slider's
+thumb too (measured in the pixels); nothing sticks out at the right, unless it sits in a frame that scrolls
+with a scrollbar that shows; printed numbers never break inside a word; axe-core finds no serious or
+critical fault; every slider changes its picture. On the laptop every self-check is answered by keyboard
+alone and saved; on the phone every explorer picture and diagram comes in its narrow layout, its words
+readable as shown. A button's answer, appearing below it, comes into view and is read out. A slider's
+readout never moves its track. Nothing is fetched from outside this machine (``page_on_this_machine``).
+Screenshots go to test-artifacts/app/screens/.
 """
 
 from __future__ import annotations
 
 import io
+import json
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -19,13 +24,20 @@ from PIL import Image
 from harness.browser import (
     CHROMIUM_FLAGS,
     ROOT,
+    answer_by_keyboard_alone,
     app_server,
     axe_faults,
     chromium_or_skip,
+    move_each_slider,
     page_on_this_machine,
 )
+from harness.legibility import smallest_text_points
 from harness.notebooks import code_cells_calling
-from upperback.models.course.lessons import BY_KEY, LESSONS
+from upperback.figures import style
+from upperback.figures.assets import ASSETS, NARROW, NARROW_SUFFIX
+from upperback.figures.rendering import NARROW_DPI, data_uri
+from upperback.lessons.explorers import EXPLORERS, explorer_name
+from upperback.models.course.lessons import LESSONS
 from upperback.models.records.checkin_log import validate_check_in
 from upperback.models.records.watch_files import read_run
 from upperback.storage.checkins import CheckInLog
@@ -68,7 +80,7 @@ def lived_in_app(tmp_path_factory, browser):
             "note": "Tight after the long hill; shook my arms out twice and it eased by the river"}))
     RunStore(data).save(read_run((SAMPLES / SAMPLE_FILES[0]).read_bytes(), SAMPLE_FILES[0]))
     with app_server(home, data) as base:
-        yield base
+        yield base, data
 
 
 def open_lesson_on(page, base, lesson):
@@ -165,26 +177,109 @@ def thumb_size_px(handle, scale: float) -> tuple[float, float]:
 
 @pytest.mark.parametrize("screen", SCREENS)
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.notebook[:2])
-def test_every_lesson_has_targets_to_touch_and_nothing_cut_off(scrollbars_shown, lived_in_app, lesson, screen):
+def test_each_lesson_works_as_a_page_with_no_code(scrollbars_shown, lived_in_app, lesson, screen):
+    """One page view per lesson and screen (each costs a kernel running the whole lesson): what shows first,
+    then the sliders moved, a button pressed at the bottom of the window, then (laptop) the self-checks
+    answered by keyboard or (phone) the wide layout back on a wide screen."""
+    base, data = lived_in_app
     SHOTS.mkdir(parents=True, exist_ok=True)
     with page_on_this_machine(scrollbars_shown, **SCREENS[screen]) as page:
-        open_lesson_on(page, lived_in_app, lesson)
+        open_lesson_on(page, base, lesson)
         root = page.locator("#rendered_cells")
-        targets = root.evaluate(TARGETS)
-        small = [f"{t['what']}: {t['right'] - t['left']:.0f}x{t['bottom'] - t['top']:.0f}" for t in targets
-                 if min(t["right"] - t["left"], t["bottom"] - t["top"]) < TARGET_PX - 0.5]
-        assert small == [], f"targets under {TARGET_PX}x{TARGET_PX} CSS px"
-        assert overlapping(targets) == [], "targets on top of each other"
-        scale = SCREENS[screen].get("device_scale_factor", 1)
-        for handle in root.locator("input[type=range]").all():
-            handle.scroll_into_view_if_needed()
-            width, height = thumb_size_px(handle, scale)
-            assert min(width, height) >= TARGET_PX, f"{handle.get_attribute('aria-valuetext')}: {width}x{height}"
-        assert root.evaluate(CUT_OFF) == [], "cut off at the right"
-        assert root.evaluate(SCROLLING_INSIDE) == [], "a box scrolls up and down inside the page"
-        assert root.evaluate(BROKEN_WORDS) == [], "printed words broken over two lines"
+        text = root.inner_text()
+        assert "from upperback" not in text and "Shift + Enter" not in text, "code or how-to-run text shows"
+        assert "Speaker notes" not in text, "speaker notes are for presenters, in the slides' speaker view"
+        assert page.get_by_text("Error displaying widget").count() == 0
+        assert root.locator(".upperback-explorer").count() == code_cells_calling(lesson, ".explore_")
+        assert root.locator(".upperback-selfcheck").count() == code_cells_calling(lesson, ".self_check(")
+        if screen == "phone":
+            assert_pictures_drawn_for_a_phone(page, lesson)
+        targets_to_touch_and_nothing_cut_off(page, root, SCREENS[screen].get("device_scale_factor", 1))
         page.screenshot(path=SHOTS / f"{Path(lesson.notebook).stem}-{screen}.png")
         assert axe_faults(page, "#rendered_cells") == []
+        explorers = root.locator(".upperback-explorer").all()
+        for explorer in explorers if screen == "laptop" else explorers[:1]:
+            explorer.scroll_into_view_if_needed()
+            move_each_slider(page, explorer, unchanged="() => location.href")  # on a phone: narrow ones sent ahead
+        if lesson.key == "start_here":
+            assert_the_show_sliders_track_stays_put(page, screen)
+        press_at_the_bottom_of_the_window(page, lesson, screen)
+        if screen == "phone":
+            assert_the_wide_layout_comes_back(page)
+            return
+        for form in root.locator(".upperback-selfcheck").all():
+            form.scroll_into_view_if_needed()
+            answer_by_keyboard_alone(page, form, unchanged="() => location.href")
+            form.locator(".upperback-feedback").get_by_text("not a diagnosis").wait_for()
+            page.screenshot(path=SHOTS / f"{Path(lesson.notebook).stem}-selfcheck.png")
+            saved = json.loads((data / "answers.json").read_text())
+            assert lesson.key in json.dumps(saved), f"{lesson.key} answers were not saved to the data folder"
+
+
+def targets_to_touch_and_nothing_cut_off(page, root, scale: float) -> None:
+    targets = root.evaluate(TARGETS)
+    small = [f"{t['what']}: {t['right'] - t['left']:.0f}x{t['bottom'] - t['top']:.0f}" for t in targets
+             if min(t["right"] - t["left"], t["bottom"] - t["top"]) < TARGET_PX - 0.5]
+    assert small == [], f"targets under {TARGET_PX}x{TARGET_PX} CSS px"
+    assert overlapping(targets) == [], "targets on top of each other"
+    for handle in root.locator("input[type=range]").all():
+        handle.scroll_into_view_if_needed()
+        width, height = thumb_size_px(handle, scale)
+        assert min(width, height) >= TARGET_PX, f"{handle.get_attribute('aria-valuetext')}: {width}x{height}"
+    assert root.evaluate(CUT_OFF) == [], "cut off at the right"
+    assert root.evaluate(SCROLLING_INSIDE) == [], "a box scrolls up and down inside the page"
+    assert root.evaluate(BROKEN_WORDS) == [], "printed words broken over two lines"
+    page.evaluate("() => window.scrollTo(0, 0)")
+
+
+# Every diagram and explorer picture of a page: what is shown (CSS px wide), its drawn width in inches (an SVG
+# is drawn 96 CSS px an inch; a PNG at its dpi) and which picture it is (a diagram's own address).
+PICTURES = """() => [...document.querySelectorAll('#rendered_cells .jp-RenderedMarkdown img,'
+                                            + ' #rendered_cells .upperback-explorer .upperback-picture img')]
+  .filter(img => img.naturalWidth > 0)
+  .map(img => ({diagram: img.closest('.upperback-explorer') ? null : img.currentSrc, alt: img.alt,
+                natural: img.naturalWidth, shown: img.getBoundingClientRect().width}))"""
+NARROW_PX = round(style.NARROW_WIDTH_IN * NARROW_DPI)  # an explorer's narrow picture, in pixels
+
+
+def smallest_words_px(picture, points: float, drawn_px_per_inch: float) -> float:
+    """The smallest words' size as shown: points x shown width / (72 x the drawn width in inches)."""
+    return points * picture["shown"] / (72 * picture["natural"] / drawn_px_per_inch)
+
+
+def assert_pictures_drawn_for_a_phone(page, lesson) -> None:
+    """Every explorer picture comes in its narrow layout, and every diagram is shown in its own (<picture>),
+    so no word in them is under 11 CSS px as shown. (The charts of lessons 04-06, drawn from the learner's own
+    records, are held to the same in test_app.)"""
+    page.wait_for_function(  # each explorer measured its width and the kernel sent the narrow picture
+        "([n, px]) => [...document.querySelectorAll('.upperback-explorer .upperback-picture img')]"
+        ".filter(img => img.naturalWidth === px).length >= n", arg=[len(lesson.explorers), NARROW_PX])
+    pictures = page.evaluate(PICTURES)
+    explorers = [picture for picture in pictures if picture["diagram"] is None]
+    assert len(explorers) == len(lesson.explorers)
+    for function_name, picture in zip(lesson.explorers, explorers):
+        explorer = EXPLORERS[explorer_name(lesson, function_name)]()
+        narrow = explorer.figure.narrow()
+        narrow.update(**explorer.values())  # its labels too, as the page shows them
+        assert picture["natural"] == NARROW_PX, function_name
+        assert smallest_words_px(picture, smallest_text_points(narrow.figure), NARROW_DPI) >= style.SMALLEST_TEXT_PX
+    addresses = {data_uri(ROOT / "assets" / name): name for name in ASSETS}
+    for picture in (picture for picture in pictures if picture["diagram"] is not None):
+        name = addresses.get(picture["diagram"])
+        assert name is not None and name.endswith(NARROW_SUFFIX), f"not a diagram's narrow layout: {picture['alt']}"
+        points = smallest_text_points(NARROW[name]())
+        assert smallest_words_px(picture, points, 96) >= style.SMALLEST_TEXT_PX, name
+
+
+def assert_the_wide_layout_comes_back(page) -> None:
+    """A key press on a phone kept the narrow layout; a wide screen again brings the wide one back."""
+    image = page.locator(".upperback-explorer .upperback-picture img").first
+    if not image.count():
+        return
+    assert image.evaluate("img => img.naturalWidth") == NARROW_PX, "a key press brought back the wide layout"
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.wait_for_function(f"img => img.naturalWidth > 0 && img.naturalWidth !== {NARROW_PX}",
+                           arg=image.element_handle())
 
 
 def bottom_of_the_window(button) -> None:
@@ -201,59 +296,48 @@ def assert_in_view_and_read_out(page, area, words: str) -> None:
     assert bottom <= height + 1 or top <= 1, f"'{words}' is cut by the bottom of the window"
 
 
-@pytest.mark.parametrize("screen", SCREENS)
-def test_what_a_button_says_comes_into_view_and_is_read_out(scrollbars_shown, lived_in_app, screen):
-    """Self-check (lesson 00), check-in (lesson 04) and experiment (lesson 06): each button pressed at the
-    bottom of the window; its answer appears below it, in a live region, and is brought into view."""
-    touch = screen == "phone"
-    with page_on_this_machine(scrollbars_shown, **SCREENS[screen]) as page:
-        open_lesson_on(page, lived_in_app, BY_KEY["start_here"])
-        form = page.locator(".upperback-selfcheck").first
-        for question in form.get_by_role("group").all():
-            first = question.get_by_role("radio").first
-            first.scroll_into_view_if_needed()
-            first.tap() if touch else first.click()
-        check = form.get_by_role("button", name="Check my answers")
-        bottom_of_the_window(check)
-        check.tap() if touch else check.click()
-        assert_in_view_and_read_out(page, form.locator(".upperback-feedback"), "not a diagnosis")
-        page.screenshot(path=SHOTS / f"00_start_here-feedback-{screen}.png")
-
-        open_lesson_on(page, lived_in_app, BY_KEY["your_plan"])
-        checkin = page.locator(".upperback-checkin")
-        save = checkin.get_by_role("button", name="Save this check-in")
-        bottom_of_the_window(save)
-        save.tap() if touch else save.click()
-        assert_in_view_and_read_out(page, checkin, "Not saved yet")
-
-        open_lesson_on(page, lived_in_app, BY_KEY["your_experiment"])
-        view = page.locator(".upperback-experiment")
-        start = view.get_by_role("button", name="Start my experiment")
-        bottom_of_the_window(start)
-        start.tap() if touch else start.click()
-        assert_in_view_and_read_out(page, view, "Choose the change to test first.")
-        page.screenshot(path=SHOTS / f"06_your_experiment-feedback-{screen}.png")
+# The button each lesson's test presses at the bottom of the window: (its area, its name, what it says).
+BUTTONS = {"start_here": (".upperback-selfcheck", "Check my answers", "not a diagnosis"),
+           "your_plan": (".upperback-checkin", "Save this check-in", "Not saved yet"),
+           "your_experiment": (".upperback-experiment", "Start my experiment", "Choose the change to test first.")}
 
 
-@pytest.mark.parametrize("screen", SCREENS)
-def test_a_sliders_track_stays_put_while_its_readout_changes(scrollbars_shown, lived_in_app, screen):
+def press_at_the_bottom_of_the_window(page, lesson, screen: str) -> None:
+    """Self-check (lesson 00, first options chosen), check-in (lesson 04) and experiment (lesson 06): the button
+    is the last thing in the window when pressed; its answer appears below it, in a live region, and is
+    brought into view."""
+    if lesson.key not in BUTTONS:
+        return
+    where, name, words = BUTTONS[lesson.key]
+    area = page.locator(where).first
+    press = (lambda target: target.tap()) if screen == "phone" else (lambda target: target.click())
+    for question in area.get_by_role("group").all() if lesson.key == "start_here" else []:
+        first = question.get_by_role("radio").first
+        first.scroll_into_view_if_needed()
+        press(first)
+    button = area.get_by_role("button", name=name)
+    bottom_of_the_window(button)
+    press(button)
+    assert_in_view_and_read_out(page, area, words)
+    page.screenshot(path=SHOTS / f"{Path(lesson.notebook).stem}-feedback-{screen}.png")
+
+
+def assert_the_show_sliders_track_stays_put(page, screen: str) -> None:
     """Lesson 00's "Show" picker, step by step to its end: its track never moves (its readout, "whole area"
     to "upper and middle spine", wrapped at the last step and pushed the track under the pointer)."""
-    with page_on_this_machine(scrollbars_shown, **SCREENS[screen]) as page:
-        open_lesson_on(page, lived_in_app, BY_KEY["start_here"])
-        handle = page.get_by_role("slider", name="Show")
-        handle.scroll_into_view_if_needed()
-        where = "input => { const r = input.getBoundingClientRect(); return [r.left, r.top, r.width]; }"
-        readout = "input => input.parentElement.querySelector('output').getBoundingClientRect().height"
-        first, first_readout = handle.evaluate(where), handle.evaluate(readout)
-        handle.focus()
-        steps = handle.evaluate("input => Number(input.max) - Number(input.value)")
-        assert steps >= 3
-        for _ in range(steps):
-            before = handle.get_attribute("aria-valuetext")
-            handle.press("ArrowRight")
-            page.wait_for_function("([input, before]) => input.getAttribute('aria-valuetext') !== before",
-                                   arg=[handle.element_handle(), before])
-            assert handle.evaluate(where) == pytest.approx(first, abs=0.5), handle.get_attribute("aria-valuetext")
-            assert handle.evaluate(readout) == pytest.approx(first_readout, abs=0.5), "the readout wrapped"
-        handle.locator("xpath=..").screenshot(path=SHOTS / f"00_start_here-show-slider-at-its-end-{screen}.png")
+    handle = page.get_by_role("slider", name="Show")
+    handle.scroll_into_view_if_needed()
+    where = "input => { const r = input.getBoundingClientRect(); return [r.left, r.top, r.width]; }"
+    readout = "input => input.parentElement.querySelector('output').getBoundingClientRect().height"
+    first, first_readout = handle.evaluate(where), handle.evaluate(readout)
+    handle.focus()
+    steps = handle.evaluate("input => Number(input.max) - Number(input.value)")
+    assert steps >= 3
+    for _ in range(steps):
+        before = handle.get_attribute("aria-valuetext")
+        handle.press("ArrowRight")
+        page.wait_for_function("([input, before]) => input.getAttribute('aria-valuetext') !== before",
+                               arg=[handle.element_handle(), before])
+        assert handle.evaluate(where) == pytest.approx(first, abs=0.5), handle.get_attribute("aria-valuetext")
+        assert handle.evaluate(readout) == pytest.approx(first_readout, abs=0.5), "the readout wrapped"
+    handle.locator("xpath=..").screenshot(path=SHOTS / f"00_start_here-show-slider-at-its-end-{screen}.png")
