@@ -14,6 +14,8 @@ LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 WHEELHOUSE ?=
 PIP_INSTALL = $(BIN)/python -m pip install --quiet --disable-pip-version-check \
 	$(if $(WHEELHOUSE),--no-index --find-links $(WHEELHOUSE),)
+# After every install, what Binder runs after its own (postBuild: a slow import taken out again).
+POST_BUILD = PATH="$(abspath $(BIN)):$$PATH" ./postBuild
 
 .PHONY: lab present app slides hub-link class test test-fast assets bench handouts clean-notebooks checked-outputs wheelhouse
 
@@ -105,6 +107,7 @@ wheelhouse:
 # The stamp names the Python version, so asking for another Python rebuilds the environment for it.
 $(VENV)/runtime.stamp: $(VENV)/python-$(PY_VERSION) requirements.txt pyproject.toml
 	$(PIP_INSTALL) -r requirements.txt
+	$(POST_BUILD)
 	mkdir -p $(dir $(LAB_OVERRIDES))
 	printf '%s\n' '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}' \
 		> $(LAB_OVERRIDES)
@@ -124,8 +127,10 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 $(VENV)/class.stamp: $(VENV)/runtime.stamp requirements-class.txt
 	$(PIP_INSTALL) -r requirements-class.txt
+	$(POST_BUILD)
 	touch $@
 
 $(VENV)/test.stamp: $(VENV)/class.stamp requirements-test.txt
 	$(PIP_INSTALL) -r requirements-test.txt
+	$(POST_BUILD)
 	touch $@

@@ -14,10 +14,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from benchmarks.browser import write_section
-from harness.class_hub import Learner, attend, class_hub, memory_mib
+from harness.class_hub import PHASES, Learner, attend, class_hub, memory_mib
 
 LEARNERS = 10
-TARGET_S = 20  # every learner's kernel ready within this many seconds of signing in
+TARGET_S = 20  # the median learner's kernel ready within this many seconds of signing in (issue #24)
 SECTION = "## A class on a local JupyterHub"
 
 
@@ -33,11 +33,15 @@ def table(measured: list[tuple[Learner, float]]) -> list[str]:
     ready = [learner.ready_s for learner, _ in measured]
     done = [learner.done_s for learner, _ in measured]
     memory = [mib for _, mib in measured]
-    verdict = f"{'meets' if max(ready) <= TARGET_S else 'misses'} ≤ {TARGET_S} s"
+    verdict = f"{'meets' if statistics.median(ready) <= TARGET_S else 'misses'} ≤ {TARGET_S} s"
     return ["| | median | slowest |", "| --- | ---: | ---: |",
-            f"| signed in → kernel ready, s | {statistics.median(ready):.1f} | {max(ready):.1f} ({verdict}) |",
+            f"| signed in → kernel ready, s | {statistics.median(ready):.1f} ({verdict}) | {max(ready):.1f} |",
             f"| signed in → lesson 00 run and self-check saved, s | {statistics.median(done):.1f} | {max(done):.1f} |",
-            f"| memory per learner (server + kernel), MiB | {statistics.median(memory):.0f} | {max(memory):.0f} |"]
+            f"| memory per learner (server + kernel), MiB | {statistics.median(memory):.0f} | {max(memory):.0f} |",
+            "", "Where a learner's wait for a kernel goes, step by step (seconds each step took):", "",
+            "| step | median | slowest |", "| --- | ---: | ---: |",
+            *(f"| {phase} | {statistics.median(steps := [learner.steps[phase] for learner, _ in measured]):.1f} "
+              f"| {max(steps):.1f} |" for phase in PHASES)]
 
 
 if __name__ == "__main__":

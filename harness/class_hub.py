@@ -33,6 +33,10 @@ class Learner:
     ready_s: float = 0.0  # from signing in to a kernel that answers
     done_s: float = 0.0  # ... to lesson 00 run and the self-check saved
     errors: list[str] = field(default_factory=list)
+    steps: dict[str, float] = field(default_factory=dict)  # seconds each step took, in order (PHASES)
+
+
+PHASES = ("signed in", "server started", "lessons pulled", "kernel started", "kernel answered")
 
 
 @contextmanager
@@ -87,11 +91,18 @@ def _environ(proc: Path) -> bytes:
 def attend(base: str, repository: str, learner: Learner, timeout: float = 120) -> Learner:
     """One learner's first minutes: sign in, follow the JupyterLab class link, pull, run lesson 00."""
     session = requests.Session()
-    started = time.monotonic()
+    started = last = time.monotonic()
+
+    def step(name: str) -> None:
+        nonlocal last
+        now = time.monotonic()
+        learner.steps[name], last = now - last, now
+
     session.get(f"{base}/hub/login").raise_for_status()
     signed_in = session.post(f"{base}/hub/login", data={
         "username": learner.name, "password": PASSWORD, "_xsrf": session.cookies.get("_xsrf", path="/hub/")})
     signed_in.raise_for_status()
+    step("signed in")
     link = class_links(base, repository)["JupyterLab"]
     user = f"{base}/user/{learner.name}"
     if not session.get(link).url.startswith(f"{user}/git-pull"):  # the hub is starting the learner's server
@@ -102,18 +113,21 @@ def attend(base: str, repository: str, learner: Learner, timeout: float = 120) -
             if event.get("ready"):
                 break
         assert session.get(link).url.startswith(f"{user}/git-pull"), f"{learner.name}: not on nbgitpuller's page"
+    step("server started")
     pull = urlencode({"repo": repository, "branch": "main", "targetpath": FOLDER})
     for event in server_sent_events(session, f"{user}/git-pull/api?{pull}", timeout):  # nbgitpuller's page
         if event.get("phase") == "error":
             raise RuntimeError(f"{learner.name}: nbgitpuller: {event}")
         if event.get("phase") == "finished":
             break
+    step("lessons pulled")
     token = session.post(f"{base}/hub/api/users/{learner.name}/tokens", json={"note": "class test"},
                          headers={"X-XSRFToken": session.cookies.get("_xsrf", path="/hub/")}).json()["token"]
     auth = {"Authorization": f"token {token}"}
     lesson = f"{FOLDER}/{LESSON_00}"
     kernel = session.post(f"{user}/api/sessions", headers=auth, json={
         "path": lesson, "type": "notebook", "name": "", "kernel": {"name": "python3"}}).json()["kernel"]["id"]
+    step("kernel started")
     notebook = json.loads((learner.home / lesson).read_text())  # the learner's own pulled copy
     cells = ["".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "code"]
     answer = ("from upperback.lessons import start_here\n"
@@ -124,6 +138,7 @@ def attend(base: str, repository: str, learner: Learner, timeout: float = 120) -
     ws_url = f"{user.replace('http', 'ws', 1)}/api/kernels/{kernel}/channels"
     with connect(ws_url, additional_headers=auth, open_timeout=timeout, max_size=None) as channel:
         learner.errors += run_code(channel, "1 + 1", timeout)
+        step("kernel answered")
         learner.ready_s = time.monotonic() - started
         for code in [*cells, answer]:
             learner.errors += run_code(channel, code, timeout)

@@ -101,6 +101,17 @@ def test_the_binder_environment_has_the_widget_and_slideshow_extensions(binder_e
     assert not installed & (TEST_ONLY - {"nbclient"}), "test tools must not reach the Binder image"
 
 
+def test_the_environment_does_without_jsonschemas_slow_iri_checker(binder_env):
+    """postBuild (Binder runs it, and make after every install) takes rfc3987-syntax out again: it compiled 35
+    parsers at every Jupyter server's start. The server's own imports then take well under a second."""
+    assert os.access(ROOT / "postBuild", os.X_OK), "repo2docker runs postBuild only when it is executable"
+    probe = ("import importlib.util, time; started = time.process_time(); import jupyter_server.serverapp; "
+             "print(importlib.util.find_spec('rfc3987_syntax') is None, time.process_time() - started)")
+    gone, seconds = subprocess.run([binder_env, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    assert gone == "True", "rfc3987-syntax is back in the environment"
+    assert float(seconds) < 1.2, f"a Jupyter server's imports took {seconds} s of CPU"
+
+
 def test_a_workshop_laptop_installs_from_the_wheelhouse_with_no_index(binder_home):
     """The environment above was built by `make wheelhouse` and `make … WHEELHOUSE=…`: no index was asked."""
     makefile = (ROOT / "Makefile").read_text()
