@@ -64,7 +64,7 @@ handouts: $(VENV)/runtime.stamp
 	$(BIN)/python -m upperback.handouts handouts
 
 # Both cores: three pytest workers (pytest-xdist), as a browser test waits on its page, server and kernel
-# about half the time (two left a core idle: 622 s against 514 s); each test file runs whole on one of them
+# about half the time (two kept 1.1 cores busy on average); each test file runs whole on one of them
 # (conftest.py).
 TEST_WORKERS ?= 3
 # make test-fast's tests keep a core busy each: two workers (a third only makes them wait: 64 s against 42 s).

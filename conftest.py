@@ -99,7 +99,8 @@ def pytest_collection_modifyitems(session, config, items):
     if is_xdist_worker(config):  # for the controller's scheduler, which sees the tests' names only
         costs: dict[str, float] = {}
         for item in items:
-            costs[scope_of(item.nodeid)] = costs.get(scope_of(item.nodeid), 0) + seconds_expected(item)
+            scope = scope_of(item.nodeid)
+            costs[scope] = costs.get(scope, 0) + seconds_expected(item)
         written = Path(os.environ[BINDER_HOME]) / f"{SCOPE_COSTS}.{os.getpid()}"
         written.write_text(json.dumps(costs))
         written.replace(written.with_name(SCOPE_COSTS))  # whole or not at all: both workers write the same
@@ -133,7 +134,7 @@ def pytest_xdist_node_collection_finished(node, ids):
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    """`make test`'s two workers: whole scopes (scope_of) to whichever worker is free, the costliest first
+    """`make test`'s workers: whole scopes (scope_of) to whichever worker is free, the costliest first
     (seconds_expected), except that the lessons wait for their environment: a worker given them before it is
     built would sit idle, so until then it takes other work (the lessons go first to whichever is free once
     it is built, or when nothing else is left)."""
@@ -145,8 +146,12 @@ def pytest_xdist_make_scheduler(config, log):
         def _split_scope(self, nodeid: str) -> str:
             return scope_of(nodeid)
 
+        costs: dict[str, float] | None = None  # read once: the workers write them as they collect
+
         def _assign_work_unit(self, node) -> None:
-            costs = json.loads((home / SCOPE_COSTS).read_text()) if (home / SCOPE_COSTS).exists() else {}
+            if self.costs is None and (home / SCOPE_COSTS).exists():
+                self.costs = json.loads((home / SCOPE_COSTS).read_text())
+            costs = self.costs or {}
             built = (home / BUILT).exists() or (home / FAILED).exists()
             waiting = [scope for scope in self.workqueue if scope != "lessons" or built] or list(self.workqueue)
             scope = max(waiting, key=lambda name: costs.get(name, 0))  # ties: the first collected
@@ -258,8 +263,9 @@ def binder_env(request) -> Path:
 
 @pytest.fixture(scope="session")
 def binder_home(binder_env) -> Path:
-    """The folder of the run's Binder build: the copy of the course it installed (course/), the wheelhouse."""
-    return binder_env.parents[2]
+    """The folder of the run's Binder build (once built): the copy of the course it installed (course/), the
+    wheelhouse."""
+    return Path(os.environ[BINDER_HOME])
 
 
 @pytest.fixture(scope="session")
