@@ -32,7 +32,22 @@ NOTEBOOK_READY = """() => {
 }"""
 
 
+# Debian's chromium-headless-shell: Chromium's engine without the desktop browser around it (what Playwright
+# runs headless by default). A page costs ~40 % less CPU than in `chromium --headless` (measured: 11 against
+# 19 CPU-s for four lesson pages of the app; `make test` 800 against 1065 CPU-s, all tests passing on both).
+# Its /usr/bin wrapper runs this binary as a child: Playwright starts the binary itself.
+HEADLESS_SHELL = Path("/usr/lib/chromium/chromium-headless-shell")
+
+
+def browser_for_tests_or_skip() -> str:
+    """The browser tests' Chromium: the headless shell where installed, else the desktop one."""
+    if not os.environ.get("UPPERBACK_CHROMIUM") and HEADLESS_SHELL.exists():
+        return str(HEADLESS_SHELL)
+    return chromium_or_skip()
+
+
 def chromium_or_skip() -> str:
+    """Chromium as a learner has it (the benchmarks time it), or the one UPPERBACK_CHROMIUM names."""
     found = os.environ.get("UPPERBACK_CHROMIUM") or shutil.which("chromium")
     if found:
         return found

@@ -10,7 +10,7 @@ from harness.browser import (
     CHROMIUM_FLAGS,
     ROOT,
     app_server,
-    chromium_or_skip,
+    browser_for_tests_or_skip,
     jupyterlab_server,
     page_on_this_machine,
 )
@@ -18,7 +18,7 @@ from harness.browser import (
 
 @pytest.fixture(scope="session")
 def browser():
-    executable = chromium_or_skip()
+    executable = browser_for_tests_or_skip()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

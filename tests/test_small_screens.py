@@ -27,7 +27,7 @@ from harness.browser import (
     answer_by_keyboard_alone,
     app_server,
     axe_faults,
-    chromium_or_skip,
+    browser_for_tests_or_skip,
     move_each_slider,
     page_on_this_machine,
 )
@@ -60,7 +60,7 @@ pytestmark = pytest.mark.browser
 def scrollbars_shown(browser):
     """Chromium as a learner has it: Playwright's headless Chromium hides every scrollbar, so whether a frame
     shows one could not be seen. Same Playwright, same flags, scrollbars drawn."""
-    chromium = browser.browser_type.launch(executable_path=chromium_or_skip(), headless=True, args=CHROMIUM_FLAGS,
+    chromium = browser.browser_type.launch(executable_path=browser_for_tests_or_skip(), headless=True, args=CHROMIUM_FLAGS,
                                            ignore_default_args=["--hide-scrollbars"])
     yield chromium
     chromium.close()
