@@ -3,10 +3,14 @@
 For each notebook: run all cells, then assert there is no error output, every widget rendered, axe-core
 finds no serious or critical accessibility fault in the outputs, every slider has a name and says its value
 in words, every explorer's picture changes when its slider gets an ArrowRight (and the arrow never moves
-JupyterLab's cell selection) and the next step's picture, sent ahead, shows before the kernel answers, and every self-check can be completed with the keyboard alone. Then the same page switches to workshop mode (the Simple Interface with the
-workshop's large type, as `make present` shows it) and every explorer is moved again. Any request to an
-address that is not loopback fails the test: the course must work in a workshop room with no internet.
-Screenshots go to test-artifacts/browser/.
+JupyterLab's cell selection) and the next step's picture, sent ahead, shows before the kernel answers, and every
+self-check can be completed with the keyboard alone. Lessons 04 and 05 go on with their records on the same page
+(the log's CSV downloads; a sample run sets the explorers' cadence; a 16-hour GPX is imported and a 60 MB file
+refused). Then the same page switches to workshop mode (the Simple Interface with the workshop's large type, as
+`make present` shows it) and every explorer is moved again, and the lesson opens as a RISE slideshow on its
+kernel. One page view a lesson: each costs a kernel running the whole lesson. Any request to an address that
+is not loopback fails the test: the course must work in a workshop room with no internet. Screenshots go to
+test-artifacts/browser/.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from harness.browser import (
     record_websocket_frames_sent,
     upload_an_ultra_and_a_file_too_big,
 )
+from harness.notebooks import cells
 from upperback.models.course.lessons import LESSONS
 
 NOTEBOOKS = [lesson.notebook for lesson in LESSONS]
@@ -81,9 +86,10 @@ def open_and_run(page, lab, name):
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
-def test_lesson_runs_and_its_widgets_respond_in_jupyterlab(page, lab, name):
+def test_lesson_runs_and_its_widgets_respond_in_jupyterlab(page, lab, name, tmp_path):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": 1280, "height": 720})  # a projector, or a laptop at 150 % zoom
+    sent = record_websocket_frames_sent(page)
     summary = open_and_run(page, lab, name)
     rendered = page.locator(".jp-OutputArea-output > .jupyter-widgets")
     page.wait_for_function(
@@ -134,8 +140,12 @@ def test_lesson_runs_and_its_widgets_respond_in_jupyterlab(page, lab, name):
     for index in range(page.locator(".upperback-checkin").count()):
         fill_in_a_check_in(page, page.locator(".upperback-checkin").nth(index), name)
 
+    for then in THEN.get(name, ()):
+        then(page, tmp_path, sent)
+
     if explorers.count():
         move_every_explorer_in_workshop_mode(page, name)
+    opens_as_a_slideshow_offline(page, lab, name)
 
 
 def move_every_explorer_in_workshop_mode(page, name):
@@ -180,11 +190,9 @@ def fill_in_a_check_in(page, form, name):
     page.screenshot(path=SHOTS / f"{Path(name).stem}-checkin.png")
 
 
-def test_a_sample_run_sets_the_cadence_of_lesson_05s_explorers(page, lab):
+def a_sample_run_sets_the_cadence_of_the_explorers(page, folder, sent):
     """The learner's path in the real JupyterLab: pick a sample run, and the pendulum explorer below moves to
     that run's cadence at once, with no cell run again."""
-    page.set_viewport_size({"width": 1280, "height": 720})
-    open_and_run(page, lab, "05_your_runs.ipynb")
     runs = page.locator(".upperback-runs")
     runs.scroll_into_view_if_needed()
     runs.get_by_role("combobox", name="Or a sample run").select_option("A 2015 run, Garmin Fenix 2 (FIT file)")
@@ -201,23 +209,17 @@ def test_a_sample_run_sets_the_cadence_of_lesson_05s_explorers(page, lab):
     runs.get_by_text("Changed your mind?").wait_for()
 
 
-def test_lesson_05_imports_a_16_hour_gpx_and_refuses_a_60_mb_file_before_sending_it(page, lab, tmp_path):
+def a_16_hour_gpx_is_imported_and_a_60_mb_file_refused_before_sending(page, folder, sent):
     """The upload button in JupyterLab: a long run's file reaches the kernel (the server takes messages that
     big) and is imported; a file over the limit is refused in the page, in words, and never sent."""
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    sent = record_websocket_frames_sent(page)
-    open_and_run(page, lab, "05_your_runs.ipynb")
     runs = page.locator(".upperback-runs")
     runs.scroll_into_view_if_needed()
-    upload_an_ultra_and_a_file_too_big(page, runs, tmp_path, sent, SHOTS)
+    upload_an_ultra_and_a_file_too_big(page, runs, folder, sent, SHOTS)
 
 
-def test_the_logs_csv_downloads_from_jupyterlab_too(page, lab):
+def the_logs_csv_downloads_from_jupyterlab_too(page, folder, sent):
     """The same download link as in the app saves the file from JupyterLab's output area: no file browser, no
     right-click, no file beside the notebook."""
-    page.set_viewport_size({"width": 1280, "height": 720})
-    open_and_run(page, lab, "04_your_plan.ipynb")
-    fill_in_a_check_in(page, page.locator(".upperback-checkin").first, "the CSV download")
     link = page.locator(".upperback-review").get_by_role("link", name="Download your log as a CSV file")
     link.scroll_into_view_if_needed()
     with page.expect_download() as saving:
@@ -225,5 +227,32 @@ def test_the_logs_csv_downloads_from_jupyterlab_too(page, lab):
     saved = saving.value
     assert saved.suggested_filename.startswith("run_log_") and saved.suggested_filename.endswith(".csv")
     text = Path(saved.path()).read_text()
-    assert text.startswith("run_date,") and "<b>not bold</b> after the browser test of the CSV download" in text
+    assert text.startswith("run_date,") and "<b>not bold</b> after the browser test of 04_your_plan.ipynb" in text
     assert not any((ROOT / "notebooks").glob("run_log_*.csv")), "the download wrote a file beside the lesson"
+
+
+# What a lesson's page goes on to check once its run is checked (page, a folder of the test's, the sizes of
+# the websocket messages sent).
+THEN = {"04_your_plan.ipynb": [the_logs_csv_downloads_from_jupyterlab_too],
+        "05_your_runs.ipynb": [a_sample_run_sets_the_cadence_of_the_explorers,
+                               a_16_hour_gpx_is_imported_and_a_60_mb_file_refused_before_sending]}
+
+
+def slide_count(name: str) -> int:
+    return sum(cell["metadata"]["slideshow"]["slide_type"] == "slide" for cell in cells(name))
+
+
+def opens_as_a_slideshow_offline(page, lab, name):
+    """RISE's slideshow of the lesson just run (its own page, on the same kernel): every slide, a heading first,
+    no serious accessibility fault in the cells."""
+    base, token = lab
+    slides = page.context.new_page()
+    slides.goto(f"{base}/rise/notebooks/{name}?token={token}")
+    slides.wait_for_function("n => document.querySelectorAll('.reveal .slides > section').length >= n",
+                             arg=slide_count(name))
+    assert slides.locator(".reveal .slides > section").count() == slide_count(name)
+    slides.locator(".reveal .slides > section").first.get_by_role("heading").first.wait_for()
+    slides.screenshot(path=SHOTS / f"{Path(name).stem}-slides.png")
+    # the cells' content; RISE's container (JupyterLab's windowed list) has an ARIA fault of JupyterLab's own
+    assert axe_faults(slides, ".reveal .slides .jp-Cell") == []
+    slides.close()

@@ -1,38 +1,14 @@
-"""Presenting: every lesson as a RISE slideshow with no network beyond loopback, and `make present` started
-the way the browser tests check workshop mode (see test_browser.py, which moves every explorer in it)."""
+"""Presenting: `make present` starts JupyterLab the way the browser tests check workshop mode (test_browser.py
+moves every explorer in it and opens each lesson as a RISE slideshow), and each lesson's minutes agree."""
 
 from __future__ import annotations
 
 import itertools
 import re
-from pathlib import Path
 
-import pytest
-
-from harness.browser import ROOT, axe_faults
+from harness.browser import ROOT
 from harness.notebooks import cells
 from upperback.models.course.lessons import LESSONS
-
-NOTEBOOKS = [lesson.notebook for lesson in LESSONS]
-SHOTS = ROOT / "test-artifacts" / "browser"
-
-
-def slide_count(name: str) -> int:
-    return sum(cell["metadata"]["slideshow"]["slide_type"] == "slide" for cell in cells(name))
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("name", NOTEBOOKS)
-def test_the_lesson_opens_as_a_slideshow_offline(page, lab, name):
-    base, token = lab
-    page.goto(f"{base}/rise/notebooks/{name}?token={token}")
-    page.wait_for_function("n => document.querySelectorAll('.reveal .slides > section').length >= n",
-                           arg=slide_count(name))
-    assert page.locator(".reveal .slides > section").count() == slide_count(name)
-    page.locator(".reveal .slides > section").first.get_by_role("heading").first.wait_for()
-    page.screenshot(path=SHOTS / f"{Path(name).stem}-slides.png")
-    # the cells' content; RISE's container (JupyterLab's windowed list) has an ARIA fault of JupyterLab's own
-    assert axe_faults(page, ".reveal .slides .jp-Cell") == []
 
 
 def test_make_present_starts_jupyterlab_as_the_browser_tests_check_it():
@@ -47,8 +23,6 @@ def test_make_present_starts_jupyterlab_as_the_browser_tests_check_it():
 
 
 def test_each_lessons_minutes_agree_between_the_registry_the_lesson_and_the_agenda():
-    from upperback.models.course.lessons import LESSONS
-
     guide = (ROOT / "workshop" / "FACILITATOR_GUIDE.md").read_text(encoding="utf-8")
     title_minutes = int(re.search(r"^# Facilitator guide: a (\d+)-minute workshop", guide, re.MULTILINE)[1])
     rows = re.findall(r"^\| (\d):(\d\d)–(\d):(\d\d) \| (.+?) \|", guide, flags=re.MULTILINE)
