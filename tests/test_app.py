@@ -29,7 +29,7 @@ from harness.notebooks import code_cells_calling
 from upperback.lessons.your_plan import EXAMPLE_RUNNER
 from upperback.models.course.lessons import BY_KEY, LESSONS
 from upperback.models.records.checkin_csv import to_csv
-from upperback.models.records.checkin_log import validate_check_in
+from upperback.models.records.checkin_log import CHANGES, validate_check_in
 from upperback.models.records.experiment import make_schedule
 from upperback.pages.printables import schedule_page
 from upperback.storage.answers import AnswerStore
@@ -50,47 +50,40 @@ def open_lesson(page, base, lesson, template=""):
     page.wait_for_selector("#rendered_cells", state="visible", timeout=90_000)  # every cell has run
 
 
-def test_the_start_page_lists_every_lesson_in_order(page, app):
+def test_the_start_page_lists_every_lesson_in_order_and_every_page_works_offline(page, app):
+    """`make app`'s start page, a lesson opened from it and a page that is not there: nothing is fetched from
+    outside this machine (the `page` fixture)."""
     base, _ = app
+    SHOTS.mkdir(parents=True, exist_ok=True)
     page.goto(base + "/")
     links = page.locator(".course-lessons a")
     assert [link.get_attribute("href") for link in links.all()] == [
         f"/voila/render/{lesson.notebook}" for lesson in LESSONS]
     assert links.first.inner_text() == "Lesson 00: Start here"
     assert axe_faults(page) == []
-    links.nth(1).click()
+    links.nth(4).click()  # lesson 04: no explorer, quick to open
     page.wait_for_selector("#rendered_cells", state="visible", timeout=90_000)
-    assert "Lesson 01" in page.locator("h1").first.inner_text()
+    assert "Lesson 04" in page.locator("h1").first.inner_text()
+    page.goto(base + "/voila/render/no_such_lesson.ipynb")
+    assert "Upper-back pain while running" in page.title()
+    page.screenshot(path=SHOTS / "missing-page-app.png")
 
 
-def test_lesson_05_in_the_app_imports_a_16_hour_gpx_and_refuses_a_60_mb_file_before_sending_it(page, app, tmp_path):
-    """The upload button in the app (standalone Voila, as `make app` serves it): the same as in JupyterLab."""
-    base, _ = app
+def test_every_page_of_make_slides_works_offline(page, tmp_path):
+    """The start page, a lesson and a page that is not there, from `make slides` (its own server: its start
+    page opens the lessons as slides): nothing is fetched from outside this machine (the `page` fixture). The
+    slides' start page and error pages were Voila's own, with Font Awesome from a CDN."""
     SHOTS.mkdir(parents=True, exist_ok=True)
-    sent = record_websocket_frames_sent(page)
-    open_lesson(page, base, next(lesson for lesson in LESSONS if lesson.notebook == "05_your_runs.ipynb"))
-    runs = page.locator(".upperback-runs")
-    runs.scroll_into_view_if_needed()
-    upload_an_ultra_and_a_file_too_big(page, runs, tmp_path, sent, SHOTS)
-
-
-@pytest.mark.parametrize("target", ["app", "slides"])
-def test_every_page_of_make_app_and_make_slides_works_offline(page, tmp_path, target):
-    """The start page, a lesson and a page that is not there, from `make app` and from `make slides`: nothing
-    is fetched from outside this machine (the `page` fixture). The slides' start page and error pages were
-    Voila's own, with Font Awesome from a CDN."""
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with app_server(tmp_path, tmp_path / "learner-data", target) as base:
+    with app_server(tmp_path, tmp_path / "learner-data", "slides") as base:
         page.goto(base + "/")
         links = page.locator(".course-lessons a")
         assert links.count() == len(LESSONS), "the start page lists the lessons"
         links.nth(4).click()  # lesson 04: no explorer, quick to open
         page.wait_for_selector("#rendered_cells", state="visible", timeout=90_000)
-        if target == "slides":
-            page.wait_for_selector(".reveal.ready")
+        page.wait_for_selector(".reveal.ready")
         page.goto(base + "/voila/render/no_such_lesson.ipynb")
         assert "Upper-back pain while running" in page.title()
-        page.screenshot(path=SHOTS / f"missing-page-{target}.png")
+        page.screenshot(path=SHOTS / "missing-page-slides.png")
 
 
 EXPLORER_SLIDES = """() => {
@@ -129,14 +122,13 @@ def test_each_lesson_presents_as_slides_with_live_explorers(page, app, lesson):
             assert box["y"] >= 0 and box["y"] + box["height"] <= 720, f"an explorer runs off slide {slide}"
             move_each_slider(page, explorer, unchanged=THE_SLIDE)
         assert axe_faults(page, PRESENT) == []
+    if lesson is LESSONS[1]:
+        the_speaker_view_shows_the_notes_of_the_slide(page)
 
 
-def test_the_speaker_view_shows_the_notes_of_the_slide(page, app):
+def the_speaker_view_shows_the_notes_of_the_slide(page):
     """S opens reveal's speaker view (a pop-up window, built in the page: nothing is fetched) with the notes."""
-    base, _ = app
-    lesson = LESSONS[1]
-    open_lesson(page, base, lesson, template="course-slides")
-    page.wait_for_selector(".reveal.ready")
+    page.evaluate("() => { location.hash = '#/0'; }")
     while not page.locator(f"{PRESENT} aside.notes").count():
         page.keyboard.press("Space")
         page.wait_for_timeout(150)
@@ -147,6 +139,7 @@ def test_the_speaker_view_shows_the_notes_of_the_slide(page, app):
     speaker = opened.value
     speaker.get_by_text(notes[:60]).wait_for()
     speaker.screenshot(path=SHOTS / "speaker-view.png")
+    speaker.close()
 
 
 @pytest.mark.parametrize("template", ["", "course-slides"], ids=["page", "slides"])
@@ -163,7 +156,7 @@ def test_leaving_a_page_shuts_its_kernel_down(page, app, template):
 
     page.context.clear_cookies()  # as a learner arriving from a link, not from the start page
     before = running()
-    for view in range(3):
+    for view in range(2):
         open_lesson(page, base, LESSONS[4], template)  # lesson 04: no explorer, quick to open
         if view == 1:  # read, as a learner does: Voilà's page has started its widgets (and its own goodbye)
             page.locator(".upperback-checkin").first.wait_for()
@@ -171,7 +164,7 @@ def test_leaving_a_page_shuts_its_kernel_down(page, app, template):
     deadline = time.monotonic() + 45  # a busy 2-core machine (two test workers) can take its time ending them
     while running() > before and time.monotonic() < deadline:
         time.sleep(0.25)
-    assert running() <= before, f"{running() - before} kernels were left running by 3 page views"
+    assert running() <= before, f"{running() - before} kernels were left running by 2 page views"
     assert "'_xsrf' argument missing" not in log.read_text()
 
 
@@ -202,7 +195,14 @@ def test_an_experiment_is_planned_and_checked_in_with_the_keyboard_alone(page, a
     form.screenshot(path=SHOTS / "06_your_experiment-check-in.png")
     view.screenshot(path=SHOTS / "06_your_experiment-started.png")
     assert axe_faults(page, "#rendered_cells") == []
-    (data / "experiments.jsonl").unlink()  # the other tests of this app see no experiment going
+    try:  # the printable schedule, saved by the browser itself with the content on screen
+        experiment = ExperimentStore(data).read().current
+        name, content = download(page, page.get_by_role("link", name="Download your printable schedule"))
+        assert name == "my_experiment_schedule.html"
+        assert content.decode() == schedule_page(experiment.schedule, CHANGES[experiment.change],
+                                                 experiment.started_on)
+    finally:
+        (data / "experiments.jsonl").unlink()  # the other tests of this app see no experiment going
 
 
 NOT_THE_COURSE = {".git", ".venv", "node_modules", "test-artifacts", "__pycache__", ".pytest_cache", ".ruff_cache"}
@@ -231,10 +231,11 @@ def checked_in(day: str, entry_id: str) -> object:
                               "started": "tired", "helped": "no_change", "warning": "none", "entry_id": entry_id})
 
 
-def test_the_plan_the_schedule_and_the_log_download_and_the_log_comes_back_by_upload(page, app, tmp_path):
-    """The code-free app has no file browser: the printable plan, lesson 06's printable schedule and the
-    log's CSV are saved by the browser itself, with the content on screen, and a CSV export goes back by the
-    upload button. Nothing is written into the course's folder (in a class, the pulled repository)."""
+def test_the_plan_and_the_log_download_and_the_log_comes_back_by_upload(page, app, tmp_path):
+    """The code-free app has no file browser: the printable plan and the log's CSV are saved by the browser
+    itself, with the content on screen (lesson 06's printable schedule too, in the experiment's test), and a
+    CSV export goes back by the upload button. Nothing is written into the course's folder (in a class, the
+    pulled repository)."""
     base, data = app
     SHOTS.mkdir(parents=True, exist_ok=True)
     AnswerStore(data).save("posture", EXAMPLE_RUNNER["posture"])  # a plan to print
@@ -266,25 +267,17 @@ def test_the_plan_the_schedule_and_the_log_download_and_the_log_comes_back_by_up
     page.screenshot(path=SHOTS / "04_your_plan-log-download-and-upload.png")
     assert axe_faults(page, "#rendered_cells") == []
 
-    experiments = ExperimentStore(data)
-    experiment = experiments.start("shake_out", make_schedule(6), date.today())
-    try:
-        open_lesson(page, base, BY_KEY["your_experiment"])
-        link = page.get_by_role("link", name="Download your printable schedule")
-        name, content = download(page, link)
-        assert name == "my_experiment_schedule.html"
-        assert content.decode() == schedule_page(experiment.schedule, "shook out arms and shoulders",
-                                                 experiment.started_on)
-    finally:
-        experiments.path.unlink()  # the other tests of this app see no experiment going
     assert the_course_folder() == course, "a file was written or changed in the course's folder"
 
 
-def test_lesson_05_in_the_app_follows_the_sample_run_without_a_reload(page, app):
+def test_lesson_05_in_the_app_follows_a_sample_run_and_imports_a_16_hour_gpx(page, app, tmp_path):
     """In the app no cell can be run again: after "Use this sample", the pendulum's cadence readout and the
-    "Log this run" fields change on the page itself."""
+    "Log this run" fields change on the page itself. Then the upload button (standalone Voilà, as `make app`
+    serves it), on the same page: as in JupyterLab, a 16-hour GPX is imported and a 60 MB file refused before
+    it is sent."""
     base, _ = app
     SHOTS.mkdir(parents=True, exist_ok=True)
+    sent = record_websocket_frames_sent(page)
     open_lesson(page, base, BY_KEY["your_runs"])
     cadence = page.locator(".upperback-explorer").first.get_by_role("slider", name="Cadence (steps/min)")
     form = page.locator(".upperback-checkin")
@@ -308,6 +301,9 @@ def test_lesson_05_in_the_app_follows_the_sample_run_without_a_reload(page, app)
         runs.get_by_role("button", name="Delete this run").click()  # the other tests' latest run stays theirs
     runs.get_by_role("button", name="Undo the delete").wait_for()
     page.wait_for_function("slider => slider.value === '170'", arg=cadence.element_handle())
+
+    runs.scroll_into_view_if_needed()
+    upload_an_ultra_and_a_file_too_big(page, runs, tmp_path, sent, SHOTS)
 
 
 # The charts of the learner's own records on a page: every picture that is not an explorer's, shown.
