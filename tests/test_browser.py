@@ -55,9 +55,12 @@ def test_an_address_on_this_machine_is_let_through(url):
 
 
 def test_a_page_that_asks_for_anything_off_this_machine_fails_its_test(browser):
-    missed = pytest.raises(AssertionError, match=r"requests left this machine: \['https://example.org/picture.png'\]")
+    missed = pytest.raises(AssertionError, match=r"requests for addresses off this machine: "
+                                                 r"\['https://example.org/picture.png', 'ws://cdn.example/live'\]")
     with missed, page_on_this_machine(browser) as page:
         page.set_content("<img src='http://127.0.0.1:9/here.png'><img src='https://example.org/picture.png'>")
+        page.wait_for_timeout(200)
+        page.evaluate("() => { new WebSocket('ws://127.0.0.1:9/here'); new WebSocket('ws://cdn.example/live'); }")
         page.wait_for_timeout(500)
 
 
