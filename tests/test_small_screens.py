@@ -18,6 +18,7 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
+import numpy
 import pytest
 from PIL import Image
 
@@ -162,17 +163,11 @@ def overlapping(targets: list[dict]) -> list[str]:
 
 def thumb_size_px(handle, scale: float) -> tuple[float, float]:
     """The width and height of the slider's thumb in CSS px, from the pixels of a screenshot of the slider."""
-    image = Image.open(io.BytesIO(handle.screenshot())).convert("RGB")
-    pixels = image.load()
-    xs, ys = [], []
-    for x in range(image.width):
-        for y in range(image.height):
-            if all(abs(c - t) <= 24 for c, t in zip(pixels[x, y], THUMB_RGB)):
-                xs.append(x)
-                ys.append(y)
-    if not xs:
+    pixels = numpy.asarray(Image.open(io.BytesIO(handle.screenshot())).convert("RGB"), dtype=int)
+    ys, xs = numpy.nonzero((abs(pixels - THUMB_RGB) <= 24).all(axis=2))
+    if not xs.size:
         return 0.0, 0.0
-    return (max(xs) - min(xs) + 1) / scale, (max(ys) - min(ys) + 1) / scale
+    return float(xs.max() - xs.min() + 1) / scale, float(ys.max() - ys.min() + 1) / scale
 
 
 @pytest.mark.parametrize("screen", SCREENS)
