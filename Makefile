@@ -1,6 +1,6 @@
 # Two commands do all the set-up on a fresh machine:
 #   make lab    create .venv, install the course, open lesson 00 in JupyterLab
-#   make test   install the test tools (and Chromium where possible), run every test
+#   make test   install the test tools (and Chromium's headless shell where possible), run every test
 # Another Python (3.11 or newer): make test PYTHON=python3.13 (the .venv is rebuilt for it).
 # A laptop with no internet: make lab WHEELHOUSE=wheelhouse installs from a folder made by `make wheelhouse`.
 PYTHON ?= python3
@@ -70,7 +70,7 @@ TEST_WORKERS ?= 3
 # make test-fast's tests keep a core busy each: two workers (a third only makes them wait: 64 s against 42 s).
 FAST_WORKERS ?= 2
 test: $(VENV)/test.stamp node_modules/.package-lock.json
-	bash tools/ensure_chromium.sh
+	bash tools/ensure_chromium.sh chromium-headless-shell
 	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 # The inner loop, under a minute: models, widgets driven by code, storage, scoring, pages, figures' legibility
@@ -83,7 +83,7 @@ assets: $(VENV)/runtime.stamp
 	$(BIN)/python -m upperback.figures.assets assets
 
 bench: $(VENV)/test.stamp node_modules/.package-lock.json
-	bash tools/ensure_chromium.sh
+	bash tools/ensure_chromium.sh chromium
 	$(BIN)/python -m benchmarks.run
 	$(BIN)/python -m benchmarks.memory
 	$(BIN)/python -m benchmarks.browser
