@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 # Any address but this machine's (loopback, files on disk, data and blob addresses).
 OFF_THIS_MACHINE = re.compile(r"^(?!(?:data|blob|file):|[a-z]+://(?:127\.0\.0\.1|localhost|\[::1\])(?:[:/?#]|$))")
 # Any address off this machine goes to a proxy that is not there (loopback's port 9, discard), so nothing leaves
-# it; Chromium never sends loopback addresses through a proxy.
+# it; Chromium never sends loopback addresses through a proxy. The tests' pages also fail on any such request
+# (page_on_this_machine); in the benchmarks it only fails in the page.
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
                   "--proxy-server=http://127.0.0.1:9"]
@@ -54,7 +55,8 @@ def chromium_or_skip() -> str:
     found = os.environ.get("UPPERBACK_CHROMIUM") or shutil.which("chromium")
     if found:
         return found
-    message = "Chromium not found: install Debian's chromium or set UPPERBACK_CHROMIUM"
+    message = ("Chromium not found: install Debian's chromium (the tests prefer chromium-headless-shell) "
+               "or set UPPERBACK_CHROMIUM")
     if os.environ.get("CI"):
         pytest.fail(message + " (CI must run the browser tests)")
     pytest.skip(message)
@@ -170,7 +172,10 @@ def page_on_this_machine(browser, **options):
     was made off the machine (the browser's proxy, CHROMIUM_FLAGS, keeps it from leaving). Requests are
     watched, not routed: Playwright's routing pauses every request for its matcher and turns the page's cache
     off (~12 % more CPU in Chromium for the same pages)."""
-    context = browser.new_context(**{"viewport": {"width": 1400, "height": 1000}, **options})
+    # no service workers: their requests would bypass the context's request event
+    context = browser.new_context(**{"viewport": {"width": 1400, "height": 1000}, "service_workers": "block",
+                                     **options})
+    context.set_default_timeout(60_000)  # every page of it, pop-ups and second tabs too
     outside: list[str] = []
 
     def watch(url: str) -> None:
@@ -180,9 +185,7 @@ def page_on_this_machine(browser, **options):
     context.on("request", lambda request: watch(request.url))  # every page and frame of the context
     context.on("page", lambda page: page.on("websocket", lambda socket: watch(socket.url)))
     try:
-        page = context.new_page()
-        page.set_default_timeout(60_000)
-        yield page
+        yield context.new_page()
     finally:
         context.close()
     assert not outside, f"requests for addresses off this machine: {outside}"

@@ -15,7 +15,7 @@ if [ -n "${UPPERBACK_CHROMIUM:-}" ] || has "$package"; then
   exit 0
 fi
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  echo "Installing $package for the browser tests (apt-get)..."
+  echo "Installing $package (apt-get)..."
   if { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null; }; then
     exit 0
   fi
