@@ -333,6 +333,7 @@ def upload_an_ultra_and_a_file_too_big(page, runs, folder: Path, sent: list[int]
     sent. ``sent``: the sizes of the websocket messages the page sent (record_websocket_frames_sent)."""
     from harness.watch_files import gpx, made_run
 
+    runs.scroll_into_view_if_needed()
     ultra = made_run(16, pauses=((4 * 3600, 600),))
     path = folder / "ultra-16-hours.gpx"
     path.write_bytes(gpx(ultra))

@@ -316,7 +316,6 @@ def test_lesson_05_in_the_app_follows_a_sample_run_and_imports_a_16_hour_gpx(pag
     runs.get_by_role("button", name="Undo the delete").wait_for()
     page.wait_for_function("slider => slider.value === '170'", arg=cadence.element_handle())
 
-    runs.scroll_into_view_if_needed()
     upload_an_ultra_and_a_file_too_big(page, runs, tmp_path, sent, SHOTS)
 
 

@@ -215,9 +215,7 @@ def a_sample_run_sets_the_cadence_of_the_explorers(page, folder, sent):
 def a_16_hour_gpx_is_imported_and_a_60_mb_file_refused_before_sending(page, folder, sent):
     """The upload button in JupyterLab: a long run's file reaches the kernel (the server takes messages that
     big) and is imported; a file over the limit is refused in the page, in words, and never sent."""
-    runs = page.locator(".upperback-runs")
-    runs.scroll_into_view_if_needed()
-    upload_an_ultra_and_a_file_too_big(page, runs, folder, sent, SHOTS)
+    upload_an_ultra_and_a_file_too_big(page, page.locator(".upperback-runs"), folder, sent, SHOTS)
 
 
 def the_logs_csv_downloads_from_jupyterlab_too(page, folder, sent):

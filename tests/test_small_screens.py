@@ -61,8 +61,8 @@ pytestmark = pytest.mark.browser
 def scrollbars_shown(browser):
     """Scrollbars drawn, as a learner's browser draws them: Playwright's headless Chromium hides every scrollbar,
     so whether a frame shows one could not be seen. Same browser, same flags, scrollbars drawn."""
-    chromium = browser.browser_type.launch(executable_path=browser_for_tests_or_skip(), headless=True, args=CHROMIUM_FLAGS,
-                                           ignore_default_args=["--hide-scrollbars"])
+    chromium = browser.browser_type.launch(executable_path=browser_for_tests_or_skip(), headless=True,
+                                           args=CHROMIUM_FLAGS, ignore_default_args=["--hide-scrollbars"])
     yield chromium
     chromium.close()
 

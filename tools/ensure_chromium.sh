@@ -20,6 +20,7 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     exit 0
   fi
   echo "Could not install $package." >&2
+  [ "$package" = chromium-headless-shell ] && has chromium || exit 1  # nothing to fall back on
 fi
 if [ "$package" = chromium-headless-shell ] && has chromium; then
   echo "chromium-headless-shell was not found: the browser tests use chromium, which takes longer." >&2
