@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from upperback.delivery.class_ports import LearnerPorts
+
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -47,6 +49,8 @@ c.SimpleLocalProcessSpawner.home_dir_template = str(state / "homes" / "{username
 c.Spawner.cmd = [str(course / "start"), str(Path(sys.executable).parent / "jupyterhub-singleuser")]
 c.Spawner.args = ["--ServerApp.allow_root=True", "--LabApp.news_url=None"]
 c.Spawner.default_url = "/lab"
+# each learner's server on a port no kernel can take from it first (why: upperback/delivery/class_ports.py)
+c.Spawner.pre_spawn_hook = LearnerPorts()
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
 # matplotlib's font list, built once here and shared: built per learner it costs each a second or two of CPU
