@@ -7,19 +7,11 @@
 #   UPPERBACK_CLASS_PASSWORD  the password every learner signs in with
 #   UPPERBACK_CLASS_PORT      the port of the hub's address, http://127.0.0.1:PORT/
 import os
-import socket
 import subprocess
 import sys
 from pathlib import Path
 
-from upperback.delivery.class_ports import LearnerPorts
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
+from upperback.delivery.ports import LearnerPorts, free_port
 
 c = get_config()  # noqa: F821 (JupyterHub provides it)
 here = Path(__file__).resolve().parent
@@ -49,7 +41,7 @@ c.SimpleLocalProcessSpawner.home_dir_template = str(state / "homes" / "{username
 c.Spawner.cmd = [str(course / "start"), str(Path(sys.executable).parent / "jupyterhub-singleuser")]
 c.Spawner.args = ["--ServerApp.allow_root=True", "--LabApp.news_url=None"]
 c.Spawner.default_url = "/lab"
-# each learner's server on a port no kernel can take from it first (why: upperback/delivery/class_ports.py)
+# each learner's server on a port no kernel can take from it first (why: upperback/delivery/ports.py)
 c.Spawner.pre_spawn_hook = LearnerPorts()
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120

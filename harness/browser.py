@@ -7,7 +7,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -16,6 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from upperback.delivery.ports import free_port  # the servers' ports: never one a kernel can take first)
 
 ROOT = Path(__file__).resolve().parents[1]
 # Any address but this machine's (loopback, files on disk, data and blob addresses).
@@ -60,12 +61,6 @@ def chromium_or_skip() -> str:
     if os.environ.get("CI"):
         pytest.fail(message + " (CI must run the browser tests)")
     pytest.skip(message)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @contextmanager

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from upperback.delivery.class_links import LESSON_00, class_links, main
-from upperback.delivery.class_ports import LOWEST, LearnerPorts, is_free, system_range_start
+from upperback.delivery.ports import LOWEST, LearnerPorts, is_free, system_range_start
 
 REPO = "https://github.com/coach/upperback-course"
 

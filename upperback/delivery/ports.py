@@ -1,10 +1,11 @@
-"""Ports for the learners' servers of a class on one machine (class/jupyterhub_config.py).
+"""Ports for servers started on a chosen port: the local class's hub, proxy and learners' servers
+(class/jupyterhub_config.py), and the servers the tests and benchmarks start.
 
-JupyterHub picks a learner's port by asking the system for any free port, lets it go, and the learner's
-server binds it a moment later. Every kernel's ports are picked the same way, from the same range (on Linux,
-net.ipv4.ip_local_port_range), so on a busy machine a kernel can take the port in between and the learner's
-server cannot start ("port ... is not available"; the hub then waits its whole timeout). Seen in the class
-test; JupyterHub issue 3005. Ports below that range are never handed out that way: learners get those.
+The usual way, asking the system for any free port and letting it go for the server to bind a moment later,
+races with every kernel: a kernel's ports are picked the same way, from the same range (on Linux,
+net.ipv4.ip_local_port_range), so on a busy machine a kernel can take the port in between and the server
+cannot start ("port ... is not available"; a hub then waits its whole timeout). Seen in the class test;
+JupyterHub issue 3005. Ports below that range are never handed out that way: these servers get those.
 """
 
 from __future__ import annotations
@@ -24,6 +25,14 @@ def system_range_start(setting: Path = SYSTEM_RANGE) -> int:
         return int(setting.read_text().split()[0])
     except (OSError, ValueError, IndexError):
         return 32768
+
+
+def free_port(taken: set[int] = frozenset(), band: range | None = None) -> int:
+    """A port nobody listens on, between LOWEST and the system's range, not among ``taken``; 0 when there is
+    none (the caller's own choice then, as before)."""
+    band = band if band is not None else range(LOWEST, system_range_start())
+    tries = [port for port in random.sample(band, min(len(band), 50)) if port not in taken]
+    return next((port for port in tries if is_free(port)), 0)
 
 
 def is_free(port: int) -> bool:
@@ -48,9 +57,7 @@ class LearnerPorts:
 
     def port_for(self, server: tuple[str, str]) -> int:
         self.given.pop(server, None)  # a learner's server started again may get any port
-        taken = set(self.given.values())
-        tries = [port for port in random.sample(self.band, min(len(self.band), 50)) if port not in taken]
-        port = next((port for port in tries if is_free(port)), 0)
+        port = free_port(set(self.given.values()), self.band)
         if port:
             self.given[server] = port
         return port
