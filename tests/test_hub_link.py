@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from upperback.delivery.class_links import LESSON_00, class_links, main
-from upperback.delivery.ports import LOWEST, LearnerPorts, is_free, system_range_start
+from upperback.delivery.ports import LOWEST, LearnerPorts, free_port, is_free, system_range_start
 
 REPO = "https://github.com/coach/upperback-course"
 
@@ -69,6 +69,13 @@ def test_a_port_in_use_is_never_given_and_a_full_band_leaves_the_choice_to_jupyt
         ports = LearnerPorts(start, start + 3)
         assert {ports.port_for((f"runner{number}", "")) for number in range(2)} == {start, start + 2}
         assert ports.port_for(("runner2", "")) == 0, "all three taken: JupyterHub picks, as without the hook"
+
+
+def test_a_server_port_is_free_and_below_the_systems_range_unless_there_is_no_room(monkeypatch):
+    assert all(LOWEST <= free_port() < system_range_start() for _ in range(20))
+    monkeypatch.setattr("upperback.delivery.ports.system_range_start", lambda: LOWEST)  # a range from 20000 down
+    port = free_port()
+    assert port >= LOWEST and is_free(port), "the system's own pick, as before"
 
 
 @pytest.mark.parametrize("text, start", [("40000\t60999\n", 40000), ("", 32768), ("many", 32768)])

@@ -27,10 +27,19 @@ def system_range_start(setting: Path = SYSTEM_RANGE) -> int:
         return 32768
 
 
-def free_port(taken: set[int] = frozenset(), band: range | None = None) -> int:
-    """A port nobody listens on, between LOWEST and the system's range, not among ``taken``; 0 when there is
-    none (the caller's own choice then, as before)."""
-    band = band if band is not None else range(LOWEST, system_range_start())
+def free_port() -> int:
+    """A port nobody listens on, between LOWEST and the system's range (the system's own pick, as before,
+    where a machine's setting leaves no room below its range)."""
+    port = free_port_in(range(LOWEST, system_range_start()))
+    if port:
+        return port
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def free_port_in(band: range, taken: set[int] = frozenset()) -> int:
+    """A port of ``band`` nobody listens on and not among ``taken`` (50 tries); 0 when none was found."""
     tries = [port for port in random.sample(band, min(len(band), 50)) if port not in taken]
     return next((port for port in tries if is_free(port)), 0)
 
@@ -57,7 +66,7 @@ class LearnerPorts:
 
     def port_for(self, server: tuple[str, str]) -> int:
         self.given.pop(server, None)  # a learner's server started again may get any port
-        port = free_port(set(self.given.values()), self.band)
+        port = free_port_in(self.band, set(self.given.values()))
         if port:
             self.given[server] = port
         return port
