@@ -22,11 +22,11 @@ state.mkdir(parents=True, exist_ok=True)
 c.JupyterHub.ip = "127.0.0.1"
 c.JupyterHub.port = int(os.environ.get("UPPERBACK_CLASS_PORT", "8000"))
 c.JupyterHub.hub_ip = "127.0.0.1"
-c.JupyterHub.hub_port = free_port()  # inner ports chosen free: a class and the class test never collide
+c.JupyterHub.hub_port = free_port({c.JupyterHub.port})  # inner ports chosen free: a class and its test never collide
 c.JupyterHub.db_url = f"sqlite:///{state / 'jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = str(state / "jupyterhub_cookie_secret")
 c.ConfigurableHTTPProxy.pid_file = str(state / "proxy.pid")
-c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{free_port()}"
+c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{free_port({c.JupyterHub.port})}"
 c.ConfigurableHTTPProxy.command = [str(course / "node_modules" / ".bin" / "configurable-http-proxy")]
 
 c.JupyterHub.authenticator_class = "shared-password"

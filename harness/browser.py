@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from upperback.delivery.ports import free_port  # the servers' ports: never one a kernel can take first)
+from upperback.delivery.ports import free_port  # servers' ports below the kernels' range (why: in there)
 
 ROOT = Path(__file__).resolve().parents[1]
 # Any address but this machine's (loopback, files on disk, data and blob addresses).
