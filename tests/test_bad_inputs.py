@@ -21,10 +21,13 @@ import pytest
 from harness.check_ins import check_in_fields, fill_in_a_run_without_ache
 from upperback.models.records.checkin_csv import MAX_CSV_BYTES, from_csv, to_csv
 from upperback.models.records.checkin_log import InvalidCheckIn, validate_check_in
+from upperback.models.records.watch_files import read_run
 from upperback.storage.answers import AnswerStore
 from upperback.storage.checkins import CheckInLog
+from upperback.storage.runs import RUNS_FOLDER, RunStore
 from upperback.widgets.checkin_form import CheckInForm, LogReview
 from upperback.widgets.plan_view import PlanView
+from upperback.widgets.run_import import SAMPLE_FILES, SAMPLES
 
 TODAY = date(2026, 11, 24)
 
@@ -326,6 +329,27 @@ def test_the_data_folder_and_files_are_private_even_if_they_were_not(tmp_path):
     assert folder.stat().st_mode & 0o777 == 0o700
     for name in ("run_log.jsonl", "answers.json"):
         assert (folder / name).stat().st_mode & 0o777 == 0o600, name
+
+
+def test_a_folder_shared_by_design_is_left_as_it_is_and_the_files_in_it_stay_private(tmp_path):
+    """A store given a folder straight in /tmp (sticky: every user of the machine needs it as it is) made /tmp
+    0700 once, and apt stopped working. A folder with the sticky bit, or somebody else's, keeps its mode."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    RunStore(shared / RUNS_FOLDER).save(read_run((SAMPLES / SAMPLE_FILES[0]).read_bytes(), SAMPLE_FILES[0]))
+    AnswerStore(shared).save("posture", {"slump": "often"})
+    assert shared.stat().st_mode & 0o7777 == 0o1777
+    assert (shared / RUNS_FOLDER).stat().st_mode & 0o777 == 0o700, "the course's own folder in it is private"
+    assert (shared / "answers.json").stat().st_mode & 0o777 == 0o600
+    if os.getuid() == 0:  # as root (CI): a folder of another user's, which root could change, is left alone
+        coach = tmp_path / "coach"
+        coach.mkdir(mode=0o755)
+        coach.chmod(0o755)
+        os.chown(coach, 1, 1)
+        AnswerStore(coach).save("posture", {"slump": "often"})
+        assert coach.stat().st_mode & 0o777 == 0o755
+        assert (coach / "answers.json").stat().st_mode & 0o777 == 0o600
 
 
 def test_temporary_files_left_by_interrupted_saves_are_cleared_on_the_next_save(tmp_path):

@@ -8,6 +8,7 @@ so a crash leaves either the old file or the new one, never half of each.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 import time
 from contextlib import contextmanager
@@ -29,9 +30,14 @@ def data_dir() -> Path:
 
 
 def private_folder(folder: Path) -> None:
-    """Create the folder if needed, readable by its owner only: answers and logs are a health diary."""
+    """Create the folder if needed, readable by its owner only: answers and logs are a health diary. A folder
+    shared by design is left as it is, its files still the owner's alone (0600): one with the sticky bit, as
+    /tmp, which every user of the machine needs (made 0700 by a store given a folder in it, apt could no longer
+    work), or somebody else's (a coach's class folder: chmod would fail, and so would every save)."""
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if folder.stat().st_mode & 0o077:
+    status = folder.stat()
+    shared = status.st_mode & stat.S_ISVTX or (hasattr(os, "getuid") and status.st_uid != os.getuid())
+    if status.st_mode & 0o077 and not shared:
         folder.chmod(0o700)
 
 
