@@ -193,3 +193,23 @@ def test_a_compressed_speed_and_distance_is_left_to_fitdecode_and_imported():
     run = read_run(data, "foot-pod.fit")
     assert run.start_utc is None and run.elapsed_s == 100 and run.distance_m == pytest.approx(250)
     assert {sample.speed_m_s for sample in run.samples} == {2.5}
+
+
+@pytest.mark.parametrize("length", [1, 2, 48], ids=["one minute", "two minutes", "the whole sample"])
+def test_a_run_of_any_length_is_drawn_on_an_axis_of_whole_minutes_and_a_single_minute_shows(length):
+    """A one-minute run was three empty panels over an axis of -0.04 to 0.04 (a line of one point draws nothing);
+    a two-minute run had ticks at quarter minutes."""
+    from upperback.figures.run_charts import run_chart_figure
+    from upperback.models.records.watch_files.run import per_minute
+    from upperback.widgets.run_import import SAMPLES
+
+    minutes = per_minute(read_run((SAMPLES / "run_fenix2_2015.fit").read_bytes(), "run_fenix2_2015.fit"))[:length]
+    figure = run_chart_figure(minutes)
+    figure.canvas.draw()
+    low, high = figure.axes[-1].get_xlim()
+    ticks = [tick for tick in figure.axes[-1].get_xticks() if low <= tick <= high]
+    assert ticks and all(float(tick).is_integer() for tick in ticks), ticks
+    assert low <= minutes[0]["minute"] and minutes[-1]["minute"] <= high
+    if length == 1:
+        assert ticks == [minutes[0]["minute"]] and high - low == 1
+        assert all(line.get_marker() == "o" for ax in figure.axes for line in ax.lines)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from upperback.figures import style
 from upperback.figures.rendering import chart_png
@@ -27,13 +28,20 @@ def run_chart_figure(minutes: list[dict], narrow: bool = False) -> Figure:
             points = [(row["minute"], row[key]) for row in minutes if row.get(key) is not None]
             ax.set_ylabel(label)
             ax.grid(alpha=0.3)
-            if points:
-                ax.plot(*zip(*points, strict=True), color=colour, lw=2.5)
+            if points:  # a single minute is a point (a line of one point draws nothing)
+                ax.plot(*zip(*points, strict=True), color=colour, lw=2.5, marker="o" if len(points) == 1 else None)
             else:
                 ax.text(0.5, 0.5, "not in this file", transform=ax.transAxes, ha="center", va="center")
                 ax.set_yticks([])
         axes[0].invert_yaxis()  # a faster pace is a smaller number: drawn higher, as runners read it
         axes[-1].set_xlabel("minutes into the run")
+        # whole minutes (a 2-minute run had ticks at 0.25); a one-minute run's minute in the middle of its axis,
+        # not an axis of -0.04 to 0.04
+        axes[-1].xaxis.set_major_locator(MaxNLocator(nbins="auto", steps=[1, 2, 5, 10], integer=True))
+        shown = {row["minute"] for row in minutes}
+        if len(shown) == 1:
+            axes[-1].set_xlim(min(shown) - 0.5, min(shown) + 0.5)
+            axes[-1].set_xticks(sorted(shown))
     return figure
 
 
