@@ -1,5 +1,7 @@
 """What lesson 01 (arm carriage) calls: one line per cell."""
 
+from IPython.display import display
+
 from upperback.figures.arm_carriage import ArmSwingLiveFigure
 from upperback.figures.arm_pendulum import PendulumLiveFigure
 from upperback.models.body.anthropometry import ELBOW_BEND_RANGE_DEG
@@ -9,6 +11,7 @@ from upperback.models.body.running import EXPLORER_CADENCE_SPM, on_cadence_slide
 from upperback.models.course.lessons import BY_KEY
 from upperback.widgets.controls import slider
 from upperback.widgets.explorer import Explorer
+from upperback.widgets.number_table import NumberTable
 from upperback.widgets.selfcheck_form import SelfCheckForm
 
 
@@ -39,13 +42,15 @@ def explore_pendulum(cadence: float = 170) -> Explorer:
 
 
 def pendulum_numbers(height_m: float = 1.75) -> None:
-    """Print the model's numbers for a straight and a bent arm, and the stride at three cadences."""
+    """Show the model's numbers for a straight and a bent arm, and the stride at three cadences."""
+    arms = []
     for bend in (0, 90, 150):
         arm = arm_pendulum(height_m, bend)
-        print(f"elbow bent {bend:3d}°: swings on its own at {arm.frequency_hz:.2f} Hz, "
-              f"centre of mass {arm.pendulum_length_m * 100:.1f} cm below the shoulder")
-    for cadence in (160, 170, 180):
-        print(f"cadence {cadence} steps/min: stride frequency {stride_frequency_hz(cadence):.2f} Hz")
+        arms.append((f"{bend}°", f"{arm.frequency_hz:.2f} Hz", f"{arm.pendulum_length_m * 100:.1f} cm"))
+    display(NumberTable(("elbow bent", "swings on its own at", "centre of mass below the shoulder"), tuple(arms)),
+            NumberTable(("cadence", "stride frequency"),
+                        tuple((f"{cadence} steps/min", f"{stride_frequency_hz(cadence):.2f} Hz")
+                              for cadence in (160, 170, 180))))
 
 
 def self_check() -> SelfCheckForm:

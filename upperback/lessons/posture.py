@@ -1,10 +1,13 @@
 """What lesson 03 (posture) calls: one line per cell."""
 
+from IPython.display import display
+
 from upperback.figures.posture import HeadLoadLiveFigure
 from upperback.models.body.head_load import ASSUMED_EXTENSOR_MOMENT_ARM_M, HANSRAJ_2014_KG, head_load
 from upperback.models.course.lessons import BY_KEY
 from upperback.widgets.controls import slider
 from upperback.widgets.explorer import Explorer
+from upperback.widgets.number_table import NumberTable
 from upperback.widgets.selfcheck_form import SelfCheckForm
 
 
@@ -21,13 +24,13 @@ def explore_head_load() -> Explorer:
 
 def compare_with_hansraj(body_mass_kg: float = 65) -> None:
     """The lever model beside Hansraj 2014's published estimates, angle by angle."""
-    print(f"head forward | this model, {body_mass_kg:g} kg runner | Hansraj 2014")
+    rows = []
     for angle, (low, high) in HANSRAJ_2014_KG.items():
         load = head_load(body_mass_kg, angle)
-        published = f"{low:g}–{high:g} kg" if low != high else f"{low:g} kg"
-        print(f"{angle:>11}° | {load.effective_load_kg:>5.1f} kg (lever {load.lever_m * 100:4.1f} cm, "
-              f"moment {load.moment_nm:4.1f} N·m) | {published}")
-    print(f"(assumed moment arm of the neck muscles: {ASSUMED_EXTENSOR_MOMENT_ARM_M * 100:g} cm)")
+        ours = f"{load.effective_load_kg:.1f} kg (lever {load.lever_m * 100:.1f} cm, moment {load.moment_nm:.1f} N·m)"
+        rows.append((f"{angle}°", ours, f"{low:g}–{high:g} kg" if low != high else f"{low:g} kg"))
+    display(NumberTable(("head forward", f"this model, {body_mass_kg:g} kg runner", "Hansraj 2014"), tuple(rows),
+                        f"(assumed moment arm of the neck muscles: {ASSUMED_EXTENSOR_MOMENT_ARM_M * 100:g} cm)"))
 
 
 def self_check() -> SelfCheckForm:
