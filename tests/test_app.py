@@ -1,6 +1,7 @@
 """The code-free app (Voilà, `make app`) and the live slides (`make slides`), in headless Chromium.
 
-The start page lists every lesson in order, and every page works offline; each lesson page itself, on a
+The start page lists every lesson in order, and every page works offline (its loading animations still
+where a learner asks for less motion); each lesson page itself, on a
 laptop and a phone, is checked in test_small_screens. Lessons 04-06 download and upload the learner's
 records, follow an imported run, draw their charts for a phone's width; an experiment is planned by keyboard
 alone; a page left ends its kernel. As slides (1280x720), Space moves on, each explorer fits its slide, and a
@@ -64,6 +65,7 @@ def test_the_start_page_lists_every_lesson_in_order_and_every_page_works_offline
     links.nth(4).click()  # lesson 04: no explorer, quick to open
     page.wait_for_selector("#rendered_cells", state="visible", timeout=90_000)
     assert "Lesson 04" in page.locator("h1").first.inner_text()
+    assert_the_loading_animations_stop_for_less_motion(page)
     page.goto(base + "/voila/render/no_such_lesson.ipynb")
     assert "Upper-back pain while running" in page.title()
     page.screenshot(path=SHOTS / "missing-page-app.png")
@@ -81,9 +83,32 @@ def test_every_page_of_make_slides_works_offline(page, tmp_path):
         links.nth(4).click()  # lesson 04: no explorer, quick to open
         page.wait_for_selector("#rendered_cells", state="visible", timeout=90_000)
         page.wait_for_selector(".reveal.ready")
+        assert_the_loading_animations_stop_for_less_motion(page)
         page.goto(base + "/voila/render/no_such_lesson.ipynb")
         assert "Upper-back pain while running" in page.title()
         page.screenshot(path=SHOTS / "missing-page-slides.png")
+
+
+# The animation names of Voilà's loading spinner and of a placeholder line, on elements made for the question.
+LOADING_ANIMATIONS = """() => {
+    const spinner = document.createElement('div'), post = document.createElement('div');
+    spinner.className = 'spinner';
+    post.className = 'voila-skeleton-post';
+    post.innerHTML = '<div class="voila-skeleton-line"></div>';
+    document.body.append(spinner, post);
+    const names = [spinner, post.firstChild].map(element => getComputedStyle(element).animationName);
+    spinner.remove(); post.remove();
+    return names;
+}"""
+
+
+def assert_the_loading_animations_stop_for_less_motion(page) -> None:
+    """While a lesson runs, Voilà's spinner turns and its placeholder lines shine; a learner whose system asks
+    for less motion sees them still (WCAG 2.3.3)."""
+    assert page.evaluate(LOADING_ANIMATIONS) == ["rotation", "shine-lines"]
+    page.emulate_media(reduced_motion="reduce")
+    assert page.evaluate(LOADING_ANIMATIONS) == ["none", "none"]
+    page.emulate_media(reduced_motion="no-preference")
 
 
 EXPLORER_SLIDES = """() => {
