@@ -1,8 +1,8 @@
 """The code-free app (Voilà, `make app`) and the live slides (`make slides`), in headless Chromium.
 
-The start page lists every lesson in order, and every page works offline (its loading animations still
-where a learner asks for less motion); each lesson page itself, on a
-laptop and a phone, is checked in test_small_screens. Lessons 04-06 download and upload the learner's
+The start page lists every lesson in order, and every page works offline (its loading animations still where a
+learner asks for less motion); each lesson page itself, on a laptop and a phone, is checked in
+test_small_screens. Lessons 04-06 download and upload the learner's
 records, follow an imported run, draw their charts for a phone's width; an experiment is planned by keyboard
 alone; a page left ends its kernel. As slides (1280x720), Space moves on, each explorer fits its slide, and a
 slider moved by keyboard never changes the slide. Any request off this machine fails the test (the `page`
