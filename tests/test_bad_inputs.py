@@ -331,25 +331,41 @@ def test_the_data_folder_and_files_are_private_even_if_they_were_not(tmp_path):
         assert (folder / name).stat().st_mode & 0o777 == 0o600, name
 
 
-def test_a_folder_shared_by_design_is_left_as_it_is_and_the_files_in_it_stay_private(tmp_path):
-    """A store given a folder straight in /tmp (sticky: every user of the machine needs it as it is) made /tmp
-    0700 once, and apt stopped working. A folder with the sticky bit, or somebody else's, keeps its mode."""
+def test_a_folder_shared_by_design_is_left_as_it_is_and_the_files_in_it_stay_private(tmp_path, monkeypatch):
+    """A folder with the sticky bit (as /tmp: every user of the machine needs it as it is), or somebody else's,
+    keeps its mode; the files in it are the learner's alone."""
     shared = tmp_path / "shared"
     shared.mkdir()
     shared.chmod(0o1777)
-    RunStore(shared / RUNS_FOLDER).save(read_run((SAMPLES / SAMPLE_FILES[0]).read_bytes(), SAMPLE_FILES[0]))
     AnswerStore(shared).save("posture", {"slump": "often"})
     assert shared.stat().st_mode & 0o7777 == 0o1777
-    assert (shared / RUNS_FOLDER).stat().st_mode & 0o777 == 0o700, "the course's own folder in it is private"
     assert (shared / "answers.json").stat().st_mode & 0o777 == 0o600
-    if os.getuid() == 0:  # as root (CI): a folder of another user's, which root could change, is left alone
-        coach = tmp_path / "coach"
-        coach.mkdir(mode=0o755)
-        coach.chmod(0o755)
-        os.chown(coach, 1, 1)
-        AnswerStore(coach).save("posture", {"slump": "often"})
-        assert coach.stat().st_mode & 0o777 == 0o755
-        assert (coach / "answers.json").stat().st_mode & 0o777 == 0o600
+    coach = tmp_path / "coach"
+    coach.mkdir(mode=0o755)
+    coach.chmod(0o755)
+    monkeypatch.setattr(os, "getuid", lambda: coach.stat().st_uid + 1)  # as a learner in a coach's folder
+    AnswerStore(coach).save("posture", {"slump": "often"})
+    assert coach.stat().st_mode & 0o777 == 0o755
+    assert (coach / "answers.json").stat().st_mode & 0o777 == 0o600
+
+
+def test_a_runs_folder_given_leaves_its_parent_alone_and_the_learners_own_makes_the_data_folder_private(
+        tmp_path, monkeypatch):
+    """benchmarks.run once gave the store a folder straight in /tmp, and the store made /tmp 0700 (apt then
+    failed): only the learner's data folder, the one the course chose, is made private with its runs."""
+    run = read_run((SAMPLES / SAMPLE_FILES[0]).read_bytes(), SAMPLE_FILES[0])
+    loose = tmp_path / "loose"
+    loose.mkdir(mode=0o755)
+    loose.chmod(0o755)
+    RunStore(loose / "my-runs").save(run)
+    assert loose.stat().st_mode & 0o777 == 0o755
+    assert (loose / "my-runs").stat().st_mode & 0o777 == 0o700
+    data = tmp_path / "data"
+    data.mkdir(mode=0o755)
+    data.chmod(0o755)
+    monkeypatch.setenv("UPPERBACK_DATA_DIR", str(data))
+    RunStore().save(run)
+    assert data.stat().st_mode & 0o777 == 0o700 and (data / RUNS_FOLDER).stat().st_mode & 0o777 == 0o700
 
 
 def test_temporary_files_left_by_interrupted_saves_are_cleared_on_the_next_save(tmp_path):

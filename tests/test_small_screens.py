@@ -1,14 +1,14 @@
 """The code-free app (Voilà, as `make app` serves it) on a laptop (1280x800) and a phone (390x844, touch).
 
 Each lesson opens once per screen and is checked whole on that one page: no code shows and no widget fails;
-every control is a target at least 24x24 CSS px that overlaps no other (WCAG 2.2, 2.5.8), each slider's
-thumb too (measured in the pixels); nothing sticks out at the right, unless it sits in a frame that scrolls
-with a scrollbar that shows; printed numbers never break inside a word; axe-core finds no serious or
-critical fault; every slider changes its picture. On the laptop every self-check is answered by keyboard
-alone and saved; on the phone every explorer picture and diagram comes in its narrow layout, its words
-readable as shown. A button's answer, appearing below it, comes into view and is read out. A slider's
-readout never moves its track. Nothing is fetched from outside this machine (``page_on_this_machine``).
-Screenshots go to test-artifacts/app/screens/.
+every control is a target at least 24x24 CSS px that overlaps no other (WCAG 2.2, 2.5.8), each slider's thumb
+too (measured in the pixels); nothing sticks out at the right, unless it sits in a frame that scrolls with a
+scrollbar that shows; printed numbers never break inside a word, nor a number from its unit in a table;
+axe-core finds no serious or critical fault; every slider changes its picture. On the laptop every self-check
+is answered by keyboard alone and saved; on the phone every explorer picture and diagram comes in its narrow
+layout, its words readable as shown. A button's answer, appearing below it, comes into view and is read out. A
+slider's readout never moves its track. Nothing is fetched from outside this machine
+(``page_on_this_machine``). Screenshots go to test-artifacts/app/screens/.
 """
 
 from __future__ import annotations
@@ -137,13 +137,14 @@ SCROLLING_INSIDE = """root => [...root.querySelectorAll('*')]
     .map(el => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${el.textContent.trim().slice(0, 40)}": `
                + `${el.scrollHeight} px in ${el.clientHeight}`)"""
 
-# A word split over two lines has two boxes on different lines.
+# A word split over two lines has two boxes on different lines: in printed text and in the lessons' number
+# tables, where a number and its unit, joined by a no-break space, count as one word ("0.0 cm", not "0.0 / cm").
 BROKEN_WORDS = """root => {
     const broken = [];
-    for (const pre of root.querySelectorAll('.jp-OutputArea-output pre')) {
-        const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+    for (const block of root.querySelectorAll('.jp-OutputArea-output :is(pre, th, td)')) {
+        const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            for (const word of node.data.matchAll(/\\S+/g)) {
+            for (const word of node.data.matchAll(/[^ \\t\\n]+/g)) {
                 const range = document.createRange();
                 range.setStart(node, word.index);
                 range.setEnd(node, word.index + word[0].length);

@@ -47,8 +47,9 @@ def pendulum_numbers(height_m: float = 1.75) -> None:
     for bend in (0, 90, 150):
         arm = arm_pendulum(height_m, bend)
         arms.append((f"{bend}°", f"{arm.frequency_hz:.2f} Hz", f"{arm.pendulum_length_m * 100:.1f} cm"))
-    display(NumberTable(("elbow bent", "swings on its own at", "centre of mass below the shoulder"), tuple(arms)),
-            NumberTable(("cadence", "stride frequency"),
+    display(NumberTable(f"The arm swinging on its own, for a runner {height_m:g} m tall",
+                        ("elbow bent", "swings on its own at", "centre of mass below the shoulder"), tuple(arms)),
+            NumberTable("The stride's rhythm", ("cadence", "stride frequency"),
                         tuple((f"{cadence} steps/min", f"{stride_frequency_hz(cadence):.2f} Hz")
                               for cadence in (160, 170, 180))))
 

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from html import escape
 
 import ipywidgets as widgets
+from IPython.display import display
 
 from upperback.figures.experiment_chart import experiment_chart_alt, experiment_chart_png
 from upperback.lessons import your_runs
@@ -21,6 +22,7 @@ from upperback.models.records.experiment import (
 from upperback.widgets.checkin_form import CheckInAndReview
 from upperback.widgets.controls import Picture
 from upperback.widgets.experiment_view import ExperimentView, answer_html
+from upperback.widgets.number_table import NumberTable
 
 
 def your_experiment() -> ExperimentView:
@@ -36,10 +38,11 @@ def check_in() -> CheckInAndReview:
 
 def what_pairs_can_tell() -> None:
     """How often an experiment finds a real effect, by the number of pairs (the simulation behind the lesson)."""
-    print("pairs | a 2-point effect found | a 1-point effect found | smallest possible p")
-    for pairs in (4, 6, 8, 10):
-        print(f"{pairs:5d} | {POWER_QUOTED[(2, pairs)]:.0%} of the time{'':6} | "
-              f"{POWER_QUOTED[(1, pairs)]:.0%} of the time{'':6} | {2 / 2 ** pairs:.3f}")
+    display(NumberTable("How often an experiment finds a real effect, by its number of pairs",
+                        ("pairs", "a 2-point effect found", "a 1-point effect found", "smallest possible p"),
+                        tuple((f"{pairs}", f"{POWER_QUOTED[(2, pairs)]:.0%} of the time",
+                               f"{POWER_QUOTED[(1, pairs)]:.0%} of the time", f"{2 / 2 ** pairs:.3f}")
+                              for pairs in (4, 6, 8, 10))))
 
 
 SAMPLE_CHANGE = "shake_out"

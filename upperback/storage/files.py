@@ -30,10 +30,9 @@ def data_dir() -> Path:
 
 
 def private_folder(folder: Path) -> None:
-    """Create the folder if needed, readable by its owner only: answers and logs are a health diary. A folder
-    shared by design is left as it is, its files still the owner's alone (0600): one with the sticky bit, as
-    /tmp, which every user of the machine needs (made 0700 by a store given a folder in it, apt could no longer
-    work), or somebody else's (a coach's class folder: chmod would fail, and so would every save)."""
+    """Create the folder if needed, readable by its owner only (POSIX): answers and logs are a health diary. A
+    folder shared by design (sticky, as /tmp, or another user's: chmod would fail, and every save with it) is
+    left as it is; the files in it are still 0600."""
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     status = folder.stat()
     shared = status.st_mode & stat.S_ISVTX or (hasattr(os, "getuid") and status.st_uid != os.getuid())

@@ -45,6 +45,9 @@ class RunsRead:
 class RunStore:
     def __init__(self, folder: Path | str | None = None):
         self.folder = Path(folder) if folder is not None else data_dir() / RUNS_FOLDER
+        # the learner's data folder is made private with its runs folder; a folder given is the caller's own, and
+        # its parent is left as it is (given one straight in /tmp, /tmp itself became 0700)
+        self.data_folder = data_dir() if folder is None else None
 
     def save(self, run: Run) -> tuple[StoredRun, bool]:
         """Keep the run's summary and minutes; the same file imported twice is kept once. Returns the stored
@@ -58,7 +61,8 @@ class RunStore:
 
     def restore(self, stored: StoredRun) -> None:
         """Write a run back as it was (an undone delete), then tell the views that show runs."""
-        private_folder(self.folder.parent)
+        if self.data_folder is not None:
+            private_folder(self.data_folder)
         private_folder(self.folder)
         write_atomically(self.folder / f"{stored.run_id}.json",
                          json.dumps({"summary": stored.summary, "minutes": stored.minutes}, ensure_ascii=False))

@@ -9,15 +9,19 @@ from dataclasses import dataclass
 from html import escape as escape_html
 
 NUMBER_THEN_SPACE = re.compile(r"(\d) ")
+RANGE_DASH = re.compile(r"(\d)–(?=\d)")
 
 
 def html_of(text: str) -> str:
-    """HTML of the text, a number never split from its unit at the end of a line ("0.0 / cm" on a phone)."""
-    return NUMBER_THEN_SPACE.sub("\\1\u00a0", escape_html(text))
+    """HTML of the text, a number never split from the word after it, its unit ("0.0 / cm" on a phone), nor a
+    range from its end ("4.5– / 5.4 kg")."""
+    text = NUMBER_THEN_SPACE.sub("\\1\u00a0", escape_html(text))
+    return RANGE_DASH.sub("\\1–\u2060", text)  # a word joiner: no line break after the dash
 
 
 @dataclass(frozen=True)
 class NumberTable:
+    caption: str  # what the table shows: its name in a screen reader's list of tables
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]  # each row's first cell names the row
     note: str = ""  # a line under the table (an assumption, a source)
@@ -29,10 +33,11 @@ class NumberTable:
         note = f"<p>{html_of(self.note)}</p>" if self.note else ""
         # the page's own type size (JupyterLab draws tables at 12 px), columns as wide as their numbers
         return (f'<table class="upperback-numbers" style="font-size: inherit; table-layout: auto">'
-                f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}")
+                f"<caption>{html_of(self.caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
+                f"</table>{note}")
 
     def __repr__(self) -> str:
         lines = (self.headers, *self.rows)
         widths = [max(len(line[column]) for line in lines) for column in range(len(self.headers))]
         text = [" | ".join(cell.rjust(width) for cell, width in zip(line, widths, strict=True)) for line in lines]
-        return "\n".join([*text, self.note] if self.note else text)
+        return "\n".join([self.caption, *text, self.note] if self.note else [self.caption, *text])
