@@ -13,15 +13,15 @@ from upperback.widgets.number_table import NumberTable
 
 def test_a_table_is_named_names_its_columns_and_rows_and_keeps_each_number_with_its_unit():
     table = NumberTable("Loads", ("head forward", "load"), (("15°", "10.7 kg <of head>"), ("0°", "4.5–5.4 kg")),
-                        "a note")
+                        "a 2-point note")
     html = table._repr_html_()
     assert "<caption>Loads</caption>" in html
     assert html.count('<th scope="col">') == 2 and '<th scope="row">15°</th>' in html
     assert "<td>10.7\u00a0kg &lt;of head&gt;</td>" in html, "no line break between 10.7 and kg; text escaped"
     assert "<td>4.5–\u20605.4\u00a0kg</td>" in html, "nor after a range's dash"
-    assert html.endswith("<p>a note</p>")
+    assert html.endswith("<p>a 2-\u2060point note</p>"), "nor after a number's hyphen"
     assert repr(table).splitlines() == ["Loads", "head forward |              load", "         15° | 10.7 kg <of head>",
-                                        "          0° |        4.5–5.4 kg", "a note"]
+                                        "          0° |        4.5–5.4 kg", "a 2-point note"]
 
 
 def shown_by(monkeypatch, module, call) -> list[NumberTable]:
@@ -35,13 +35,12 @@ def shown_by(monkeypatch, module, call) -> list[NumberTable]:
 def test_lesson_03_puts_the_model_beside_hansraj_angle_by_angle(monkeypatch):
     (table,) = shown_by(monkeypatch, posture, lambda: posture.compare_with_hansraj(65))
     assert "65 kg runner" in table.caption
-    assert table.headers == ("head forward", "load, this model", "head's lever", "moment", "load, Hansraj 2014")
+    assert table.headers == ("head forward", "this model, 65 kg runner", "Hansraj 2014")
     assert [row[0] for row in table.rows] == [f"{angle}°" for angle in HANSRAJ_2014_KG]
-    for (_, ours, lever, moment, published), (angle, (low, high)) in zip(table.rows, HANSRAJ_2014_KG.items(),
-                                                                         strict=True):
+    for (_, ours, published), (angle, (low, high)) in zip(table.rows, HANSRAJ_2014_KG.items(), strict=True):
         load = head_load(65, angle)
-        assert (ours, lever, moment) == (f"{load.effective_load_kg:.1f} kg", f"{load.lever_m * 100:.1f} cm",
-                                         f"{load.moment_nm:.1f} N·m")
+        assert ours == (f"{load.effective_load_kg:.1f} kg (lever {load.lever_m * 100:.1f} cm, "
+                        f"moment {load.moment_nm:.1f} N·m)")
         assert published == (f"{low:g}–{high:g} kg" if low != high else f"{low:g} kg")
     assert "moment arm of the neck muscles: 5 cm" in table.note
 

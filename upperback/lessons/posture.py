@@ -23,15 +23,15 @@ def explore_head_load() -> Explorer:
 
 
 def compare_with_hansraj(body_mass_kg: float = 65) -> None:
-    """The lever model beside Hansraj 2014's published estimates, angle by angle."""
+    """The lever model beside Hansraj 2014's published estimates, angle by angle (three columns: five do not fit
+    a phone)."""
     rows = []
     for angle, (low, high) in HANSRAJ_2014_KG.items():
         load = head_load(body_mass_kg, angle)
-        rows.append((f"{angle}°", f"{load.effective_load_kg:.1f} kg", f"{load.lever_m * 100:.1f} cm",
-                     f"{load.moment_nm:.1f} N·m", f"{low:g}–{high:g} kg" if low != high else f"{low:g} kg"))
+        ours = f"{load.effective_load_kg:.1f} kg (lever {load.lever_m * 100:.1f} cm, moment {load.moment_nm:.1f} N·m)"
+        rows.append((f"{angle}°", ours, f"{low:g}–{high:g} kg" if low != high else f"{low:g} kg"))
     display(NumberTable(f"The load on the neck: this model for a {body_mass_kg:g} kg runner, and Hansraj (2014)",
-                        ("head forward", "load, this model", "head's lever", "moment", "load, Hansraj 2014"),
-                        tuple(rows),
+                        ("head forward", f"this model, {body_mass_kg:g} kg runner", "Hansraj 2014"), tuple(rows),
                         f"(assumed moment arm of the neck muscles: {ASSUMED_EXTENSOR_MOMENT_ARM_M * 100:g} cm)"))
 
 

@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from html import escape as escape_html
 
 NUMBER_THEN_SPACE = re.compile(r"(\d) ")
-RANGE_DASH = re.compile(r"(\d)–(?=\d)")
+NUMBER_THEN_DASH = re.compile(r"(\d[-–])(?=\w)")
 
 
 def html_of(text: str) -> str:
-    """HTML of the text, a number never split from the word after it, its unit ("0.0 / cm" on a phone), nor a
-    range from its end ("4.5– / 5.4 kg")."""
+    """HTML of the text, a number never split from the word after it, its unit ("0.0 / cm" on a phone), nor
+    from what its dash joins it to ("4.5– / 5.4 kg", "2- / point")."""
     text = NUMBER_THEN_SPACE.sub("\\1\u00a0", escape_html(text))
-    return RANGE_DASH.sub("\\1–\u2060", text)  # a word joiner: no line break after the dash
+    return NUMBER_THEN_DASH.sub("\\1\u2060", text)  # a word joiner: no line break after the dash
 
 
 @dataclass(frozen=True)
