@@ -89,14 +89,15 @@ def test_every_page_of_make_slides_works_offline(page, tmp_path):
         page.screenshot(path=SHOTS / "missing-page-slides.png")
 
 
-# The animation names of Voilà's loading spinner and of a placeholder line, on elements made for the question.
+# The animation names of Voilà's loading spinner and of a placeholder's avatar and line, on elements made for
+# the question.
 LOADING_ANIMATIONS = """() => {
     const spinner = document.createElement('div'), post = document.createElement('div');
     spinner.className = 'spinner';
     post.className = 'voila-skeleton-post';
-    post.innerHTML = '<div class="voila-skeleton-line"></div>';
+    post.innerHTML = '<div class="voila-skeleton-avatar"></div><div class="voila-skeleton-line"></div>';
     document.body.append(spinner, post);
-    const names = [spinner, post.firstChild].map(element => getComputedStyle(element).animationName);
+    const names = [spinner, ...post.children].map(element => getComputedStyle(element).animationName);
     spinner.remove(); post.remove();
     return names;
 }"""
@@ -105,9 +106,9 @@ LOADING_ANIMATIONS = """() => {
 def assert_the_loading_animations_stop_for_less_motion(page) -> None:
     """While a lesson runs, Voilà's spinner turns and its placeholder lines shine; a learner whose system asks
     for less motion sees them still (WCAG 2.3.3)."""
-    assert page.evaluate(LOADING_ANIMATIONS) == ["rotation", "shine-lines"]
+    assert page.evaluate(LOADING_ANIMATIONS) == ["rotation", "shine-avatar", "shine-lines"]
     page.emulate_media(reduced_motion="reduce")
-    assert page.evaluate(LOADING_ANIMATIONS) == ["none", "none"]
+    assert page.evaluate(LOADING_ANIMATIONS) == ["none", "none", "none"]
     page.emulate_media(reduced_motion="no-preference")
 
 

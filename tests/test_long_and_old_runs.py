@@ -12,7 +12,10 @@ import pytest
 
 from harness.fit_writer import TIMESTAMP_FIELD, UINT32, FitWriter
 from harness.watch_files import POWER_ON_S, RECORD, RECORD_FIELDS, START, fit, gpx, made_run, tcx
+from upperback.figures.run_charts import run_chart_figure
 from upperback.models.records.watch_files import FIT_UTC_FROM, MAX_FILE_BYTES, RunFileError, read_run
+from upperback.models.records.watch_files.run import per_minute
+from upperback.widgets.run_import import SAMPLES
 
 PAUSES = ((1200, 300), (2400, 75))  # after 20 min a 5-minute stop, after 40 min one of 75 s
 RUN = made_run(1, pauses=PAUSES)
@@ -199,10 +202,6 @@ def test_a_compressed_speed_and_distance_is_left_to_fitdecode_and_imported():
 def test_a_run_of_any_length_is_drawn_on_an_axis_of_whole_minutes_and_a_single_minute_shows(length):
     """A one-minute run was three empty panels over an axis of -0.04 to 0.04 (a line of one point draws nothing);
     a two-minute run had ticks at quarter minutes."""
-    from upperback.figures.run_charts import run_chart_figure
-    from upperback.models.records.watch_files.run import per_minute
-    from upperback.widgets.run_import import SAMPLES
-
     minutes = per_minute(read_run((SAMPLES / "run_fenix2_2015.fit").read_bytes(), "run_fenix2_2015.fit"))[:length]
     figure = run_chart_figure(minutes)
     figure.canvas.draw()
