@@ -116,14 +116,12 @@ def time_fit_import(copies: int = 4) -> tuple[int, float]:
 def time_long_import(hours: float, kind: str) -> tuple[float, int, float]:
     """Megabytes, records and seconds of one long run's import as lesson 05 does it: read, kept, charted."""
     from harness import watch_files
-    from upperback.storage.runs import RUNS_FOLDER, RunStore
+    from upperback.storage.runs import RunStore
     from upperback.widgets.run_import import RunImporter
 
     made = watch_files.made_run(hours, pauses=((4 * 3600, 600), (9 * 3600, 900)) if hours > 9 else ())
     data = getattr(watch_files, kind)(made)
-    # the runs folder inside a data folder of its own, as lesson 05 keeps it: the store makes its parent private
-    # (0700), which made /tmp itself unusable for other users when the runs folder sat straight in it
-    importer = RunImporter(RunStore(Path(tempfile.mkdtemp(prefix="upperback-bench-data-")) / RUNS_FOLDER))
+    importer = RunImporter(RunStore(tempfile.mkdtemp(prefix="upperback-bench-runs-")))
     started = time.perf_counter()
     stored = importer.import_bytes(data, f"long.{kind}")
     seconds = time.perf_counter() - started

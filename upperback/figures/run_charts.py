@@ -40,8 +40,9 @@ def run_chart_figure(minutes: list[dict], narrow: bool = False) -> Figure:
         axes[-1].xaxis.set_major_locator(MaxNLocator(nbins="auto", steps=[1, 2, 5, 10], integer=True))
         shown = {row["minute"] for row in minutes}
         if len(shown) == 1:
-            axes[-1].set_xlim(min(shown) - 0.5, min(shown) + 0.5)
-            axes[-1].set_xticks(sorted(shown))
+            (only,) = shown
+            axes[-1].set_xlim(only - 0.5, only + 0.5)
+            axes[-1].set_xticks([only])
     return figure
 
 
