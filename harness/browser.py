@@ -161,17 +161,18 @@ def app_server(home: Path, data_dir: Path, target: str = "app"):
 
 
 @contextmanager
-def page_on_this_machine(browser, **options):
+def page_on_this_machine(browser, outside: list[str] | None = None, **options):
     """A page that may reach only this machine (loopback, files on disk, data and blob addresses), in a
     context of its own (``options``: Playwright's, e.g. a phone's viewport); fails on leaving if any request
     was made off the machine (the browser's proxy, CHROMIUM_FLAGS, keeps it from leaving). Requests are
     watched, not routed: Playwright's routing pauses every request for its matcher and turns the page's cache
-    off (~12 % more CPU in Chromium for the same pages)."""
+    off (~12 % more CPU in Chromium for the same pages). ``outside``: a list of the caller's that the
+    addresses off the machine go into, for a page kept open over several tests that checks after each."""
     # no service workers: their requests would bypass the context's request event
     context = browser.new_context(**{"viewport": {"width": 1400, "height": 1000}, "service_workers": "block",
                                      **options})
     context.set_default_timeout(60_000)  # every page of it, pop-ups and second tabs too
-    outside: list[str] = []
+    outside = [] if outside is None else outside
 
     def watch(url: str) -> None:
         if OFF_THIS_MACHINE.search(url):

@@ -8,9 +8,10 @@ self-check can be completed with the keyboard alone. Lessons 04 and 05 go on wit
 (the log's CSV downloads; a sample run sets the explorers' cadence; a 16-hour GPX is imported and a 60 MB file
 refused). Then the same page switches to workshop mode (the Simple Interface with the workshop's large type, as
 `make present` shows it) and every explorer is moved again, and the lesson opens as a RISE slideshow on its
-kernel. One page view a lesson: each costs a kernel running the whole lesson. Any request to an address that
-is not loopback fails the test: the course must work in a workshop room with no internet. Screenshots go to
-test-artifacts/browser/.
+kernel. One JupyterLab window for all the lessons, each opened in turn as a learner does and closed with its
+kernel (a test that fails leaves the next one a fresh window), and one run of each lesson: each costs a kernel
+running the whole lesson. Any request to an address that is not loopback fails the test: the course must work
+in a workshop room with no internet. Screenshots go to test-artifacts/browser/.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from harness.browser import (
+    NOTEBOOK_READY,
     OFF_THIS_MACHINE,
     ROOT,
     SLIDER,
@@ -27,7 +29,6 @@ from harness.browser import (
     assert_the_next_picture_is_there_before_the_kernel_answers,
     axe_faults,
     move_each_slider,
-    open_and_run_all,
     page_on_this_machine,
     record_websocket_frames_sent,
     upload_an_ultra_and_a_file_too_big,
@@ -80,8 +81,54 @@ MODEL_SUMMARY = """() => {
 }"""
 
 
-def open_and_run(page, lab, name):
-    ran = open_and_run_all(page, *lab, f"notebooks/{name}")
+# JupyterLab as a lesson's test leaves it: loaded, in its full interface, no document or dialog open.
+EMPTY_WINDOW = """() => !!window.jupyterapp && window.jupyterapp.commands.hasCommand('docmanager:open')
+    && window.jupyterapp.shell.mode === 'multiple-document'
+    && Array.from(window.jupyterapp.shell.widgets('main')).length === 0 && !document.querySelector('.jp-Dialog')"""
+# The lesson shown is closed as a learner closes it, its kernel shut down; the run's changes are not saved.
+CLOSE_THE_LESSON = """async () => {
+    const panel = window.jupyterapp.shell.currentWidget;
+    await panel.sessionContext.shutdown();
+    panel.context.model.dirty = false;
+    panel.close();
+}"""
+
+
+@pytest.fixture(scope="module")
+def lab_window(browser, lab):
+    """One JupyterLab window for every lesson (a window costs Chromium ~3.5 s of CPU to load), the addresses
+    off this machine it asked for and the sizes of the websocket messages it sent."""
+    outside: list[str] = []
+    with page_on_this_machine(browser, outside) as page:
+        yield page, outside, record_websocket_frames_sent(page)
+
+
+@pytest.fixture
+def lab_page(lab_window, lab):
+    """The window, with nothing open in it: loaded afresh the first time, or when the test before left
+    something open (it failed); the lesson opened in it is closed after the test. With the sizes of the
+    websocket messages the window sends during the test."""
+    page, outside, sent = lab_window
+    base, token = lab
+    for other in page.context.pages[1:]:  # a slideshow left open by a test that failed
+        other.close()
+    if page.url == "about:blank" or not page.evaluate(EMPTY_WINDOW):
+        page.goto(f"{base}/lab?reset&token={token}")
+        page.wait_for_function(EMPTY_WINDOW)
+        page.evaluate("async () => { await window.jupyterapp.restored; }")
+    sent.clear()
+    yield page, sent
+    if page.evaluate("() => !!window.jupyterapp && !!window.jupyterapp.shell.currentWidget"):
+        page.evaluate(CLOSE_THE_LESSON)
+    assert not outside, f"requests for addresses off this machine: {outside}"
+
+
+def open_and_run(page, name):
+    # the command gives back the notebook's widget: not sent back here (Playwright would copy its ~4 MB)
+    page.evaluate("async path => { await window.jupyterapp.commands.execute('docmanager:open', {path}); }",
+                  f"notebooks/{name}")
+    page.wait_for_function(NOTEBOOK_READY)
+    ran = page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
     summary = page.evaluate(MODEL_SUMMARY)
     assert summary["errors"] == [], f"{name}: cells raised {summary['errors']}"
     assert ran is not False, f"{name}: Run All did not finish cleanly"
@@ -89,11 +136,11 @@ def open_and_run(page, lab, name):
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
-def test_lesson_runs_and_its_widgets_respond_in_jupyterlab(page, lab, name, tmp_path):
+def test_lesson_runs_and_its_widgets_respond_in_jupyterlab(lab_page, lab, name, tmp_path):
+    page, sent = lab_page
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": 1280, "height": 720})  # a projector, or a laptop at 150 % zoom
-    sent = record_websocket_frames_sent(page)
-    summary = open_and_run(page, lab, name)
+    summary = open_and_run(page, name)
     rendered = page.locator(".jp-OutputArea-output > .jupyter-widgets")
     page.wait_for_function(
         "n => document.querySelectorAll('.jp-OutputArea-output > .jupyter-widgets').length >= n",
