@@ -14,11 +14,15 @@ LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 WHEELHOUSE ?=
 FROM_WHEELHOUSE = $(if $(WHEELHOUSE),--no-index --find-links $(WHEELHOUSE),)
 # uv installs the packages: the same versions as pip in a quarter of the time (the test tools and JupyterHub
-# included). pip, which every venv has, installs uv itself into the venv. Bytecode is compiled at install, as
-# pip does: where Python may not write it (PYTHONDONTWRITEBYTECODE, read-only installs) every process would
-# compile every module it imports, every time.
-UV_PIN := uv==0.13.9
-PIP_INSTALL = $(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python $(FROM_WHEELHOUSE)
+# included). pip, which every venv has, puts uv itself into the venv when something is to be installed and the
+# venv has no uv of this version (a venv made before uv keeps working with no internet). Bytecode is compiled
+# at install, as pip does: where Python may not write it (PYTHONDONTWRITEBYTECODE, read-only installs) every
+# process would compile every module it imports, every time.
+UV_VERSION := 0.13.9
+UV_PIN := uv==$(UV_VERSION)
+PIP_INSTALL = { $(BIN)/uv --version 2>/dev/null | grep -qF 'uv $(UV_VERSION) ' || \
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check $(FROM_WHEELHOUSE) $(UV_PIN); } && \
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python $(FROM_WHEELHOUSE)
 # After every install, what Binder runs after its own (postBuild: a slow import taken out again).
 POST_BUILD = PATH="$(abspath $(BIN)):$$PATH" ./postBuild
 
@@ -110,7 +114,7 @@ wheelhouse:
 		--dest $(or $(WHEELHOUSE),wheelhouse) -r /dev/stdin "setuptools>=69" $(UV_PIN)
 
 # The stamp names the Python version, so asking for another Python rebuilds the environment for it.
-$(VENV)/runtime.stamp: $(VENV)/python-$(PY_VERSION) requirements.txt pyproject.toml | $(BIN)/uv
+$(VENV)/runtime.stamp: $(VENV)/python-$(PY_VERSION) requirements.txt pyproject.toml
 	$(PIP_INSTALL) -r requirements.txt
 	$(POST_BUILD)
 	mkdir -p $(dir $(LAB_OVERRIDES))
@@ -124,9 +128,6 @@ $(VENV)/python-$(PY_VERSION):
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	touch $@
-
-$(BIN)/uv: | $(VENV)/python-$(PY_VERSION)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check $(FROM_WHEELHOUSE) $(UV_PIN)
 
 # Node tools, pinned in package-lock.json: axe-core checks accessibility inside the page (tests);
 # configurable-http-proxy is JupyterHub's proxy (make class).

@@ -162,8 +162,9 @@ def pytest_xdist_make_scheduler(config, log):
 
 
 def build_binder_environment(home: Path, runs: LessonRuns) -> Path:
-    """Exactly what Binder installs (requirements.txt), built as a workshop laptop with no internet builds it:
-    `make wheelhouse`, then `make lab`'s environment from that folder alone. Raises with make's words.
+    """Exactly the packages Binder installs (requirements.txt), built as a workshop laptop with no internet builds
+    it: `make wheelhouse` (pip downloads them, as Binder's pip resolves them), then `make lab`'s environment from
+    that folder alone (uv installs them, and uv is in it too). Raises with make's words.
     Built from a copy of the course, as Binder clones it: installing the course writes its build files
     (upperback.egg-info) into the copy, never into this checkout, which the running tests read."""
     course, folder, wheelhouse = copy_of_the_course(home / "course"), home / "env", home / "wheelhouse"

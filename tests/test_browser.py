@@ -17,6 +17,7 @@ in a workshop room with no internet. Screenshots go to test-artifacts/browser/.
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -81,52 +82,62 @@ MODEL_SUMMARY = """() => {
 }"""
 
 
-# JupyterLab as a lesson's test leaves it: loaded, in its full interface, no document or dialog open.
+# JupyterLab as a lesson's test leaves it: loaded, in its full interface, no document or dialog open (the
+# Launcher JupyterLab opens in an empty main area may be there).
 EMPTY_WINDOW = """() => !!window.jupyterapp && window.jupyterapp.commands.hasCommand('docmanager:open')
     && window.jupyterapp.shell.mode === 'multiple-document'
-    && Array.from(window.jupyterapp.shell.widgets('main')).length === 0 && !document.querySelector('.jp-Dialog')"""
-# The lesson shown is closed as a learner closes it, its kernel shut down; the run's changes are not saved.
-CLOSE_THE_LESSON = """async () => {
-    const panel = window.jupyterapp.shell.currentWidget;
-    await panel.sessionContext.shutdown();
-    panel.context.model.dirty = false;
-    panel.close();
+    && Array.from(window.jupyterapp.shell.widgets('main')).every(widget => !widget.context)
+    && !document.querySelector('.jp-Dialog')"""
+# Every notebook open is closed as a learner closes it, its kernel shut down; the run's changes are not saved.
+CLOSE_THE_LESSONS = """async () => {
+    if (!window.jupyterapp) return;
+    for (const panel of Array.from(window.jupyterapp.shell.widgets('main')).filter(widget => widget.sessionContext)) {
+        await panel.sessionContext.shutdown();
+        panel.context.model.dirty = false;
+        panel.close();
+    }
 }"""
 
 
 @pytest.fixture(scope="module")
 def lab_window(browser, lab):
-    """One JupyterLab window for every lesson (a window costs Chromium ~3.5 s of CPU to load), the addresses
-    off this machine it asked for and the sizes of the websocket messages it sent."""
+    """One JupyterLab window for every lesson (a window costs Chromium ~3.5 s of CPU to load): its page, the
+    addresses off this machine it asked for, the sizes of the websocket messages it sent, and whether the next
+    test must load it afresh."""
     outside: list[str] = []
     with page_on_this_machine(browser, outside) as page:
-        yield page, outside, record_websocket_frames_sent(page)
+        yield SimpleNamespace(page=page, outside=outside, sent=record_websocket_frames_sent(page), reload=True)
 
 
 @pytest.fixture
-def lab_page(lab_window, lab):
-    """The window, with nothing open in it: loaded afresh the first time, or when the test before left
-    something open (it failed); the lesson opened in it is closed after the test. With the sizes of the
-    websocket messages the window sends during the test."""
-    page, outside, sent = lab_window
-    base, token = lab
-    for other in page.context.pages[1:]:  # a slideshow left open by a test that failed
-        other.close()
-    if page.url == "about:blank" or not page.evaluate(EMPTY_WINDOW):
-        page.goto(f"{base}/lab?reset&token={token}")
+def lab_page(lab_window, lab, request):
+    """The window, with nothing open in it: loaded afresh the first time and after a test that failed; the
+    lessons opened in it are closed after the test, which fails if the window asked for anything off this
+    machine meanwhile. With the sizes of the websocket messages the window sends during the test."""
+    window, (base, token) = lab_window, lab
+    page, failed_before = window.page, request.session.testsfailed
+    if window.reload or not page.evaluate(EMPTY_WINDOW):
+        page.goto(f"{base}/lab/tree/notebooks?reset&token={token}")  # the lessons' folder in the file browser
         page.wait_for_function(EMPTY_WINDOW)
         page.evaluate("async () => { await window.jupyterapp.restored; }")
-    sent.clear()
-    yield page, sent
-    if page.evaluate("() => !!window.jupyterapp && !!window.jupyterapp.shell.currentWidget"):
-        page.evaluate(CLOSE_THE_LESSON)
-    assert not outside, f"requests for addresses off this machine: {outside}"
+    window.sent.clear()
+    yield page, window.sent
+    window.reload = request.session.testsfailed > failed_before
+    for other in page.context.pages[1:]:  # a slideshow left open by a test that failed
+        other.close()
+    page.evaluate(CLOSE_THE_LESSONS)
+    found, window.outside[:] = list(window.outside), []
+    assert not found, f"requests for addresses off this machine: {found}"
 
 
 def open_and_run(page, name):
-    # the command gives back the notebook's widget: not sent back here (Playwright would copy its ~4 MB)
-    page.evaluate("async path => { await window.jupyterapp.commands.execute('docmanager:open', {path}); }",
-                  f"notebooks/{name}")
+    # The command gives back the notebook's widget: not sent back here (Playwright would copy its ~4 MB). The
+    # Launcher that the last lesson's closing brought up is closed: the lesson alone, as on a fresh window.
+    page.evaluate("""async path => {
+        const app = window.jupyterapp;
+        await app.commands.execute('docmanager:open', {path});
+        for (const other of Array.from(app.shell.widgets('main')).filter(widget => !widget.context)) other.close();
+    }""", f"notebooks/{name}")
     page.wait_for_function(NOTEBOOK_READY)
     ran = page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
     summary = page.evaluate(MODEL_SUMMARY)
