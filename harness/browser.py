@@ -100,6 +100,11 @@ def open_and_run_all(page, base: str, token: str, path: str):
     """Open ``path`` (from the server's root folder) in JupyterLab, wait until its kernel is idle and Run All;
     gives back what the command gave (false when a cell stopped the run)."""
     page.goto(f"{base}/lab/tree/{path}?reset&token={token}")
+    return run_all_when_ready(page)
+
+
+def run_all_when_ready(page):
+    """Wait until the notebook shown has an idle kernel, then Run All; gives back what the command gave."""
     page.wait_for_function(NOTEBOOK_READY)
     return page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
 
@@ -184,7 +189,13 @@ def page_on_this_machine(browser, outside: list[str] | None = None, **options):
         yield context.new_page()
     finally:
         context.close()
-    assert not outside, f"requests for addresses off this machine: {outside}"
+    assert_nothing_asked_off_this_machine(outside)
+
+
+def assert_nothing_asked_off_this_machine(outside: list[str]) -> None:
+    """Fails if ``outside`` (page_on_this_machine's) holds any address, and empties it: each is reported once."""
+    found, outside[:] = list(outside), []
+    assert not found, f"requests for addresses off this machine: {found}"
 
 
 SLIDER = ".upperback-slider input[type=range]"  # the course's own sliders (upperback/widgets/controls.py)

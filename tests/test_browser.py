@@ -22,16 +22,17 @@ from types import SimpleNamespace
 import pytest
 
 from harness.browser import (
-    NOTEBOOK_READY,
     OFF_THIS_MACHINE,
     ROOT,
     SLIDER,
     answer_by_keyboard_alone,
+    assert_nothing_asked_off_this_machine,
     assert_the_next_picture_is_there_before_the_kernel_answers,
     axe_faults,
     move_each_slider,
     page_on_this_machine,
     record_websocket_frames_sent,
+    run_all_when_ready,
     upload_an_ultra_and_a_file_too_big,
 )
 from harness.notebooks import cells
@@ -126,8 +127,7 @@ def lab_page(lab_window, lab, request):
     for other in page.context.pages[1:]:  # a slideshow left open by a test that failed
         other.close()
     page.evaluate(CLOSE_THE_LESSONS)
-    found, window.outside[:] = list(window.outside), []
-    assert not found, f"requests for addresses off this machine: {found}"
+    assert_nothing_asked_off_this_machine(window.outside)
 
 
 def open_and_run(page, name):
@@ -138,8 +138,7 @@ def open_and_run(page, name):
         await app.commands.execute('docmanager:open', {path});
         for (const other of Array.from(app.shell.widgets('main')).filter(widget => !widget.context)) other.close();
     }""", f"notebooks/{name}")
-    page.wait_for_function(NOTEBOOK_READY)
-    ran = page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    ran = run_all_when_ready(page)
     summary = page.evaluate(MODEL_SUMMARY)
     assert summary["errors"] == [], f"{name}: cells raised {summary['errors']}"
     assert ran is not False, f"{name}: Run All did not finish cleanly"
