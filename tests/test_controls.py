@@ -161,3 +161,53 @@ def test_a_chart_is_drawn_for_a_phone_when_its_picture_is_shown_narrow_and_back_
         assert picture.alt == alt and alt, name
         picture.narrow = False
         assert picture.png == wide and picture.alt == alt, name
+
+
+def test_a_chart_is_drawn_again_only_when_what_it_shows_changed(tmp_path):
+    """A save anywhere tells every view: a chart asked for again with equal inputs keeps its picture and takes the
+    new words; new inputs (even the same list changed in place), the other width or projector mode draw anew."""
+    drawn = []
+
+    def draw(values, narrow):
+        drawn.append((list(values), narrow))
+        return f"{values} {narrow}".encode()
+
+    picture, values = Picture(), [1, 2]
+    picture.chart(draw, (values,), "two runs")
+    picture.chart(draw, ([1, 2],), "two runs, and a warning sign in the log")
+    assert len(drawn) == 1 and picture.alt == "two runs, and a warning sign in the log"
+    values.append(3)  # the very list drawn, changed since
+    picture.chart(draw, (values,), "three runs")
+    assert drawn[-1] == ([1, 2, 3], False) and picture.png == b"[1, 2, 3] False"
+    picture.narrow = True
+    assert drawn[-1] == ([1, 2, 3], True) and picture.alt == "three runs"
+    picture.chart(draw, ([1, 2, 3],), "three runs")
+    assert len(drawn) == 3
+    picture.narrow = False
+    style.set_projector_mode(True)
+    try:
+        picture.chart(draw, ([1, 2, 3],), "three runs")
+    finally:
+        style.set_projector_mode(False)
+    assert len(drawn) == 5
+    picture.show(b"something else", "another picture")  # shown by hand: the chart is drawn again when asked for
+    picture.chart(draw, ([1, 2, 3],), "three runs")
+    assert len(drawn) == 6 and picture.png == b"[1, 2, 3] False"
+
+
+def test_a_check_in_log_chart_is_not_drawn_again_for_a_save_that_leaves_the_log_alone(tmp_path, monkeypatch):
+    """Lesson 04's log review redraws its chart when the log changes, not when it is only read again."""
+    from upperback.models.records.checkin_log import validate_check_in
+    from upperback.storage.checkins import CheckInLog
+    from upperback.widgets import checkin_form
+
+    drawn = []
+    monkeypatch.setattr(checkin_form, "ache_chart_png", lambda entries, narrow: drawn.append(len(entries)) or b"png")
+    log = CheckInLog(tmp_path)
+    review = checkin_form.LogReview(log)
+    review.refresh()
+    assert drawn == [0]
+    log.append(validate_check_in({"run_date": "2026-11-30", "minutes": "30", "ache": 2, "regions": ["between_blades"],
+                                  "started": "tired", "helped": "no_change", "warning": "none"}))
+    review.refresh()
+    assert drawn == [0, 1]

@@ -68,7 +68,7 @@ def show_sample_experiment():
     folded under it (a slide shows the picture and the headline; the notebook opens the rest on a click)."""
     pairs, answer = sample_experiment()
     picture = Picture()
-    picture.chart(lambda narrow: experiment_chart_png(pairs, answer, narrow), experiment_chart_alt(pairs, answer))
+    picture.chart(experiment_chart_png, (pairs, answer), experiment_chart_alt(pairs, answer))
     return widgets.VBox([widgets.HTML(f"<p><b>A made-up runner tested “{escape(CHANGES[SAMPLE_CHANGE])}”.</b> "
                                       f"{escape(answer.answer[0])}</p>"), picture,
                          widgets.HTML(f"<details><summary>The whole answer, and what it cannot tell</summary>"

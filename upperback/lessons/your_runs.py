@@ -153,7 +153,7 @@ class _AcheAndRuns(_FollowsYourRuns):
                      "ache follow distance, time running, or neither? An ache that comes when you run faster and "
                      "eases when you slow down is not a pattern to watch but lesson 00's effort warning sign: get "
                      "checked.")
-        self.chart.chart(lambda narrow: ache_against_runs_png(pairs, narrow), "Three charts of the ache of each check-in against the pace, "
+        self.chart.chart(ache_against_runs_png, (pairs,), "Three charts of the ache of each check-in against the pace, "
                         f"the distance and the length of that day's run. {words}")
         self.words.value = problem_html(words) if warned else f"<p>{escape(words)}</p>"
 

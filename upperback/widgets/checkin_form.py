@@ -191,7 +191,7 @@ class LogReview(widgets.VBox):
     def refresh(self) -> None:
         read = self.run_log.read()
         sentences = summary_sentences(read.entries, self.answers.doctor_check())
-        self.chart.chart(lambda narrow: ache_chart_png(read.entries, narrow), "Chart of the ache after each run, 0 to 10, by date, with a "
+        self.chart.chart(ache_chart_png, (read.entries,), "Chart of the ache after each run, 0 to 10, by date, with a "
                         "lane below it marking each change tried. " + sentences[0])
         problems = "".join(problem_html(p) for p in read.problems)
         self.summary.value = problems + "<ul>" + "".join(f"<li>{escape(s)}</li>" for s in sentences) + "</ul>"

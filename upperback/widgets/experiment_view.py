@@ -159,7 +159,7 @@ class ExperimentView(StaticFallback, widgets.VBox):
         self.printable.hold(schedule_page(experiment.schedule, CHANGES[experiment.change], experiment.started_on)
                             .encode("utf-8"), PRINTABLE_SCHEDULE, "text/html")
         self.answer.value = answer_html(answer)
-        self.chart.chart(lambda narrow: experiment_chart_png(pairs, answer, narrow), experiment_chart_alt(pairs, answer))
+        self.chart.chart(experiment_chart_png, (pairs, answer), experiment_chart_alt(pairs, answer))
         self.chart.layout.display = None
 
 

@@ -72,7 +72,7 @@ class PlanView(StaticFallback, widgets.VBox):
         self.doctor_check.show_for(plan.warnings, plan.signs)
         shown = plan.done and not plan.on_hold
         if shown:
-            self.chart.chart(lambda narrow: cause_chart_png(plan, narrow), cause_chart_alt(plan))
+            self.chart.chart(cause_chart_png, (plan,), cause_chart_alt(plan))
         self.chart.layout.display = None if shown else "none"
         # the page follows the plan on screen, so what is downloaded is what is shown
         if plan.done or plan.on_hold:

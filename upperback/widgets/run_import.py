@@ -144,7 +144,7 @@ class RunImporter(StaticFallback, widgets.VBox):
             self.chart.layout.display = "none"
             return
         self.summary.value = run_summary_html(stored)
-        self.chart.chart(lambda narrow: run_chart_png(stored.minutes, narrow), f"Charts of {stored.name} minute by minute: pace, "
+        self.chart.chart(run_chart_png, (stored.minutes,), f"Charts of {stored.name} minute by minute: pace, "
                         "cadence and heart rate, each panel saying when the watch did not record it.")
         self.chart.layout.display = None
 
