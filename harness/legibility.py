@@ -60,11 +60,28 @@ def _strokes(figure):
                 yield ax, patch, patch.get_transform().transform_path(patch.get_path())
 
 
+class Legibility:
+    """What one draw of a figure shows: ``problems`` (words cut off, too faint, on other words or crossed by a
+    line) and ``smallest_points``, the size of its smallest words (infinite where it has none)."""
+
+    def __init__(self, figure):
+        canvas = FigureCanvasAgg(figure)
+        canvas.draw()
+        texts = _texts(figure, canvas.get_renderer())
+        self.figure, self.problems = figure, _problems(figure, texts)
+        self.smallest_points = min((text.get_fontsize() for text, _box in texts), default=float("inf"))  # no words
+
+    def smallest_px(self, shown_px: float) -> float:
+        """The smallest words in CSS px when the figure is shown ``shown_px`` wide: a point is 1/72 inch of the
+        figure's width, whatever its dpi."""
+        return self.smallest_points * shown_px / (72 * self.figure.get_figwidth())
+
+
 def legibility_problems(figure) -> list[str]:
-    canvas = FigureCanvasAgg(figure)
-    canvas.draw()
-    renderer = canvas.get_renderer()
-    texts = _texts(figure, renderer)
+    return Legibility(figure).problems
+
+
+def _problems(figure, texts) -> list[str]:
     problems = []
     page = figure.bbox  # every edge, with no slack: a glyph past it is cut off
     for text, box in texts:
@@ -92,12 +109,8 @@ def _clipped(box, clip):
 
 
 def smallest_text_points(figure) -> float:
-    canvas = FigureCanvasAgg(figure)
-    canvas.draw()
-    return min(text.get_fontsize() for text, _box in _texts(figure, canvas.get_renderer()))
+    return Legibility(figure).smallest_points
 
 
 def smallest_text_px(figure, shown_px: float) -> float:
-    """The smallest words in ``figure`` in CSS px when it is shown ``shown_px`` wide: a point is 1/72 inch of
-    the figure's width, whatever its dpi."""
-    return smallest_text_points(figure) * shown_px / (72 * figure.get_figwidth())
+    return Legibility(figure).smallest_px(shown_px)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from harness.legibility import legibility_problems, smallest_text_px
+from harness.legibility import Legibility, legibility_problems, smallest_text_px
 from upperback.figures import style
 from upperback.figures.assets import ASSETS, NARROW
 from upperback.lessons.explorers import EXPLORERS
@@ -61,8 +61,9 @@ def test_every_live_figure_has_a_narrow_layout_a_phone_can_read(name):
     found, smallest = set(), []
     for change in _settings(explorer):
         narrow.update(**(start | change))
-        found.update(f"{change or 'start'}: {problem}" for problem in legibility_problems(narrow.figure))
-        smallest.append(smallest_text_px(narrow.figure, style.NARROW_SHOWN_PX))
+        seen = Legibility(narrow.figure)
+        found.update(f"{change or 'start'}: {problem}" for problem in seen.problems)
+        smallest.append(seen.smallest_px(style.NARROW_SHOWN_PX))
     assert sorted(found) == []
     assert min(smallest) >= style.SMALLEST_TEXT_PX
 
@@ -82,8 +83,9 @@ def test_a_narrow_layout_ignores_projector_mode():
         assert style.projector_mode(), "projector mode is back on for the wide pictures"
     finally:
         style.set_projector_mode(False)
-    assert legibility_problems(narrow.figure) == []
-    assert smallest_text_px(narrow.figure, style.NARROW_SHOWN_PX) < 14  # normal type: 12 pt, not 17
+    seen = Legibility(narrow.figure)
+    assert seen.problems == []
+    assert seen.smallest_px(style.NARROW_SHOWN_PX) < 14  # normal type: 12 pt, not 17
 
 
 @pytest.mark.parametrize("name", sorted(NARROW))
@@ -182,8 +184,9 @@ def test_every_chart_of_your_records_has_a_narrow_layout_a_phone_can_read(name):
     narrow, wide = CHARTS[name](True), CHARTS[name](False)
     assert narrow.get_figwidth() == style.NARROW_WIDTH_IN
     assert narrow.get_figheight() <= style.NARROW_TALLEST_IN  # else a phone shows it narrower than it is drawn
-    assert legibility_problems(narrow) == []
-    assert smallest_text_px(narrow, style.NARROW_SHOWN_PX) >= style.SMALLEST_TEXT_PX
+    seen = Legibility(narrow)
+    assert seen.problems == []
+    assert seen.smallest_px(style.NARROW_SHOWN_PX) >= style.SMALLEST_TEXT_PX
     assert smallest_text_px(wide, style.NARROW_SHOWN_PX) < 8
 
 
@@ -195,5 +198,6 @@ def test_a_chart_on_a_phone_ignores_projector_mode():
         narrow = ache_chart_figure(_check_ins(5, warning_on=2), narrow=True)
     finally:
         style.set_projector_mode(False)
-    assert legibility_problems(narrow) == []
-    assert smallest_text_px(narrow, style.NARROW_SHOWN_PX) < 14  # normal type, not the projector's
+    seen = Legibility(narrow)
+    assert seen.problems == []
+    assert seen.smallest_px(style.NARROW_SHOWN_PX) < 14  # normal type, not the projector's
