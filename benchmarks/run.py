@@ -2,6 +2,7 @@
 
     python -m benchmarks.run                  (or: make bench)
     python -m benchmarks.run --watch-files    the watch-file imports alone (their section of RESULTS.md)
+    python -m benchmarks.run --saves          a check-in saved on lesson 05's page, alone (its section)
 
 Prints a table and writes it to benchmarks/RESULTS.md. Targets: the whole series in 30 s or less on a
 2-core machine; every explorer update at most 20 ms median in the kernel.
@@ -147,6 +148,50 @@ def watch_file_lines() -> list[str]:
     return lines
 
 
+SAVES_SECTION = "## Saving a check-in on lesson 05's page"
+SAVES = 7  # the median of these
+
+
+def time_check_in_saves(same_day_as_a_run: bool) -> float:
+    """Median seconds from Save to every view of lesson 05's page up to date (the log's chart and table, the ache
+    against runs, the run importer and the two explorers that follow your runs), 20 runs logged and the sample
+    run imported; each check-in on the sample run's day, or on a day with no imported run."""
+    from datetime import date, timedelta
+
+    from upperback.lessons import your_runs
+    from upperback.models.records.watch_files import read_run
+    from upperback.storage.runs import RunStore
+    from upperback.widgets.run_import import SAMPLE_FILES, SAMPLES
+
+    os.environ["UPPERBACK_DATA_DIR"] = tempfile.mkdtemp(prefix="upperback-bench-saves-")
+    RunStore().save(read_run((SAMPLES / SAMPLE_FILES[0]).read_bytes(), SAMPLE_FILES[0]))
+    run_day = date.fromisoformat(RunStore().read().runs[0].summary["start_utc"][:10])
+    your_runs.import_runs(), your_runs.explore_pendulum(), your_runs.explore_pacer()
+    form = your_runs.check_in_after_latest_run().form
+    your_runs.ache_and_runs()
+    seconds = []
+    for number in range(20 + SAVES):
+        form.run_date.value = run_day if same_day_as_a_run and number >= 20 else run_day - timedelta(days=number + 1)
+        form.minutes.value, form.ache.value, form.started.value = "35", number % 5 + 1, "tired"
+        form.regions["between_blades"].value = True
+        form.helped.value, form.warning.value = "no_change", "none"
+        started = time.perf_counter()
+        if not form.save():
+            raise SystemExit(f"a check-in was not saved: {form.message.value}")
+        seconds.append(time.perf_counter() - started)
+    return statistics.median(seconds[20:])
+
+
+def save_lines() -> list[str]:
+    return [SAVES_SECTION, "",
+            ("From Save to every view of the page up to date, in the kernel (median of "
+             f"{SAVES}, 20 runs logged, a sample run imported). A chart is drawn again only when what it shows "
+             "changed: a run with no file of its day leaves the ache-against-runs chart as it was.\n"),
+            "| the check-in's run | seconds |", "| --- | ---: |",
+            f"| on the day of an imported run | {time_check_in_saves(True):.2f} |",
+            f"| on a day with no imported run | {time_check_in_saves(False):.2f} |"]
+
+
 def main() -> None:
     os.environ["UPPERBACK_DATA_DIR"] = tempfile.mkdtemp(prefix="upperback-bench-")
     lines = [(f"# Benchmark results\n\nMachine: {platform.processor() or platform.machine()}, "
@@ -177,20 +222,20 @@ def main() -> None:
         target = LOG_TARGETS_S.get(runs)
         verdict = "" if target is None else f"{'meets' if seconds <= target else 'MISSES'} ≤ {target:g} s"
         lines.append(f"| {runs:,} | {seconds:.2f} | {verdict} |")
-    lines += ["", *watch_file_lines()]
+    lines += ["", *watch_file_lines(), "", *save_lines()]
     text = "\n".join(lines) + "\n"
     print(text)
     (ROOT / "benchmarks" / "RESULTS.md").write_text(text)
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] == ["--watch-files"]:
+    if sys.argv[1:] in (["--watch-files"], ["--saves"]):
         from benchmarks.browser import (
             write_section,  # benchmarks/browser.py: one section replaced, the others kept
         )
 
-        section = watch_file_lines()
+        section = watch_file_lines() if sys.argv[1] == "--watch-files" else save_lines()
         print("\n".join(section))
-        write_section(WATCH_FILES_SECTION, section[2], section[3:])
+        write_section(section[0], section[2], section[3:])
     else:
         main()
