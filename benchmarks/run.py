@@ -16,8 +16,8 @@ import statistics
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
 from pathlib import Path
+from unittest import mock
 
 import nbformat
 from nbclient import NotebookClient
@@ -158,22 +158,9 @@ def time_check_in_saves(same_day_as_a_run: bool) -> float:
     the ache against runs), on lesson 05's page as its cells build it (the run importer and the two explorers
     too, which follow imports, not check-ins), 20 runs logged and the sample run imported; each check-in on the
     sample run's day, or on a day with no imported run. The data folder is a throw-away one."""
-    with tempfile.TemporaryDirectory(prefix="upperback-bench-saves-") as folder, data_folder(folder):
+    with tempfile.TemporaryDirectory(prefix="upperback-bench-saves-") as folder, \
+            mock.patch.dict(os.environ, {"UPPERBACK_DATA_DIR": folder}):  # each store finds its folder when made
         return _time_check_in_saves(same_day_as_a_run)
-
-
-@contextmanager
-def data_folder(folder: str):
-    """The stores' data folder for the time being (each store finds it when made)."""
-    was = os.environ.get("UPPERBACK_DATA_DIR")
-    os.environ["UPPERBACK_DATA_DIR"] = folder
-    try:
-        yield
-    finally:
-        if was is None:
-            os.environ.pop("UPPERBACK_DATA_DIR")
-        else:
-            os.environ["UPPERBACK_DATA_DIR"] = was
 
 
 def _time_check_in_saves(same_day_as_a_run: bool) -> float:

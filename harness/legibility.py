@@ -62,25 +62,25 @@ def _strokes(figure):
 
 class Legibility:
     """What one draw of a figure shows: ``problems`` (words cut off, too faint, on other words or crossed by a
-    line) and ``smallest_points``, the size of its smallest words (None: it has none)."""
+    line) and the size of its smallest words."""
 
     def __init__(self, figure):
         canvas = FigureCanvasAgg(figure)
         canvas.draw()
         texts = _texts(figure, canvas.get_renderer())
         self.figure, self.problems = figure, _problems(figure, texts)
-        self.smallest_points = min((text.get_fontsize() for text, _box in texts), default=None)
+        self._smallest = min((text.get_fontsize() for text, _box in texts), default=None)
 
-    def smallest_words_points(self) -> float:
+    def smallest_points(self) -> float:
         """The smallest words' size; a figure whose words are all gone has no size to pass a test with."""
-        if self.smallest_points is None:
+        if self._smallest is None:
             raise ValueError("the figure shows no words")
-        return self.smallest_points
+        return self._smallest
 
     def smallest_px(self, shown_px: float) -> float:
         """The smallest words in CSS px when the figure is shown ``shown_px`` wide: a point is 1/72 inch of the
         figure's width, whatever its dpi."""
-        return self.smallest_words_points() * shown_px / (72 * self.figure.get_figwidth())
+        return self.smallest_points() * shown_px / (72 * self.figure.get_figwidth())
 
 
 def legibility_problems(figure) -> list[str]:
@@ -115,7 +115,7 @@ def _clipped(box, clip):
 
 
 def smallest_text_points(figure) -> float:
-    return Legibility(figure).smallest_words_points()
+    return Legibility(figure).smallest_points()
 
 
 def smallest_text_px(figure, shown_px: float) -> float:

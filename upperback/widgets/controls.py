@@ -260,10 +260,7 @@ class Picture(anywidget.AnyWidget):
     def _draw_chart(self) -> None:
         draw, inputs, alt = self._chart
         wanted = (draw, inputs, self.narrow, projector_mode())
-        if _equal(wanted, self._chart_drawn):
-            self._show(self.png, alt)
-            return
-        png = draw(*inputs, self.narrow)
+        png = self.png if _equal(wanted, self._chart_drawn) else draw(*inputs, self.narrow)
         self._chart_drawn = wanted
         self._show(png, alt)
 
